@@ -1,0 +1,1 @@
+"""Command line: thin wrappers that parse options, call a service and render."""

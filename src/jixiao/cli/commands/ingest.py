@@ -1,0 +1,48 @@
+"""``jixiao ingest PATH...``: read files and folders into the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from jixiao.cli.app import DB_OPTION, app, console, open_factory
+from jixiao.services.ingest import KIND_LABELS, expand_paths, ingest_paths
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="文件或文件夹（递归读取 .txt/.tsv/.xlsx）"),
+    db: str = DB_OPTION,
+) -> None:
+    """读取表格文件入库；每个文件一行结果。全部成功退出码 0，任一失败退出码 1。"""
+    missing = [p for p in paths if not p.exists()]
+    factory = open_factory(db)
+    files = list(expand_paths([p for p in paths if p.exists()]))
+    failed = 0
+    for p in missing:
+        console.print(f"[red]✗[/red] {p}: 文件不存在 (no such file)")
+        failed += 1
+    with Progress(TextColumn("[bold]入库[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=console, transient=True) as progress:
+        task = progress.add_task("", total=len(files))
+
+        def on_file(r):
+            nonlocal failed
+            progress.advance(task)
+            progress.update(task, description=Path(r.path).name)
+            label = KIND_LABELS.get(r.kind or "", r.kind or "")
+            if r.status == "ingested":
+                extra = f"，{r.warnings} 条读取提示" if r.warnings else ""
+                progress.console.print(f"[green]✓[/green] {r.path}: {label}，{r.projects} 个项目，{r.indicators} 个指标{extra}")
+            elif r.status == "duplicate":
+                progress.console.print(f"[yellow]=[/yellow] {r.path}: {r.message}")
+            else:
+                failed += 1
+                progress.console.print(f"[red]✗[/red] {r.path}: {r.message}")
+
+        ingest_paths(factory, files, on_file)
+    total = len(files) + len(missing)
+    console.print(f"共 {total} 个文件，{total - failed} 个成功，{failed} 个失败。")
+    raise typer.Exit(1 if failed or not total else 0)

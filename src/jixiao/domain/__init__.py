@@ -1,0 +1,1 @@
+"""Plain domain types and pure parsing helpers; imports nothing else of jixiao."""

@@ -1,0 +1,89 @@
+"""Numbers as published: ``1,234.56``, ``9, 528. 09``, ``66.32%``, ``１２万``, ``3.5亿``."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .text import to_halfwidth
+
+_MONEY_SHAPE = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
+_STRAY = re.compile(r"(?<=[\d,.])\s+(?=[\d,.])")
+_PERCENT = re.compile(r"^(-?\d+(?:\.\d+)?)\s*%$")
+_SCALE = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百": Decimal(100)}
+_NUMBER_IN_TEXT = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
+
+WAN = Decimal(10000)
+CENT = Decimal("0.01")
+
+
+def normalise_number_text(text: str) -> str:
+    """Half-width digits and no spaces inside a number (``9, 528. 09`` → ``9,528.09``)."""
+    return _STRAY.sub("", to_halfwidth(text).strip())
+
+
+def parse_decimal(text: str | None) -> Decimal | None:
+    """A plain number cell → Decimal, or None when the cell is not a number."""
+    if text is None:
+        return None
+    s = normalise_number_text(text)
+    if not s or not _MONEY_SHAPE.match(s):
+        return None
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def parse_percent(text: str | None) -> Decimal | None:
+    """``66.32%`` → Decimal('66.32'); None when the cell is not a percentage."""
+    if not text:
+        return None
+    m = _PERCENT.match(normalise_number_text(text))
+    return Decimal(m.group(1)) if m else None
+
+
+def parse_scaled(text: str) -> Decimal | None:
+    """A number possibly followed by 万/亿 (``3.5亿`` → 350000000); None if absent."""
+    s = normalise_number_text(text)
+    m = re.match(r"^(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*([万亿千百]?)", s)
+    if not m:
+        return None
+    try:
+        value = Decimal(m.group(1).replace(",", ""))
+    except InvalidOperation:
+        return None
+    return value * _SCALE[m.group(2)] if m.group(2) else value
+
+
+def numbers_in(text: str) -> list[Decimal]:
+    """Every number written inside a piece of prose, in order."""
+    out = []
+    for m in _NUMBER_IN_TEXT.finditer(normalise_number_text(text)):
+        try:
+            out.append(Decimal(m.group(0).replace(",", "")))
+        except InvalidOperation:
+            continue
+    return out
+
+
+def to_yuan(amount: Decimal | None, unit: str) -> Decimal | None:
+    """Canonical money: yuan with two decimals, from ``yuan`` or ``wan_yuan``."""
+    if amount is None:
+        return None
+    value = amount * WAN if unit == "wan_yuan" else amount
+    return value.quantize(CENT)
+
+
+def from_yuan(amount: Decimal | None, unit: str) -> Decimal | None:
+    """Canonical yuan back into the document's unit, for display next to the source."""
+    if amount is None:
+        return None
+    return amount / WAN if unit == "wan_yuan" else amount
+
+
+def fmt(amount: Decimal | None, places: int = 2) -> str | None:
+    """Decimal → fixed-point string for JSON (``"118.66"``); None stays None."""
+    if amount is None:
+        return None
+    return f"{amount:.{places}f}"

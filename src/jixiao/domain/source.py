@@ -1,0 +1,42 @@
+"""Where a value came from, so a reviewer can always go back to the original."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A location in an input file: a text line, a sheet cell or a PDF page."""
+
+    file: str
+    line: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    page: int | None = None
+
+    def label(self) -> str:
+        """Human-readable location, e.g. ``a.txt:12`` or ``b.xlsx!Sheet1!D7``."""
+        if self.sheet is not None:
+            where = f"{self.file}!{self.sheet}"
+            return f"{where}!{self.cell}" if self.cell else f"{where}:{self.line}"
+        if self.page is not None:
+            return f"{self.file} p.{self.page}"
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+    def to_dict(self) -> dict:
+        """JSON shape used by every export: ``file`` and ``line`` always present."""
+        out: dict = {"file": self.file, "line": self.line}
+        if self.sheet is not None:
+            out["sheet"] = self.sheet
+        if self.cell is not None:
+            out["cell"] = self.cell
+        if self.page is not None:
+            out["page"] = self.page
+        return out
+
+    def with_cell(self, cell: str | None) -> "SourceRef":
+        """The same place narrowed to one cell (xlsx only; text keeps the line)."""
+        if cell is None or self.sheet is None:
+            return self
+        return SourceRef(self.file, self.line, self.sheet, cell, self.page)

@@ -1,0 +1,53 @@
+"""Text clean-up shared by every reader: width, spaces, HTML fragments, traditional characters."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+_TAG = re.compile(r"<[^>]{0,200}>")
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+_FULLWIDTH = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+)
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII (０-９, ，：（）％) → half-width; CJK characters untouched."""
+    return text.translate(_FULLWIDTH)
+
+
+def clean_cell(text: str | None) -> str:
+    """A cell's text with HTML tags removed, entities decoded and spaces folded."""
+    if not text:
+        return ""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def compact(text: str) -> str:
+    """Text for matching: half-width, no spaces at all, NFKC-normalised."""
+    return unicodedata.normalize("NFKC", text).replace(" ", "").replace("\u3000", "")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    from opencc import OpenCC  # imported lazily: the dictionary load takes ~0.2 s
+
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def to_simplified(text: str) -> str:
+    """Traditional → simplified characters (修繕 → 修缮) for matching, never for display."""
+    return _converter().convert(text)
+
+
+def is_placeholder(text: str) -> bool:
+    """Template placeholders left in a form (XX部门, ××单位)."""
+    return bool(re.search(r"(XX|xx|××|ＸＸ)", text))

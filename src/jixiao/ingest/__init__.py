@@ -1,0 +1,1 @@
+"""From file bytes to domain objects: sources (formats → Grid) then forms (Grid → Document)."""

@@ -1,0 +1,57 @@
+"""Form readers: each has ``KIND``, ``detect(grid) -> confidence`` and ``read(grids, doc)``.
+
+The kind of a file is found from its content: every reader rates every grid and the best wins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from jixiao.domain.model import Document
+from jixiao.ingest.grid import Grid, SourceError
+from jixiao.ingest.sources import read_grids
+
+from . import self_evaluation_table
+
+READERS = [self_evaluation_table]
+MIN_CONFIDENCE = 0.5
+
+
+class UnknownForm(Exception):
+    """The file was read but holds no form jixiao knows."""
+
+
+def register(module) -> None:
+    """Add a reader module (used by readers that live outside this package's default list)."""
+    if module not in READERS:
+        READERS.append(module)
+
+
+def detect(grids: list[Grid]):
+    """The best reader for these grids and the grids it claims, or (None, [])."""
+    best, best_score, claimed = None, 0.0, []
+    for reader in READERS:
+        scores = [reader.detect(g) for g in grids]
+        top = max(scores, default=0.0)
+        if top > best_score:
+            best, best_score = reader, top
+            claimed = [g for g, s in zip(grids, scores) if s >= MIN_CONFIDENCE]
+    if best_score < MIN_CONFIDENCE:
+        return None, []
+    return best, claimed
+
+
+def read_document(data: bytes, name: str) -> Document:
+    """Bytes of one file → a Document; raises SourceError or UnknownForm with a Chinese reason."""
+    name = Path(name).name
+    grids = read_grids(data, name)
+    reader, claimed = detect(grids)
+    if reader is None:
+        raise UnknownForm("不是可识别的绩效表格（自评表、申报表、目标表或部门预算） (not a known form)")
+    doc = Document(file=name, sha256=hashlib.sha256(data).hexdigest(), kind=str(reader.KIND),
+                   size_bytes=len(data))
+    return reader.read(claimed, doc)
+
+
+__all__ = ["READERS", "SourceError", "UnknownForm", "detect", "read_document", "register"]

@@ -1,0 +1,243 @@
+"""部门预算项目绩效自评表: a department's projects in one wide, multi-page table.
+
+Columns cannot be trusted by position (empty cells are dropped, headers differ per page), so each
+data row is read by value shapes: text (unit, name), a run of money cells closed by a percentage
+(the execution rate), then texts (goal, overall completion, indicator content/completion pairs,
+problems, rectification). Budget and actual are told apart by arithmetic: each total must equal the
+sum of its fund sources, and actual ÷ budget must give the stated rate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.domain.model import Document, DocumentKind, ParseWarning, Project, StatedTotal
+from jixiao.domain.numbers import parse_decimal, parse_percent
+from jixiao.domain.text import compact
+from jixiao.ingest.grid import Grid, Row
+
+from . import wide_indicators
+from .common import find_department, find_money_unit, find_year, fund_code, money_of, status_of
+
+KIND = DocumentKind.SELF_EVALUATION_TABLE
+_SEQ = re.compile(r"^\d{1,5}$")
+_TOL = Decimal("0.011")
+DEFAULT_SOURCES = ["general_public", "government_fund", "non_fiscal"]
+
+
+def detect(grid: Grid) -> float:
+    """Confidence that the grid is a wide self-evaluation table."""
+    head = compact(grid.head_text(40))
+    score = 0.0
+    if "绩效自评" in head:
+        score += 0.4
+    if "预算支出执行率" in head or "执行率" in head:
+        score += 0.2
+    if "年度指标内容" in head and "完成情况" in head:
+        score += 0.3
+    if "序号" in head and "项目名称" in head:
+        score += 0.1
+    if "年度资金总额" in head or "三级指标" in head:
+        score -= 0.5  # that is the single-project form
+    return max(score, 0.0)
+
+
+@dataclass(slots=True)
+class _Layout:
+    """What the latest header block says: fund sources and indicator categories in order."""
+
+    sources: list[str]
+    slots: list[str]
+
+
+def _is_header(row: Row) -> bool:
+    first = compact(row.cell(0))
+    return first == "序号" or (not first and any(
+        w in row.text() for w in ("年度指标内容", "一般公共预算", "其中", "数量指标", "非财政资金")))
+
+
+def _layout_from(header_rows: list[Row]) -> _Layout:
+    first_col: dict[str, int] = {}
+    for row in header_rows:
+        for col, cell in enumerate(row.cells):
+            code = fund_code(cell)
+            if code and code != "fiscal":
+                first_col[code] = min(first_col.get(code, col), col)
+    sources = sorted(first_col, key=first_col.__getitem__)
+    by_col = sorted((col, cell) for row in header_rows for col, cell in enumerate(row.cells))
+    slots = wide_indicators.slots_from_header([cell for _, cell in by_col])
+    return _Layout(sources=sources or list(DEFAULT_SOURCES), slots=slots)
+
+
+def read(grids: list[Grid], doc: Document) -> Document:
+    """Read every grid of the file into ``doc`` (projects, stated totals, warnings)."""
+    for grid in grids:
+        _read_grid(grid, doc)
+    if not doc.projects:
+        doc.warnings.append(ParseWarning("表格中没有找到任何项目行 (no project rows found)"))
+    return doc
+
+
+def _read_grid(grid: Grid, doc: Document) -> None:
+    unit_of_money = find_money_unit(grid)
+    doc.money_unit = unit_of_money
+    for row in grid.rows[:12]:
+        text = "".join(row.nonempty())
+        if not doc.title and "自评" in text and len(text) < 80:
+            doc.title = text
+    doc.year = doc.year or find_year(doc.title or grid.head_text(10))
+    doc.department = doc.department or find_department(grid)
+    layout = _Layout(list(DEFAULT_SOURCES), wide_indicators.DEFAULT_SLOTS)
+    header: list[Row] = []
+    since_subtotal: list[str] = []
+    all_seqs: list[str] = []
+    last_unit: str | None = None
+    for row in grid.rows:
+        if not row.nonempty():
+            continue
+        if _is_header(row):
+            header = header + [row] if header and compact(row.cell(0)) != "序号" else [row]
+            layout = _layout_from(header)
+            continue
+        header = []
+        first = compact(row.cell(0))
+        if _SEQ.match(first):
+            project = _read_project(row, layout, doc, unit_of_money, last_unit)
+            if project is not None:
+                doc.projects.append(project)
+                last_unit = project.unit
+                since_subtotal.append(project.seq)
+                all_seqs.append(project.seq)
+        elif "小计" in first or first in ("合计", "总计") or first.endswith("合计"):
+            level = "subtotal" if "小计" in first else "total"
+            covers = list(since_subtotal) if level == "subtotal" else list(all_seqs)
+            total = _read_total(row, layout, unit_of_money, level, covers, doc)
+            if total is not None:
+                doc.stated_totals.append(total)
+            if level == "subtotal":
+                since_subtotal = []
+
+
+def _money_run(row: Row, start: int) -> tuple[list[Decimal | None], int | None, Decimal | None]:
+    """Money cells from ``start`` up to the rate cell: (values, index of rate, rate)."""
+    values: list[Decimal | None] = []
+    for i in range(start, min(len(row.cells), start + 14)):
+        cell = row.cells[i]
+        rate = parse_percent(cell)
+        if rate is not None:
+            return values, i, rate
+        if not cell.strip():
+            values.append(None)
+            continue
+        value = parse_decimal(cell)
+        if value is None:
+            return values, None, None
+        values.append(value)
+    return values, None, None
+
+
+def split_budget_actual(values: list[Decimal | None], rate: Decimal | None,
+                        n_sources: int) -> tuple[list, list, bool]:
+    """Split a run of money cells into budget and actual groups by their arithmetic.
+
+    Each group is ``[total, source, source, …]``; the split kept is the one where both totals
+    equal the sum of their sources and actual ÷ budget gives the stated rate. Returns the two
+    groups and whether the arithmetic confirmed the split.
+    """
+    best, best_key = None, None
+    for k in range(1, len(values)):
+        b, a = values[:k], values[k:]
+        if b[0] is None or a[0] is None:
+            continue
+        ok_b, ok_a = _sums(b), _sums(a)
+        ok_rate = _rate_ok(b[0], a[0], rate)
+        key = (ok_b + ok_a + ok_rate, -abs(len(b) - len(a)), -abs(len(b) - 1 - n_sources))
+        if best_key is None or key > best_key:
+            best, best_key = (b, a), key
+    if best is None:
+        return values[:1], values[1:2], False
+    return best[0], best[1], best_key[0] >= 2 and _sums(best[0]) + _sums(best[1]) == 2
+
+
+def _sums(group: list[Decimal | None]) -> int:
+    parts = [v for v in group[1:] if v is not None]
+    return int(not parts or abs(sum(parts) - group[0]) <= _TOL)
+
+
+def _rate_ok(budget: Decimal, actual: Decimal, rate: Decimal | None) -> int:
+    if rate is None:
+        return 1
+    if budget == 0:
+        return int(actual == 0)
+    return int(abs(actual / budget * 100 - rate) <= Decimal("0.0051") * 2)
+
+
+def _assign(group: list[Decimal | None], sources: list[str]) -> tuple[Decimal | None, dict]:
+    total = group[0] if group else None
+    parts = {}
+    for name, value in zip(sources, group[1:]):
+        if value is not None:
+            parts[name] = value
+    return total, parts
+
+
+def _money_and_rate(row: Row, start: int, layout: _Layout, unit: str, doc: Document):
+    values, rate_at, rate = _money_run(row, start)
+    if rate_at is None or not any(v is not None for v in values):
+        doc.warnings.append(ParseWarning(
+            "未找到“金额…执行率”列，应为若干金额后接百分比 (expected amounts followed by a rate)",
+            row.ref, "\t".join(row.cells[:12])))
+        return None
+    b, a, confirmed = split_budget_actual(values, rate, len(layout.sources))
+    if not confirmed:
+        doc.warnings.append(ParseWarning(
+            "预算与实际支出的分列无法由算术确认，已按最接近的方式读取 (budget/actual split unconfirmed)",
+            row.ref, " ".join("" if v is None else str(v) for v in values)))
+    bt, bp = _assign(b, layout.sources)
+    at, ap = _assign(a, layout.sources)
+    return (money_of(bt, bp, unit, row.ref_of(start)), money_of(at, ap, unit, row.ref_of(start + len(b))),
+            rate, rate_at)
+
+
+def _read_project(row: Row, layout: _Layout, doc: Document, unit: str,
+                  last_unit: str | None) -> Project | None:
+    cells = row.cells
+    first_money = next((i for i in range(1, min(len(cells), 8))
+                        if parse_decimal(cells[i]) is not None or parse_percent(cells[i]) is not None), None)
+    if first_money is None:
+        doc.warnings.append(ParseWarning("项目行缺少金额列 (project row without amounts)", row.ref,
+                                         "\t".join(cells[:6])))
+        return None
+    texts = [c for c in cells[1:first_money] if c.strip()]
+    unit_name = texts[0] if len(texts) >= 2 else last_unit
+    name = texts[-1] if texts else ""
+    got = _money_and_rate(row, first_money, layout, unit, doc)
+    if got is None:
+        return None
+    budget, actual, rate, rate_at = got
+    project = Project(
+        name=name, unit=unit_name, department=doc.department, seq=compact(cells[0]),
+        year=doc.year, money_unit=unit, budget=budget, actual=actual, execution_rate=rate,
+        source=row.ref,
+    )
+    wide_indicators.read_texts(row, rate_at + 1, layout.slots, project)
+    project.status = status_of(project.status_text)
+    return project
+
+
+def _read_total(row: Row, layout: _Layout, unit: str, level: str, covers: list[str],
+                doc: Document) -> StatedTotal | None:
+    label = compact(row.cell(0))
+    start = next((i for i in range(1, min(len(row.cells), 6)) if parse_decimal(row.cells[i]) is not None), None)
+    if start is None:
+        doc.warnings.append(ParseWarning("小计/合计行没有金额 (total row without amounts)", row.ref, label))
+        return None
+    got = _money_and_rate(row, start, layout, unit, doc)
+    if got is None:
+        return None
+    budget, actual, rate, _ = got
+    unit_name = label.replace("小计", "") if level == "subtotal" else None
+    return StatedTotal(label=label, level=level, unit=unit_name or None, budget=budget, actual=actual,
+                       execution_rate=rate, covers=covers, source=row.ref)

@@ -1,0 +1,123 @@
+"""The text half of a wide self-evaluation row: goal, completion, indicator pairs, problems.
+
+When empty pairs are dropped, the remaining pairs no longer sit under their headers. Each pair is
+then placed in the header's category order by what its target text talks about (满意度 → service
+satisfaction, 及时/按时 → timeliness …): an order-keeping alignment that maximises keyword fit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.domain.levels import LEVEL2_NAMES, level2_code, parent_of
+from jixiao.domain.model import Indicator, Project
+from jixiao.domain.targets import parse_target
+from jixiao.domain.text import compact
+from jixiao.ingest.grid import Row
+
+DEFAULT_SLOTS = ["quantity", "quality", "timeliness", "economic", "social", "ecological",
+                 "service_satisfaction"]
+
+_KEYWORDS: dict[str, tuple[tuple[str, ...], float]] = {
+    "quantity": (("数量", "场", "人次", "名", "家", "台", "份", "件", "宗", "个", "次", "期", "户"), 1.0),
+    "quality": (("质量", "合格", "达标", "准确", "规范", "符合", "胜诉", "结案率", "故障", "验收", "标准"), 1.0),
+    "timeliness": (("及时", "按时", "时限", "时效", "期限", "工作日", "年底", "年内", "季度", "月底", "之前",
+                    "前完成", "按月", "进度", "截止", "年度内", "按合同约定"), 1.2),
+    "cost": (("成本", "单价", "费用标准"), 1.0),
+    "economic": (("经济", "成本", "节约", "预算", "资金", "经费", "费用", "损失"), 1.0),
+    "social": (("社会", "提高", "提升", "促进", "保障", "就业", "权益", "效率", "影响", "公众"), 0.8),
+    "ecological": (("生态", "环保", "低碳", "节能", "纸质", "环境", "垃圾", "绿色", "浪费"), 1.2),
+    "sustainability": (("可持续", "长效", "长期"), 1.0),
+    "service_satisfaction": (("满意", "投诉", "认可"), 5.0),
+    "other_satisfaction": (("满意",), 1.0),
+}
+_PROBLEM_WORDS = ("因", "受", "问题", "不足", "疫情", "追加", "离职", "无法", "较", "未")
+
+
+def slots_from_header(cells: list[str]) -> list[str]:
+    """Indicator categories in the order the header names them."""
+    slots: list[str] = []
+    for cell in cells:
+        t = compact(cell)
+        if not t.endswith("指标") or len(t) > 12 or t in ("满意度指标", "产出指标", "效益指标"):
+            continue
+        code = level2_code(t)
+        if code and code not in slots:
+            slots.append(code)
+    return slots or list(DEFAULT_SLOTS)
+
+
+def _fit(text: str, slot: str) -> float:
+    words, weight = _KEYWORDS.get(slot, ((), 0.0))
+    t = compact(text)
+    return weight * sum(1 for w in words if w in t)
+
+
+def align(targets: list[str], slots: list[str]) -> list[str]:
+    """Give each target text a category, keeping order; more texts than slots reuse the last."""
+    n, m = len(targets), len(slots)
+    if n == 0:
+        return []
+    if n >= m:
+        return slots[:m] + [slots[-1]] * (n - m)
+    neg = float("-inf")
+    # best[i][j]: best score placing the first i texts within the first j slots
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    take = [[False] * (m + 1) for _ in range(n + 1)]
+    for j in range(m + 1):
+        best[0][j] = 0.0
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            skip = best[i][j - 1]
+            use = best[i - 1][j - 1] + _fit(targets[i - 1], slots[j - 1]) - 0.01 * (j - i)
+            if use >= skip:
+                best[i][j], take[i][j] = use, True
+            else:
+                best[i][j] = skip
+    out, i, j = [], n, m
+    while i > 0:
+        if take[i][j]:
+            out.append(slots[j - 1])
+            i -= 1
+        j -= 1
+    return out[::-1]
+
+
+def _is_rectification(text: str) -> bool:
+    return "整改" in text or compact(text) in ("无", "/", "-", "—")
+
+
+def _is_problem(text: str) -> bool:
+    t = compact(text)
+    return t in ("无", "/", "-", "—") or (any(w in t for w in _PROBLEM_WORDS) and not t.startswith("完成"))
+
+
+def _short_name(text: str) -> str:
+    first = re.split(r"[。；;，,\n]", re.sub(r"^\s*\d+\s*[.、．]\s*", "", text), maxsplit=1)[0]
+    return first[:40]
+
+
+def read_texts(row: Row, start: int, slots: list[str], project: Project) -> None:
+    """Fill goal, status text, indicators, problems and rectification from ``row`` from ``start``."""
+    cells = [(i, c) for i, c in enumerate(row.cells) if i >= start]
+    while cells and not cells[-1][1].strip():
+        cells.pop()
+    if not cells:
+        return
+    project.goal = cells[0][1] or None
+    if len(cells) > 1:
+        project.status_text = cells[1][1] or None
+    rest = [(i, c) for i, c in cells[2:] if c.strip()]
+    if len(rest) >= 2 and _is_rectification(rest[-1][1]) and _is_problem(rest[-2][1]):
+        project.problems, project.rectification = rest[-2][1], rest[-1][1]
+        rest = rest[:-2]
+    pairs = [rest[k:k + 2] for k in range(0, len(rest), 2)]
+    categories = align([p[0][1] for p in pairs], slots)
+    for pair, slot in zip(pairs, categories):
+        (ti, ttext) = pair[0]
+        atext = pair[1][1] if len(pair) > 1 else None
+        project.indicators.append(Indicator(
+            level1=parent_of(slot), level2=slot, name=_short_name(ttext),
+            target=parse_target(ttext), actual=parse_target(atext) if atext else None,
+            level2_text=LEVEL2_NAMES.get(slot), source=row.ref_of(ti),
+        ))

@@ -1,0 +1,42 @@
+"""Tab-separated extracted text (.txt/.tsv): one table row per line, cells split on tabs."""
+
+from __future__ import annotations
+
+from jixiao.domain.source import SourceRef
+from jixiao.domain.text import clean_cell
+from jixiao.ingest.grid import Grid, Row, SourceError
+
+_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM) or GB18030; refuse binary data."""
+    head = data[:8192]
+    if b"\x00" in head:
+        raise SourceError("文件含有二进制内容，不是文本表格 (binary data, not text)")
+    for enc in _ENCODINGS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _control_ratio(text[:8192]) > 0.05:
+            break
+        return text
+    raise SourceError("无法识别的文本编码，应为 UTF-8 或 GB18030 (unknown text encoding)")
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
+    return bad / len(text)
+
+
+def read(data: bytes, name: str) -> Grid:
+    """Text bytes → Grid; every row keeps its 1-based line number."""
+    text = decode(data)
+    rows = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        cells = [clean_cell(c) for c in line.split("\t")]
+        rows.append(Row(cells=cells, ref=SourceRef(file=name, line=lineno)))
+    return Grid(file=name, rows=rows)

@@ -1,0 +1,93 @@
+"""Read-side use cases: projects with filters, documents, whole-store dumps."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from jixiao.storage.models import (
+    DocumentRow,
+    IndicatorRow,
+    ParseWarningRow,
+    ProjectRow,
+    StatedTotalRow,
+)
+
+
+def project_query(unit: str | None = None, name: str | None = None, year: int | None = None,
+                  kind: str | None = None, document_id: int | None = None, search: str | None = None):
+    """A SELECT of projects with the usual filters (substring match for unit, name, search)."""
+    q = select(ProjectRow)
+    if unit:
+        q = q.where(ProjectRow.unit.contains(unit))
+    if name:
+        q = q.where(ProjectRow.name.contains(name))
+    if search:
+        q = q.where(or_(ProjectRow.name.contains(search), ProjectRow.unit.contains(search),
+                        ProjectRow.code.contains(search)))
+    if year:
+        q = q.where(ProjectRow.year == year)
+    if kind:
+        q = q.where(ProjectRow.kind == kind)
+    if document_id:
+        q = q.where(ProjectRow.document_id == document_id)
+    return q.order_by(ProjectRow.id)
+
+
+def list_projects(session: Session, **filters) -> list[ProjectRow]:
+    """Projects matching the filters, in storage order."""
+    return list(session.scalars(project_query(**filters)))
+
+
+def documents(session: Session) -> dict[int, DocumentRow]:
+    """Every document by id."""
+    return {d.id: d for d in session.scalars(select(DocumentRow).order_by(DocumentRow.id))}
+
+
+def indicators_by_project(session: Session, project_ids: list[int] | None = None) -> dict[int, list[IndicatorRow]]:
+    """Indicators grouped by project, in form order."""
+    q = select(IndicatorRow).order_by(IndicatorRow.project_id, IndicatorRow.position)
+    if project_ids is not None:
+        if not project_ids:
+            return {}
+        q = q.where(IndicatorRow.project_id.in_(project_ids))
+    out: dict[int, list[IndicatorRow]] = defaultdict(list)
+    for ind in session.scalars(q):
+        out[ind.project_id].append(ind)
+    return out
+
+
+def iter_projects_with_indicators(session: Session, batch: int = 2000, **filters) -> Iterator[tuple[ProjectRow, list[IndicatorRow]]]:
+    """Projects and their indicators in batches, so memory stays flat on large stores."""
+    ids = list(session.scalars(project_query(**filters).with_only_columns(ProjectRow.id)))
+    for i in range(0, len(ids), batch):
+        chunk = ids[i:i + batch]
+        projects = session.scalars(select(ProjectRow).where(ProjectRow.id.in_(chunk)).order_by(ProjectRow.id))
+        inds = indicators_by_project(session, chunk)
+        for p in projects:
+            yield p, inds.get(p.id, [])
+
+
+def stated_totals(session: Session) -> list[StatedTotalRow]:
+    """Every stated subtotal/total row."""
+    return list(session.scalars(select(StatedTotalRow).order_by(StatedTotalRow.id)))
+
+
+def parse_warnings(session: Session, document_id: int | None = None) -> list[ParseWarningRow]:
+    """What the readers could not take in, per document."""
+    q = select(ParseWarningRow).order_by(ParseWarningRow.id)
+    if document_id:
+        q = q.where(ParseWarningRow.document_id == document_id)
+    return list(session.scalars(q))
+
+
+def counts(session: Session) -> dict[str, int]:
+    """Headline counts of the store."""
+    return {
+        "documents": session.scalar(select(func.count()).select_from(DocumentRow)) or 0,
+        "projects": session.scalar(select(func.count()).select_from(ProjectRow)) or 0,
+        "indicators": session.scalar(select(func.count()).select_from(IndicatorRow)) or 0,
+    }

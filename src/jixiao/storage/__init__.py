@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 models, sessions, repositories and Alembic migrations."""

@@ -1,0 +1,141 @@
+"""Domain objects ⇄ rows. Writes are bulk inserts (executemany) so ingest stays fast."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from jixiao.domain.model import Document, Money, Project
+from jixiao.domain.numbers import fmt
+from jixiao.domain.source import SourceRef
+
+from .models import (
+    DocumentFileRow,
+    DocumentRow,
+    IndicatorRow,
+    ParseWarningRow,
+    ProjectRow,
+    StatedTotalRow,
+    UnitRow,
+)
+
+
+def _src(ref: SourceRef | None) -> dict:
+    if ref is None:
+        return {"src_line": None, "src_sheet": None, "src_cell": None}
+    return {"src_line": ref.line, "src_sheet": ref.sheet, "src_cell": ref.cell}
+
+
+def money_json(m: Money | None) -> dict | None:
+    """Money → ``{"total": "…", "general_public": "…"}`` in yuan, decimal strings."""
+    if m is None:
+        return None
+    out = {"total": fmt(m.total)}
+    out.update({k: fmt(v) for k, v in m.parts.items()})
+    return out
+
+
+def find_document_by_sha(session: Session, sha256: str) -> DocumentRow | None:
+    """The stored document with this content, if any."""
+    return session.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))
+
+
+def save_document(session: Session, doc: Document, data: bytes | None = None) -> int:
+    """Insert a document with everything read from it; returns its id. Caller owns the transaction."""
+    n_ind = sum(len(p.indicators) for p in doc.projects)
+    row = DocumentRow(
+        file=doc.file, sha256=doc.sha256, kind=doc.kind, title=doc.title, year=doc.year,
+        department=doc.department, money_unit=str(doc.money_unit), size_bytes=doc.size_bytes,
+        project_count=len(doc.projects), indicator_count=n_ind, extras=doc.extras or None,
+    )
+    session.add(row)
+    session.flush()
+    doc_id = row.id
+    if data is not None:
+        session.add(DocumentFileRow(document_id=doc_id, data=data))
+    unit_ids = _save_units(session, doc_id, doc)
+    _save_projects(session, doc_id, doc.projects, unit_ids)
+    _save_totals(session, doc_id, doc)
+    if doc.warnings:
+        session.execute(insert(ParseWarningRow), [
+            {"document_id": doc_id, "message": w.message, "text": w.text, **_src(w.source)}
+            for w in doc.warnings])
+    return doc_id
+
+
+def _save_units(session: Session, doc_id: int, doc: Document) -> dict[str, int]:
+    names = doc.units
+    if not names:
+        return {}
+    ids = session.scalars(
+        insert(UnitRow).returning(UnitRow.id, sort_by_parameter_order=True),
+        [{"document_id": doc_id, "name": n, "department": doc.department} for n in names],
+    ).all()
+    return dict(zip(names, ids))
+
+
+def project_values(doc_id: int, p: Project, unit_id: int | None) -> dict:
+    """The row values of one project (also used by the benchmark's data maker)."""
+    return {
+        "document_id": doc_id, "unit_id": unit_id, "kind": p.kind, "seq": p.seq, "code": p.code,
+        "name": p.name, "unit": p.unit, "department": p.department, "year": p.year,
+        "money_unit": str(p.money_unit), "budget_total": p.budget.total, "actual_total": p.actual.total,
+        "budget_initial_total": p.budget_initial.total if p.budget_initial else None,
+        "money": {"budget": money_json(p.budget), "actual": money_json(p.actual),
+                  "budget_initial": money_json(p.budget_initial)},
+        "execution_rate": p.execution_rate, "status": p.status, "status_text": p.status_text,
+        "goal": p.goal, "goal_long_term": p.goal_long_term, "problems": p.problems,
+        "rectification": p.rectification,
+        "stated_scores": {k: fmt(v) for k, v in p.stated_scores.items()} or None,
+        "not_applicable": [{"level1": n.level1, "level2": n.level2, "required": n.required,
+                            "line": n.source.line if n.source else None} for n in p.not_applicable] or None,
+        "details": p.details or None, **_src(p.source),
+    }
+
+
+def _dec(v: Decimal | None) -> str | None:
+    return None if v is None else format(v, "f")
+
+
+def indicator_values(project_id: int, p: Project) -> list[dict]:
+    """Row values of a project's indicators."""
+    rows = []
+    for pos, ind in enumerate(p.indicators):
+        t, a = ind.target, ind.actual
+        rows.append({
+            "project_id": project_id, "position": pos, "level1": ind.level1, "level2": ind.level2,
+            "level1_text": ind.level1_text, "level2_text": ind.level2_text, "name": ind.name,
+            "target_text": t.text, "target_op": t.op, "target_value": _dec(t.value),
+            "target_value_high": _dec(t.value_high), "target_unit": t.unit,
+            "actual_text": a.text if a else None, "actual_op": a.op if a else None,
+            "actual_value": _dec(a.value) if a else None, "actual_unit": a.unit if a else None,
+            "note": ind.note, "weight": ind.weight, "score": ind.score,
+            "deviation_reason": ind.deviation_reason, "required": ind.required,
+            "source_of_value": ind.source_of_value, **_src(ind.source),
+        })
+    return rows
+
+
+def _save_projects(session: Session, doc_id: int, projects: list[Project], unit_ids: dict) -> None:
+    if not projects:
+        return
+    ids = session.scalars(
+        insert(ProjectRow).returning(ProjectRow.id, sort_by_parameter_order=True),
+        [project_values(doc_id, p, unit_ids.get(p.unit or "")) for p in projects],
+    ).all()
+    rows = [r for pid, p in zip(ids, projects) for r in indicator_values(pid, p)]
+    if rows:
+        session.execute(insert(IndicatorRow), rows)
+
+
+def _save_totals(session: Session, doc_id: int, doc: Document) -> None:
+    if not doc.stated_totals:
+        return
+    session.execute(insert(StatedTotalRow), [{
+        "document_id": doc_id, "label": t.label, "level": t.level, "unit": t.unit,
+        "budget_total": t.budget.total, "actual_total": t.actual.total,
+        "money": {"budget": money_json(t.budget), "actual": money_json(t.actual)},
+        "execution_rate": t.execution_rate, "covers": t.covers, **_src(t.source),
+    } for t in doc.stated_totals])

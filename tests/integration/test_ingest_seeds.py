@@ -1,0 +1,73 @@
+"""Issue 2 acceptance on the real seeds, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from jixiao.services.ingest import ingest_paths
+from jixiao.storage.models import DocumentRow, IndicatorRow, ProjectRow, StatedTotalRow, UnitRow
+from tests.conftest import SEED_000, SEED_001
+
+WAN = Decimal(10000)
+
+
+def test_seed_000_lands_whole(store):
+    [result] = ingest_paths(store, [SEED_000])
+    assert result.status == "ingested", result.message
+    with store() as s:
+        projects = list(s.scalars(select(ProjectRow).order_by(ProjectRow.id)))
+        assert len(projects) == 33
+        assert len({p.unit for p in projects}) == 5
+        assert s.scalar(select(func.count()).select_from(UnitRow)) == 5
+        assert sum(p.budget_total for p in projects) / WAN == Decimal("95853.90")
+        assert sum(p.actual_total for p in projects) / WAN == Decimal("92658.33")
+        assert all(p.execution_rate is not None for p in projects)
+        assert projects[17].name == "就业服务管理" and projects[17].execution_rate == Decimal("66.32")
+        assert projects[15].name == "劳资应急资金" and projects[15].actual_total == 0 and projects[15].status == "done"
+        assert projects[30].status == "not_done"
+        totals = list(s.scalars(select(StatedTotalRow).order_by(StatedTotalRow.id)))
+        assert [t.label for t in totals] == ["局本级小计", "劳动就业服务中心小计", "职业介绍服务中心小计",
+                                             "人事服务中心小计", "职业训练中心小计", "合计"]
+        assert totals[-1].budget_total / WAN == Decimal("95853.90")
+        assert totals[-1].execution_rate == Decimal("96.67")
+        # every project and indicator traces to its file and line
+        assert all(p.src_line for p in projects)
+        inds = list(s.scalars(select(IndicatorRow)))
+        assert inds and all(i.src_line for i in inds)
+        assert {p.src_line for p in projects} >= {12, 31, 66 - 2}
+        doc = s.scalar(select(DocumentRow))
+        assert (doc.kind, doc.year, doc.money_unit) == ("self_evaluation_table", 2021, "wan_yuan")
+        assert doc.department == "深圳市龙岗区人力资源局"
+
+
+def test_indicator_texts_kept(store):
+    ingest_paths(store, [SEED_000])
+    with store() as s:
+        p = s.scalar(select(ProjectRow).where(ProjectRow.name == "就业服务"))
+        inds = list(s.scalars(select(IndicatorRow).where(IndicatorRow.project_id == p.id).order_by(IndicatorRow.position)))
+        first = inds[0]
+        assert first.target_text == "1.举办公益招聘会场数：不少于10场； 2.档案托管数量：不少于500份。"
+        assert (first.target_op, first.target_value, first.target_unit) == ("≥", "10", "场")
+        assert first.actual_text.startswith("1.举办公益招聘会19场，完成目标")
+        assert first.src_line == 42
+
+
+def test_seed_001_one_unit(store):
+    ingest_paths(store, [SEED_001])
+    with store() as s:
+        projects = list(s.scalars(select(ProjectRow)))
+        assert len(projects) == 9
+        assert {p.unit for p in projects} == {"龙岗区职业训练中心"}
+        assert sum(p.budget_total for p in projects) / WAN == Decimal("2301.63")
+
+
+def test_same_content_twice_changes_nothing(store):
+    first = ingest_paths(store, [SEED_000])
+    second = ingest_paths(store, [SEED_000])
+    assert first[0].status == "ingested" and second[0].status == "duplicate"
+    assert "相同" in second[0].message
+    with store() as s:
+        assert s.scalar(select(func.count()).select_from(DocumentRow)) == 1
+        assert s.scalar(select(func.count()).select_from(ProjectRow)) == 33
