@@ -159,7 +159,8 @@ class Document:
     projects: list[Project] = field(default_factory=list)
     stated_totals: list[StatedTotal] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
-    extras: dict = field(default_factory=dict)  # budget lines etc. added by other readers
+    # Typed additions of other readers (e.g. budget lines) by name; ``meta`` is JSON stored as is.
+    extras: dict = field(default_factory=dict)
     source: SourceRef | None = None
 
     @property

@@ -37,6 +37,10 @@ def money_json(m: Money | None) -> dict | None:
     return out
 
 
+# Savers for what other readers add to ``Document.extras`` (budget lines …): fn(session, doc_id, doc).
+EXTRA_SAVERS: list = []
+
+
 def find_document_by_sha(session: Session, sha256: str) -> DocumentRow | None:
     """The stored document with this content, if any."""
     return session.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))
@@ -48,7 +52,7 @@ def save_document(session: Session, doc: Document, data: bytes | None = None) ->
     row = DocumentRow(
         file=doc.file, sha256=doc.sha256, kind=doc.kind, title=doc.title, year=doc.year,
         department=doc.department, money_unit=str(doc.money_unit), size_bytes=doc.size_bytes,
-        project_count=len(doc.projects), indicator_count=n_ind, extras=doc.extras or None,
+        project_count=len(doc.projects), indicator_count=n_ind, extras=doc.extras.get("meta") or None,
     )
     session.add(row)
     session.flush()
@@ -58,6 +62,8 @@ def save_document(session: Session, doc: Document, data: bytes | None = None) ->
     unit_ids = _save_units(session, doc_id, doc)
     _save_projects(session, doc_id, doc.projects, unit_ids)
     _save_totals(session, doc_id, doc)
+    for saver in EXTRA_SAVERS:
+        saver(session, doc_id, doc)
     if doc.warnings:
         session.execute(insert(ParseWarningRow), [
             {"document_id": doc_id, "message": w.message, "text": w.text, **_src(w.source)}
