@@ -32,6 +32,8 @@ def clean_cell(text: str | None) -> str:
 
 def compact(text: str) -> str:
     """Text for matching: half-width, no spaces at all, NFKC-normalised."""
+    if text.isascii():
+        return text.replace(" ", "")
     return unicodedata.normalize("NFKC", text).replace(" ", "").replace("\u3000", "")
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from jixiao.domain.model import Document
@@ -76,8 +77,11 @@ def ingest_bytes(factory: sessionmaker[Session], data: bytes, name: str) -> File
     if not doc.projects and not doc.extras:
         reason = doc.warnings[0].message if doc.warnings else "没有读到任何项目"
         return FileResult(name, "error", doc.kind, message=f"表格不完整: {reason} (no data read)")
-    with transaction(factory) as session:
-        doc_id = save_document(session, doc, data)
+    try:
+        with transaction(factory) as session:
+            doc_id = save_document(session, doc, data)
+    except IntegrityError:  # the same content landed meanwhile from another upload
+        return FileResult(name, "duplicate", doc.kind, message="内容与已入库的文档相同，未作改动 (same content already stored)")
     return FileResult(name, "ingested", doc.kind, doc_id, len(doc.projects),
                       sum(len(p.indicators) for p in doc.projects), len(doc.warnings))
 

@@ -99,8 +99,9 @@ def _read_grid(grid: Grid, doc: Document) -> None:
             continue
         if _is_header(row):
             header = header + [row] if header and compact(row.cell(0)) != "序号" else [row]
-            layout = _layout_from(header)
             continue
+        if header:
+            layout = _layout_from(header)
         header = []
         first = compact(row.cell(0))
         if _SEQ.match(first):

@@ -47,9 +47,9 @@ def slots_from_header(cells: list[str]) -> list[str]:
     return slots or list(DEFAULT_SLOTS)
 
 
-def _fit(text: str, slot: str) -> float:
+def _fit(t: str, slot: str) -> float:
+    """How well compacted text ``t`` talks about category ``slot``."""
     words, weight = _KEYWORDS.get(slot, ((), 0.0))
-    t = compact(text)
     return weight * sum(1 for w in words if w in t)
 
 
@@ -60,6 +60,7 @@ def align(targets: list[str], slots: list[str]) -> list[str]:
         return []
     if n >= m:
         return slots[:m] + [slots[-1]] * (n - m)
+    targets = [compact(t) for t in targets]
     neg = float("-inf")
     # best[i][j]: best score placing the first i texts within the first j slots
     best = [[neg] * (m + 1) for _ in range(n + 1)]

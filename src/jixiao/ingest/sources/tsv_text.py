@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from jixiao.domain.source import SourceRef
 from jixiao.domain.text import clean_cell
 from jixiao.ingest.grid import Grid, Row, SourceError
@@ -25,11 +27,14 @@ def decode(data: bytes) -> str:
     raise SourceError("无法识别的文本编码，应为 UTF-8 或 GB18030 (unknown text encoding)")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_NEEDS_CLEANING = re.compile(r"[<&\u3000\xa0]|  ")
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def read(data: bytes, name: str) -> Grid:
@@ -37,6 +42,9 @@ def read(data: bytes, name: str) -> Grid:
     text = decode(data)
     rows = []
     for lineno, line in enumerate(text.splitlines(), start=1):
-        cells = [clean_cell(c) for c in line.split("\t")]
+        if _NEEDS_CLEANING.search(line):
+            cells = [clean_cell(c) for c in line.split("\t")]
+        else:  # the common case: nothing to clean but the ends
+            cells = [c.strip() for c in line.split("\t")]
         rows.append(Row(cells=cells, ref=SourceRef(file=name, line=lineno)))
     return Grid(file=name, rows=rows)
