@@ -11,8 +11,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-console = Console()
-err_console = Console(stderr=True)
+console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option(None, "--db", help="数据库 URL（默认 sqlite:///jixiao.db，或环境变量 JIXIAO_DATABASE_URL）")
 

@@ -1,0 +1,57 @@
+"""The console script end to end: ingest, list, export (issue 2)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from tests.conftest import SEED_000, SEED_001
+
+JIXIAO = str(Path(sys.executable).parent / "jixiao")
+
+
+def run(*args, cwd=None):
+    return subprocess.run([JIXIAO, *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_ingest_list_export(db_url, tmp_path):
+    r = run("ingest", str(SEED_000), str(SEED_001), "--db", db_url)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "33 个项目" in r.stdout and "9 个项目" in r.stdout
+    again = run("ingest", str(SEED_000), "--db", db_url)
+    assert again.returncode == 0 and "相同" in again.stdout
+
+    listed = run("list", "projects", "--unit", "职业训练中心", "--format", "json", "--db", db_url)
+    rows = json.loads(listed.stdout)
+    assert len(rows) == 18  # 9 in seed 000 (职业训练中心) + 9 in seed 001 (龙岗区职业训练中心)
+
+    csv_out = run("list", "projects", "--format", "csv", "--db", db_url)
+    assert csv_out.stdout.splitlines()[0].startswith("id,document_id,unit")
+    assert len(csv_out.stdout.splitlines()) == 43
+
+    out = tmp_path / "export.json"
+    assert run("export", "--format", "json", "-o", str(out), "--db", db_url).returncode == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema"] == "jixiao/1"
+    assert len(data["documents"]) == 2 and len(data["projects"]) == 42
+    p = next(p for p in data["projects"] if p["name"] == "办公设备购置" and p["unit"] == "人事服务中心")
+    for key in ("id", "document_id", "kind", "department", "unit", "name", "code", "year", "source",
+                "budget", "actual", "execution_rate", "status", "goal", "indicators"):
+        assert key in p
+    assert p["source"] == {"file": "000_9c9e7ed0d43ac23c.txt", "line": 50}
+    assert p["budget"] == {"total": "106500.00", "general_public": "106500.00"}
+    assert p["execution_rate"] == "96.10"
+    ind = p["indicators"][0]
+    assert set(ind["target"]) == {"text", "op", "value", "unit"} and ind["source"]["line"] == 50
+    total = sum(Decimal(p["budget"]["total"]) for p in data["projects"] if p["document_id"] == 1)
+    assert total == Decimal("958539000.00")
+    assert [t["label"] for t in data["stated_totals"]][-1] == "合计"
+
+
+def test_unreachable_database_is_one_clear_line():
+    r = run("list", "projects", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert r.returncode == 2
+    assert "无法打开数据库" in r.stderr and "Traceback" not in r.stderr
