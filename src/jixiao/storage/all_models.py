@@ -1,3 +1,4 @@
 """Imports every table module so the metadata is complete (for Alembic and tests)."""
 
 from . import models  # noqa: F401
+from . import auth_models  # noqa: F401
