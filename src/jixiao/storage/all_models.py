@@ -2,3 +2,4 @@
 
 from . import models  # noqa: F401
 from . import auth_models  # noqa: F401
+from . import workflow_models  # noqa: F401
