@@ -1,0 +1,158 @@
+"""Read queries behind the pages and the API: the project table, documents, indicators, overview."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import distinct, func, or_, select
+from sqlalchemy.orm import Session
+
+from jixiao.services import queries
+from jixiao.storage.models import DocumentRow, IndicatorRow, ParseWarningRow, ProjectRow, UnitRow
+
+from . import extras
+from .errors import not_found
+from .filters import DocumentQuery, IndicatorQuery, ProjectQuery
+
+_SORT_COLUMNS = {
+    "id": ProjectRow.id, "name": ProjectRow.name, "unit": ProjectRow.unit, "code": ProjectRow.code,
+    "year": ProjectRow.year, "budget": ProjectRow.budget_total, "actual": ProjectRow.actual_total,
+    "execution_rate": ProjectRow.execution_rate,
+}
+
+
+@dataclass(slots=True)
+class Page:
+    """One page of a list and how many rows match in all."""
+
+    items: list
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        """Number of pages (at least 1, so an empty result still has a page)."""
+        return max(1, -(-self.total // self.per_page))
+
+
+def _project_where(stmt, f: ProjectQuery):
+    if f.q:
+        stmt = stmt.where(or_(ProjectRow.name.contains(f.q, autoescape=True),
+                              ProjectRow.code.contains(f.q, autoescape=True),
+                              ProjectRow.unit.contains(f.q, autoescape=True)))
+    for column, value in ((ProjectRow.year, f.year), (ProjectRow.unit, f.unit), (ProjectRow.kind, f.kind),
+                          (ProjectRow.document_id, f.document_id)):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    return extras.filter_projects(stmt, grade=f.grade, has_errors=f.has_errors)
+
+
+def project_page(session: Session, f: ProjectQuery) -> Page:
+    """The projects matching the filters, sorted, one page of them and the total count."""
+    total = session.scalar(_project_where(select(func.count(ProjectRow.id)), f)) or 0
+    column = extras.score_sort_column() if f.sort == "score" else _SORT_COLUMNS[f.sort]
+    stmt = _project_where(select(ProjectRow), f)
+    if column is not None:
+        stmt = extras.join_for_sort(stmt, f.sort)
+        stmt = stmt.order_by(column.desc().nulls_last() if f.order == "desc" else column.asc().nulls_last())
+    stmt = stmt.order_by(ProjectRow.id.desc() if f.order == "desc" else ProjectRow.id)
+    rows = list(session.scalars(stmt.limit(f.per_page).offset(f.offset)))
+    return Page(rows, total, f.page, f.per_page)
+
+
+def project_filter_options(session: Session) -> dict:
+    """Values for the filter drop-downs (distinct years, units and kinds)."""
+    years = session.scalars(select(distinct(ProjectRow.year)).where(ProjectRow.year.is_not(None))
+                            .order_by(ProjectRow.year.desc()))
+    units = session.scalars(select(distinct(ProjectRow.unit)).where(ProjectRow.unit.is_not(None))
+                            .order_by(ProjectRow.unit))
+    return {"years": list(years), "units": list(units), "grades": extras.grade_choices()}
+
+
+def get_project(session: Session, project_id: int) -> tuple[ProjectRow, list[IndicatorRow], DocumentRow]:
+    """A project with its indicators and document; 404 when unknown."""
+    p = session.get(ProjectRow, project_id)
+    if p is None:
+        raise not_found("项目", project_id)
+    inds = queries.indicators_by_project(session, [p.id]).get(p.id, [])
+    return p, inds, session.get(DocumentRow, p.document_id)
+
+
+def get_document(session: Session, document_id: int) -> DocumentRow:
+    """A document by id; 404 when unknown."""
+    d = session.get(DocumentRow, document_id)
+    if d is None:
+        raise not_found("文档", document_id)
+    return d
+
+
+def document_page(session: Session, f: DocumentQuery) -> Page:
+    """Documents, newest first."""
+    stmt = select(DocumentRow)
+    if f.kind:
+        stmt = stmt.where(DocumentRow.kind == f.kind)
+    if f.year:
+        stmt = stmt.where(DocumentRow.year == f.year)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = list(session.scalars(stmt.order_by(DocumentRow.id.desc()).limit(f.per_page).offset(f.offset)))
+    return Page(rows, total, f.page, f.per_page)
+
+
+def file_names(session: Session, document_ids) -> dict[int, str]:
+    """File name of each document id (for the ``source`` objects)."""
+    ids = sorted(set(document_ids))
+    if not ids:
+        return {}
+    return dict(session.execute(select(DocumentRow.id, DocumentRow.file).where(DocumentRow.id.in_(ids))).all())
+
+
+def indicator_page(session: Session, f: IndicatorQuery) -> Page:
+    """Indicators with their project id and file, in project and form order."""
+    stmt = select(IndicatorRow, ProjectRow.document_id).join(ProjectRow, ProjectRow.id == IndicatorRow.project_id)
+    for column, value in ((IndicatorRow.project_id, f.project_id), (IndicatorRow.level1, f.level1),
+                          (IndicatorRow.level2, f.level2)):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if f.q:
+        stmt = stmt.where(IndicatorRow.name.contains(f.q, autoescape=True))
+    total = session.scalar(select(func.count()).select_from(stmt.with_only_columns(IndicatorRow.id).subquery())) or 0
+    rows = session.execute(stmt.order_by(IndicatorRow.project_id, IndicatorRow.position)
+                           .limit(f.per_page).offset(f.offset)).all()
+    return Page([(ind, doc_id) for ind, doc_id in rows], total, f.page, f.per_page)
+
+
+def headline_counts(session: Session) -> dict[str, int]:
+    """Documents, distinct units, projects and indicators in the store."""
+    out = queries.counts(session)
+    out["units"] = session.scalar(select(func.count(distinct(UnitRow.name)))) or 0
+    return out
+
+
+def execution_by_unit(session: Session, limit: int = 30) -> list[dict]:
+    """Budget, actual and overall execution rate per unit (largest budgets first)."""
+    budget = func.sum(ProjectRow.budget_total)
+    stmt = (select(ProjectRow.unit, budget, func.sum(ProjectRow.actual_total), func.count())
+            .where(ProjectRow.unit.is_not(None)).group_by(ProjectRow.unit)
+            .order_by(budget.desc()).limit(limit))
+    out = []
+    for unit, b, a, n in session.execute(stmt):
+        rate = (a / b * 100).quantize(b.__class__("0.01")) if b and a is not None else None
+        out.append({"unit": unit, "budget": b, "actual": a, "projects": n, "rate": rate})
+    return out
+
+
+def lowest_rates(session: Session, limit: int = 10) -> list[ProjectRow]:
+    """Projects with the lowest stated execution rate (the worst when no scores exist yet)."""
+    stmt = (select(ProjectRow).where(ProjectRow.execution_rate.is_not(None))
+            .order_by(ProjectRow.execution_rate, ProjectRow.id).limit(limit))
+    return list(session.scalars(stmt))
+
+
+def warning_counts(session: Session, document_ids: list[int]) -> dict[int, int]:
+    """Number of parse warnings of each document."""
+    if not document_ids:
+        return {}
+    stmt = (select(ParseWarningRow.document_id, func.count()).where(ParseWarningRow.document_id.in_(document_ids))
+            .group_by(ParseWarningRow.document_id))
+    return dict(session.execute(stmt).all())

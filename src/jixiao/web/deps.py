@@ -1,0 +1,57 @@
+"""Request dependencies: a database session, the signed-in user (pages) or the token's user (API)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from jixiao.services.users import Principal, principal_by_id, principal_for_token
+
+from .errors import ApiError, LoginRequired
+
+_bearer = HTTPBearer(auto_error=False, description="API 令牌：Authorization: Bearer jx_…")
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One read session per request, closed at the end."""
+    with request.app.state.factory() as session:
+        yield session
+
+
+DbSession = Annotated[Session, Depends(get_session)]
+
+
+def page_user(request: Request, session: DbSession) -> Principal:
+    """The signed-in user of a page request; sends the browser to login otherwise."""
+    user_id = request.session.get("user_id")
+    user = principal_by_id(session, user_id) if isinstance(user_id, int) else None
+    if user is None:
+        request.session.clear()
+        raise LoginRequired()
+    request.state.user = user
+    return user
+
+
+def api_user(session: DbSession,
+             credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Principal:
+    """The user an API bearer token stands for; 401 with a clear message otherwise."""
+    if credentials is None:
+        raise ApiError(401, "unauthorized", "缺少 API 令牌：请在请求头中加入 Authorization: Bearer <令牌> (missing token)")
+    user = principal_for_token(session, credentials.credentials)
+    if user is None:
+        raise ApiError(401, "unauthorized", "API 令牌无效或已撤销 (invalid or revoked token)")
+    return user
+
+
+def require_writer(user: Principal) -> None:
+    """Refuse a write by a read-only user."""
+    if not user.can_write:
+        raise ApiError(403, "forbidden", "只读用户不能上传或修改数据 (viewers cannot write)")
+
+
+PageUser = Annotated[Principal, Depends(page_user)]
+ApiUser = Annotated[Principal, Depends(api_user)]

@@ -1,0 +1,101 @@
+"""Every failure becomes a clear answer: JSON ``{"error": {code, message}}`` for the API, a page else.
+
+Bad input is normal input, so no request that a client can make should end in a 500.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("jixiao.web")
+
+_STATUS_MESSAGES = {
+    400: ("bad_request", "请求有误 (bad request)"),
+    401: ("unauthorized", "需要登录或有效的 API 令牌 (authentication required)"),
+    403: ("forbidden", "没有权限 (forbidden)"),
+    404: ("not_found", "找不到该页面或资源 (not found)"),
+    405: ("method_not_allowed", "不支持该请求方法 (method not allowed)"),
+    413: ("too_large", "上传内容过大 (payload too large)"),
+    415: ("unsupported_type", "不支持的文件类型 (unsupported file type)"),
+    422: ("invalid", "参数无效 (invalid parameters)"),
+}
+
+
+class ApiError(Exception):
+    """A refusal with an HTTP status, a stable code and a Chinese message (English gloss)."""
+
+    def __init__(self, status: int, code: str, message: str, details: list | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details
+
+
+class LoginRequired(Exception):
+    """A page was asked for without a signed-in user: send the browser to the login page."""
+
+
+_ENGLISH = {"项目": "project", "文档": "document", "指标": "indicator", "问题": "finding", "评分": "score",
+            "预算行": "budget line"}
+
+
+def not_found(what: str, ident) -> ApiError:
+    """The standard 404 for an unknown id."""
+    return ApiError(404, "not_found", f"找不到{what} {ident} (unknown {_ENGLISH.get(what, 'item')} {ident})")
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _respond(request: Request, status: int, code: str, message: str, details=None):
+    if _is_api(request):
+        body = {"error": {"code": code, "message": message}}
+        if details:
+            body["error"]["details"] = details
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(body, status_code=status, headers=headers)
+    from .templating import templates
+
+    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
+                                      status_code=status)
+
+
+def _validation_details(exc: RequestValidationError) -> list[dict]:
+    out = []
+    for e in exc.errors():
+        where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "body", "path"))
+        out.append({"field": where, "problem": e.get("msg", "")})
+    return out
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on the app."""
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError):
+        return _respond(request, exc.status, exc.code, exc.message, exc.details)
+
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, exc: LoginRequired):
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(request.url_for("login_form").include_query_params(next=target), status_code=303)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        details = _validation_details(exc)
+        names = "、".join(d["field"] for d in details if d["field"]) or "请求"
+        return _respond(request, 422, "invalid", f"参数无效: {names} (invalid parameters)", details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        code, message = _STATUS_MESSAGES.get(exc.status_code, ("error", str(exc.detail)))
+        return _respond(request, exc.status_code, code, message)
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception):
+        log.exception("unhandled error on %s", request.url.path)
+        return _respond(request, 500, "internal", f"服务器内部错误: {exc.__class__.__name__} (internal error)")

@@ -1,0 +1,37 @@
+"""Rendering helpers shared by the page routes."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from fastapi import Request
+
+from .browse import Page
+from .templating import templates
+
+
+def is_htmx(request: Request) -> bool:
+    """True when HTMX asks for a fragment (``HX-Request`` header) rather than a whole page."""
+    return request.headers.get("HX-Request") == "true"
+
+
+def render(request: Request, name: str, context: dict, status: int = 200):
+    """A template with the signed-in user and the current path in its context."""
+    ctx = {"user": getattr(request.state, "user", None), "path": request.url.path, **context}
+    return templates.TemplateResponse(request, name, ctx, status_code=status)
+
+
+def page_links(request: Request, page: Page) -> dict:
+    """Query strings of the previous and next pages, keeping every other parameter."""
+    def at(n: int) -> str | None:
+        if n < 1 or n > page.pages or n == page.page:
+            return None
+        return request.url.path + "?" + urlencode({**request.query_params, "page": n})
+
+    return {"prev": at(page.page - 1), "next": at(page.page + 1), "first": at(1), "last": at(page.pages)}
+
+
+def page_json(page: Page, item) -> dict:
+    """The API's list envelope: items in export shape and the paging facts."""
+    return {"items": [item(x) for x in page.items], "total": page.total, "page": page.page,
+            "per_page": page.per_page, "pages": page.pages}

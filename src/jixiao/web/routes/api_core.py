@@ -1,0 +1,96 @@
+"""REST API ``/api/v1``: documents, projects and indicators in the export shapes (schema jixiao/1)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi.responses import JSONResponse
+
+from jixiao.exports.json_export import document_json, indicator_json, project_json
+from jixiao.services import queries
+from jixiao.storage.models import IndicatorRow, ProjectRow
+
+from .. import browse
+from ..deps import ApiUser, DbSession, api_user, require_writer
+from ..errors import ApiError, not_found
+from ..filters import DocumentQuery, IndicatorQuery, ProjectQuery
+from ..render import page_json
+from ..uploads import ingest_uploads, result_json
+
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(api_user)])
+ERRORS = {401: {"description": "缺少或无效的 API 令牌"}, 404: {"description": "找不到"},
+          422: {"description": "参数无效"}}
+
+
+@router.get("/documents", tags=["documents"], responses=ERRORS)
+def list_documents(session: DbSession, f: Annotated[DocumentQuery, Query()]):
+    """Ingested documents, newest first."""
+    return page_json(browse.document_page(session, f), document_json)
+
+
+@router.get("/documents/{document_id}", tags=["documents"], responses=ERRORS)
+def get_document(document_id: int, session: DbSession):
+    """One document."""
+    return document_json(browse.get_document(session, document_id))
+
+
+@router.post("/documents", tags=["documents"], status_code=201, responses={
+    **ERRORS, 413: {"description": "文件过大或文件过多"}, 415: {"description": "不支持的文件类型"}})
+def upload_documents(request: Request, user: ApiUser, files: Annotated[list[UploadFile], File()]):
+    """Upload and ingest one or many .txt/.tsv/.xlsx files; per-file results.
+
+    201 when at least one file was ingested, 200 when all were already stored, 422 when none could be read.
+    """
+    require_writer(user)
+    results = ingest_uploads(request.app.state.factory, files, request.app.state.settings, strict=True)
+    body = [result_json(r) for r in results]
+    if all(r.status == "error" for r in results):
+        raise ApiError(422, "unreadable", "没有可读取的文件: " + "；".join(f"{r.path}: {r.message}" for r in results),
+                       details=body)
+    status = 201 if any(r.status == "ingested" for r in results) else 200
+    return JSONResponse({"results": body}, status_code=status)
+
+
+def _projects_json(session, rows: list[ProjectRow]) -> list[dict]:
+    inds = queries.indicators_by_project(session, [p.id for p in rows])
+    files = browse.file_names(session, (p.document_id for p in rows))
+    return [project_json(p, inds.get(p.id, []), files.get(p.document_id, "")) for p in rows]
+
+
+@router.get("/projects", tags=["projects"], responses=ERRORS)
+def list_projects(session: DbSession, f: Annotated[ProjectQuery, Query()]):
+    """Projects with search, filters, sort and pagination (the same as the 项目 page)."""
+    page = browse.project_page(session, f)
+    out = page_json(page, lambda p: p)
+    out["items"] = _projects_json(session, page.items)
+    return out
+
+
+@router.get("/projects/{project_id}", tags=["projects"], responses=ERRORS)
+def get_project(project_id: int, session: DbSession):
+    """One project with its indicators."""
+    p, inds, doc = browse.get_project(session, project_id)
+    return project_json(p, inds, doc.file)
+
+
+def _indicator(ind: IndicatorRow, file: str) -> dict:
+    return {**indicator_json(ind, file), "project_id": ind.project_id}
+
+
+@router.get("/indicators", tags=["indicators"], responses=ERRORS)
+def list_indicators(session: DbSession, f: Annotated[IndicatorQuery, Query()]):
+    """Indicators (export shape plus ``project_id``), filtered by project, level or name."""
+    page = browse.indicator_page(session, f)
+    files = browse.file_names(session, (doc_id for _, doc_id in page.items))
+    return page_json(page, lambda x: _indicator(x[0], files.get(x[1], "")))
+
+
+@router.get("/indicators/{indicator_id}", tags=["indicators"], responses=ERRORS)
+def get_indicator(indicator_id: int, session: DbSession):
+    """One indicator (export shape plus ``project_id``)."""
+    ind = session.get(IndicatorRow, indicator_id)
+    if ind is None:
+        raise not_found("指标", indicator_id)
+    p = session.get(ProjectRow, ind.project_id)
+    return _indicator(ind, browse.file_names(session, [p.document_id]).get(p.document_id, ""))

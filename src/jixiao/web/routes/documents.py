@@ -1,0 +1,41 @@
+"""文档: the ingested documents, and upload of new ones."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Query, Request, UploadFile
+
+from .. import browse, extras
+from ..deps import DbSession, PageUser, require_writer
+from ..errors import ApiError
+from ..filters import DocumentQuery
+from ..render import page_links, render
+from ..uploads import ingest_uploads
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/documents", name="documents")
+def documents(request: Request, session: DbSession, user: PageUser, f: Annotated[DocumentQuery, Query()]):
+    """The document list with counts and the upload form."""
+    page = browse.document_page(session, f)
+    ids = [d.id for d in page.items]
+    warnings = browse.warning_counts(session, ids)
+    settings = request.app.state.settings
+    return render(request, "documents.html", {
+        "page": page, "links": page_links(request, page), "warnings": warnings,
+        "findings": extras.document_finding_counts(session, ids), "available": extras.available(),
+        "max_mb": settings.max_upload_bytes // (1024 * 1024), "max_files": settings.max_upload_files,
+    })
+
+
+@router.post("/documents/upload", name="upload")
+def upload(request: Request, user: PageUser, files: Annotated[list[UploadFile], File()] = None):
+    """Ingest one or many files; answers with the per-file results (an HTMX fragment)."""
+    try:
+        require_writer(user)
+        results = ingest_uploads(request.app.state.factory, files or [], request.app.state.settings, strict=False)
+    except ApiError as exc:
+        return render(request, "_upload_results.html", {"results": [], "error": exc.message}, status=exc.status)
+    return render(request, "_upload_results.html", {"results": results, "error": None})

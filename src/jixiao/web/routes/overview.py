@@ -1,0 +1,30 @@
+"""总览: what is in the store and what is wrong with it, at a glance."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from .. import browse, extras
+from ..deps import DbSession, PageUser
+from ..render import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", name="overview")
+def overview(request: Request, session: DbSession, user: PageUser):
+    """Counts, execution rate by unit, grades, worst projects and most frequent findings."""
+    by_unit = browse.execution_by_unit(session)
+    chart_units = {
+        "units": [r["unit"] for r in by_unit],
+        "rates": [float(r["rate"]) if r["rate"] is not None else None for r in by_unit],
+    }
+    grades = extras.grade_distribution(session)
+    return render(request, "overview.html", {
+        "counts": browse.headline_counts(session),
+        "severities": extras.findings_by_severity(session),
+        "by_unit": by_unit, "chart_units": chart_units,
+        "grades": grades, "chart_grades": [{"name": k, "value": v} for k, v in grades.items()],
+        "worst": extras.worst_projects(session), "lowest_rates": browse.lowest_rates(session),
+        "frequent": extras.frequent_findings(session), "available": extras.available(),
+    })

@@ -1,0 +1,53 @@
+"""项目 and 项目详情: the searchable project table and one project with every value's source."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+
+from jixiao.exports.json_export import project_json
+
+from .. import browse, extras
+from ..deps import DbSession, PageUser
+from ..filters import PROJECT_SORTS, ProjectQuery
+from ..render import is_htmx, page_links, render
+
+router = APIRouter(include_in_schema=False)
+
+
+
+def _sort_links(request: Request, f: ProjectQuery) -> dict[str, str]:
+    """For each sortable column, the URL that sorts by it (toggling the order on the current one)."""
+    keep = {k: v for k, v in request.query_params.items() if k not in ("sort", "order", "page")}
+    out = {}
+    for key in PROJECT_SORTS:
+        order = "desc" if f.sort == key and f.order == "asc" else "asc"
+        out[key] = "/projects?" + urlencode({**keep, "sort": key, "order": order})
+    return out
+
+
+@router.get("/projects", name="projects")
+def projects(request: Request, session: DbSession, user: PageUser, f: Annotated[ProjectQuery, Query()]):
+    """The project table; HTMX asks for the table alone when a filter changes."""
+    page = browse.project_page(session, f)
+    ids = [p.id for p in page.items]
+    ctx = {"page": page, "f": f, "links": page_links(request, page), "sort_href": _sort_links(request, f),
+           "findings": extras.finding_counts(session, ids), "scores": extras.scores_for(session, ids),
+           "available": extras.available()}
+    if is_htmx(request) and request.headers.get("HX-Target") == "project-table":
+        return render(request, "_projects_table.html", ctx)
+    ctx["options"] = browse.project_filter_options(session)
+    return render(request, "projects.html", ctx)
+
+
+@router.get("/projects/{project_id}", name="project")
+def project(request: Request, project_id: int, session: DbSession, user: PageUser):
+    """One project: money by source, rate, status, goal, indicators, score and findings."""
+    p, inds, doc = browse.get_project(session, project_id)
+    data = project_json(p, inds, doc.file)
+    return render(request, "project.html", {
+        "p": data, "row": p, "doc": doc, "findings": extras.project_findings(session, p.id),
+        "score": extras.project_score(session, p.id), "available": extras.available(),
+    })

@@ -1,0 +1,40 @@
+"""Settings of the web app: one list of name, default and meaning; read from the environment."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return int(raw) if raw and raw.strip().isdigit() else default
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    """What an operator may change; every field has an environment variable ``JIXIAO_<NAME>``."""
+
+    # Largest accepted upload per file, in bytes (JIXIAO_MAX_UPLOAD_MB, default 20 MB).
+    max_upload_bytes: int = 20 * 1024 * 1024
+    # Most files in one upload request.
+    max_upload_files: int = 50
+    # Rows per page in tables and API lists, and the largest page a client may ask for.
+    page_size: int = 50
+    max_page_size: int = 500
+    # Signs the session cookie; several workers must share it (JIXIAO_SECRET_KEY).
+    secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    # Pages require a signed-in user; the API always requires a bearer token.
+    session_max_age: int = 12 * 3600
+
+
+def settings_from_env() -> WebSettings:
+    """Settings from ``JIXIAO_*`` environment variables, defaults for the rest."""
+    defaults = WebSettings()
+    return WebSettings(
+        max_upload_bytes=_int_env("JIXIAO_MAX_UPLOAD_MB", defaults.max_upload_bytes // (1024 * 1024)) * 1024 * 1024,
+        max_upload_files=_int_env("JIXIAO_MAX_UPLOAD_FILES", defaults.max_upload_files),
+        page_size=_int_env("JIXIAO_PAGE_SIZE", defaults.page_size),
+        secret_key=os.environ.get("JIXIAO_SECRET_KEY") or defaults.secret_key,
+    )

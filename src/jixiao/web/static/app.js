@@ -1,0 +1,58 @@
+// Charts from the JSON the page embeds, and upload progress; nothing is fetched from outside.
+(function () {
+  "use strict";
+
+  function data(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+
+  var charts = {
+    units: function (el) {
+      var d = data("data-units");
+      return {
+        grid: { left: 10, right: 20, top: 10, bottom: 10, containLabel: true },
+        tooltip: { trigger: "axis", valueFormatter: function (v) { return v == null ? "—" : v + "%"; } },
+        xAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
+        yAxis: { type: "category", data: d.units, inverse: true },
+        series: [{ type: "bar", data: d.rates, itemStyle: { color: "#a33a2b" },
+                   label: { show: true, position: "right", formatter: "{c}%" } }]
+      };
+    },
+    grades: function (el) {
+      return {
+        tooltip: { trigger: "item" },
+        legend: { bottom: 0 },
+        series: [{ type: "pie", radius: ["35%", "65%"], data: data("data-grades"),
+                   label: { formatter: "{b}: {c}" } }]
+      };
+    }
+  };
+
+  function drawCharts() {
+    if (!window.echarts) { return; }
+    document.querySelectorAll("[data-chart]").forEach(function (el) {
+      var make = charts[el.getAttribute("data-chart")];
+      if (!make) { return; }
+      var chart = echarts.init(el, null, { renderer: "canvas" });
+      chart.setOption(make(el));
+      window.addEventListener("resize", function () { chart.resize(); });
+    });
+  }
+
+  function watchUpload() {
+    var form = document.getElementById("upload-form");
+    var bar = document.getElementById("upload-progress");
+    if (!form || !bar) { return; }
+    form.addEventListener("htmx:xhr:progress", function (evt) {
+      if (evt.detail.lengthComputable) {
+        bar.hidden = false;
+        bar.value = Math.round(evt.detail.loaded / evt.detail.total * 100);
+      }
+    });
+    form.addEventListener("htmx:beforeRequest", function () { bar.hidden = false; bar.value = 0; });
+    form.addEventListener("htmx:afterRequest", function () { bar.value = 100; });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { drawCharts(); watchUpload(); });
+})();

@@ -1,0 +1,65 @@
+"""Uploaded files: check type and size, then ingest each one through the ingest service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import UploadFile
+from sqlalchemy.orm import Session, sessionmaker
+
+from jixiao.ingest.sources import SUPPORTED_SUFFIXES
+from jixiao.services.ingest import FileResult, ingest_bytes
+
+from .errors import ApiError
+from .settings import WebSettings
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB" if n >= 1024 * 1024 else f"{n} 字节"
+
+
+def read_upload(file: UploadFile, settings: WebSettings) -> tuple[str, bytes]:
+    """Name and bytes of one upload; ApiError 415 for a wrong type, 413 when over the size limit."""
+    name = Path(file.filename or "").name or "未命名文件"
+    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise ApiError(415, "unsupported_type",
+                       f"{name}: 不支持的文件类型，只接受 {'、'.join(SUPPORTED_SUFFIXES)} (unsupported file type)")
+    data = file.file.read(settings.max_upload_bytes + 1)
+    if len(data) > settings.max_upload_bytes:
+        raise ApiError(413, "too_large",
+                       f"{name}: 文件超过上传上限 {_mb(settings.max_upload_bytes)} (file too large)")
+    return name, data
+
+
+def check_count(files: list[UploadFile], settings: WebSettings) -> None:
+    """Refuse an empty upload or one with more files than allowed."""
+    real = [f for f in files if f.filename]
+    if not real:
+        raise ApiError(400, "no_file", "没有选择文件 (no file uploaded)")
+    if len(real) > settings.max_upload_files:
+        raise ApiError(413, "too_many_files",
+                       f"一次最多上传 {settings.max_upload_files} 个文件 (too many files)")
+
+
+def ingest_uploads(factory: sessionmaker[Session], files: list[UploadFile], settings: WebSettings,
+                   strict: bool) -> list[FileResult]:
+    """Ingest every file; ``strict`` (API) refuses the request on a bad file, else it is one error row."""
+    check_count(files, settings)
+    accepted, results = [], {}
+    for i, f in enumerate(x for x in files if x.filename):
+        try:
+            accepted.append((i, *read_upload(f, settings)))
+        except ApiError as exc:
+            if strict:
+                raise
+            results[i] = FileResult(Path(f.filename or "").name, "error", message=exc.message)
+    for i, name, data in accepted:
+        results[i] = ingest_bytes(factory, data, name)
+    return [results[i] for i in sorted(results)]
+
+
+def result_json(r: FileResult) -> dict:
+    """One file's outcome in the API."""
+    return {"file": r.path, "status": r.status, "kind": r.kind, "document_id": r.document_id,
+            "projects": r.projects, "indicators": r.indicators, "warnings": r.warnings,
+            "message": r.message or None}
