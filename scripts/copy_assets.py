@@ -15,6 +15,8 @@ VENDOR = ROOT / "src" / "jixiao" / "web" / "static" / "vendor"
 ASSETS = {
     "htmx.org/dist/htmx.min.js": "htmx.min.js",
     "echarts/dist/echarts.min.js": "echarts.min.js",
+    "swagger-ui-dist/swagger-ui-bundle.js": "swagger-ui-bundle.js",
+    "swagger-ui-dist/swagger-ui.css": "swagger-ui.css",
 }
 
 
