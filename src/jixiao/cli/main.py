@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from jixiao.cli.app import app, err_console
-from jixiao.cli.commands import db, demo, export, ingest, listing  # noqa: F401  (register commands)
+from jixiao.cli.commands import db, demo, export, ingest, listing, serve  # noqa: F401  (register commands)
 
 
 def main() -> None:

@@ -16,6 +16,8 @@ DEMO_STEPS: list = []
 @app.command()
 def demo(
     db_file: Path = typer.Option(Path("jixiao-demo.db"), "--db-file", help="演示数据库文件（每次重建）"),
+    serve: bool = typer.Option(True, "--serve/--no-serve", help="最后启动网页服务"),
+    port: int = typer.Option(8000, "--port", help="网页服务端口"),
 ) -> None:
     """用示例文档演示：新建 SQLite 库，读取全部示例文档并汇总。"""
     from jixiao.cli.commands.ingest import ingest
@@ -30,3 +32,7 @@ def demo(
         pass  # the per-file lines already say what failed; the demo goes on
     for step in DEMO_STEPS:
         step(url)
+    if serve:  # last, after every other area's step: serving does not return
+        from jixiao.cli.commands.serve import serve_demo
+
+        serve_demo(url, port=port)

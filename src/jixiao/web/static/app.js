@@ -54,5 +54,15 @@
     form.addEventListener("htmx:afterRequest", function () { bar.value = 100; });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { drawCharts(); watchUpload(); });
+  // Bring the highlighted source line into view (whole page or the panel HTMX just filled).
+  function showHighlighted(panel) {
+    var row = (panel || document).querySelector("table.source tr.hl");
+    if (!row) { return; }
+    if (!panel) { row.scrollIntoView({ block: "center" }); return; }
+    var offset = row.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+    panel.scrollTop += offset - panel.clientHeight / 3;  // scroll the panel only, not the page
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { drawCharts(); watchUpload(); showHighlighted(); });
+  document.addEventListener("htmx:afterSwap", function (evt) { showHighlighted(evt.detail.target); });
 })();
