@@ -12,9 +12,11 @@ from jixiao.domain.model import Document
 from jixiao.ingest.grid import Grid, SourceError
 from jixiao.ingest.sources import read_grids
 
-from . import self_evaluation_table
+from . import self_evaluation_form, self_evaluation_table
+from . import department_budget
 
-READERS = [self_evaluation_table]
+READERS = [self_evaluation_table, self_evaluation_form]
+READERS.append(department_budget)
 MIN_CONFIDENCE = 0.5
 
 
