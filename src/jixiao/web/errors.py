@@ -60,7 +60,9 @@ def _respond(request: Request, status: int, code: str, message: str, details=Non
         return JSONResponse(body, status_code=status, headers=headers)
     from .templating import templates
 
-    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
+    # HTMX swaps the answer into part of a page: a fragment then, not a second page inside the first.
+    name = "_error.html" if request.headers.get("HX-Request") == "true" else "error.html"
+    return templates.TemplateResponse(request, name, {"status": status, "message": message},
                                       status_code=status)
 
 

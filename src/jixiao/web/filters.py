@@ -15,8 +15,10 @@ def _blank_to_none(value):
 
 
 Opt = BeforeValidator(_blank_to_none)
-OptStr = Annotated[str | None, Opt, Field(max_length=200)]
-OptInt = Annotated[int | None, Opt, Field(ge=1)]
+# Constraints sit on the inner type, so an omitted (None) value is never compared with them.
+OptStr = Annotated[Annotated[str, Field(max_length=200)] | None, Opt]
+OptInt = Annotated[Annotated[int, Field(ge=1)] | None, Opt]
+OptYear = Annotated[Annotated[int, Field(ge=1900, le=2100)] | None, Opt]
 
 PROJECT_SORTS = ("id", "name", "unit", "code", "year", "budget", "actual", "execution_rate", "score")
 
@@ -39,7 +41,7 @@ class ProjectQuery(Paging):
     """Search, filters and order of the project table."""
 
     q: OptStr = Field(None, description="搜索：项目名称、编码或单位（包含即可）")
-    year: Annotated[int | None, Opt, Field(ge=1900, le=2100)] = None
+    year: OptYear = None
     unit: OptStr = Field(None, description="单位（完全一致）")
     kind: Annotated[Literal["project", "unit_overall"] | None, Opt] = None
     grade: OptStr = Field(None, description="评分等级（优/良/中/差）")
@@ -53,7 +55,7 @@ class DocumentQuery(Paging):
     """Filters of the document list."""
 
     kind: OptStr = None
-    year: Annotated[int | None, Opt, Field(ge=1900, le=2100)] = None
+    year: OptYear = None
 
 
 class IndicatorQuery(Paging):
