@@ -7,7 +7,7 @@ import threading
 from collections import Counter
 
 import pytest
-from workflow_helpers import declaration, make_people
+from tests.integration.workflow_helpers import declaration, make_people
 
 from jixiao.services import workflow as wf
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
-from workflow_helpers import UNIT_A, UNIT_B, declaration, make_people, review_form
+from tests.integration.workflow_helpers import UNIT_A, UNIT_B, declaration, make_people, review_form
 
 from jixiao.domain.lifecycle import Action, TransitionError
 from jixiao.services import workflow as wf
