@@ -12,7 +12,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from jixiao.storage.session import database_url, open_store
 
-from . import errors
+from . import errors, security
 from .routes import ROUTERS
 from .settings import WebSettings, settings_from_env
 
@@ -40,6 +40,7 @@ def create_app(db_url: str | None = None, settings: WebSettings | None = None) -
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for router in ROUTERS:
         app.include_router(router)
+    security.install(app)  # CSRF on page POSTs, login lockout (issue 8)
     _docs_page(app)
     return app
 
