@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .text import compact
 
 LEVEL1_NAMES = {
@@ -82,3 +84,117 @@ def level2_code(text: str | None) -> str | None:
 def parent_of(level2: str | None) -> str | None:
     """The level-1 group a level-2 code belongs to."""
     return LEVEL2_PARENT.get(level2 or "")
+
+
+# Cells of an indicator table that name a category rather than an indicator. Forms print the
+# level-1 and level-2 labels in merged cells, so a row may carry none, one or both of them.
+_LEVEL1_ONLY = frozenset({"产出指标", "产出目标", "产出", "效益指标", "效益目标", "效益", "效果目标",
+                          "效果指标", "效果"})
+# Level-1 when a level-2 label follows in the same row (2021 layout: 成本指标 | 经济成本指标), else:
+_EITHER = {"满意度指标": ("level1", "satisfaction"), "满意度目标": ("level1", "satisfaction"),
+           "成本指标": ("level2", "cost"), "成本目标": ("level2", "cost")}
+_LEVEL2_BARE = frozenset({"数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益",
+                          "可持续影响", "服务对象满意度", "其他满意度", "满意度", "经济成本",
+                          "社会成本", "生态环境成本", "生态成本"})
+
+
+@dataclass(frozen=True, slots=True)
+class LevelLabel:
+    """A category label as found in a cell: which level it names, its code, its text."""
+
+    kind: str  # "level1", "level2" or "either"
+    code: str
+    text: str
+    required: bool
+
+
+@dataclass(slots=True)
+class RowLevels:
+    """An indicator row split into its category labels and its other cells (index, text)."""
+
+    level1: LevelLabel | None
+    level2: LevelLabel | None
+    rest: list[tuple[int, str]]
+
+
+def level_label(text: str | None) -> LevelLabel | None:
+    """``*数量指标`` → a level-2 label; ``产出目标`` → level-1; an indicator name → None."""
+    t, required = split_required(text or "")
+    if not t or len(t) > 12:
+        return None
+    if t in _LEVEL1_ONLY:
+        return LevelLabel("level1", level1_code(t) or "", t, required)
+    if t in _EITHER:
+        return LevelLabel("either", t, t, required)
+    if t in _LEVEL2_BARE or t.endswith("指标"):
+        code = level2_code(t)
+        if code:
+            return LevelLabel("level2", code, t, required)
+    return None
+
+
+def _resolve_either(label: LevelLabel, level2_follows: bool) -> LevelLabel:
+    kind, code = _EITHER[label.text]
+    if level2_follows:
+        kind, code = "level1", level1_code(label.text) or code
+    elif kind == "level2":
+        code = level2_code(label.text) or code
+    return LevelLabel(kind, code, label.text, label.required)
+
+
+def split_level_cells(cells: list[str]) -> RowLevels:
+    """Separate the category labels of a row (they come before the name) from its other cells."""
+    labels: list[LevelLabel] = []
+    rest: list[tuple[int, str]] = []
+    for i, cell in enumerate(cells):
+        if not cell.strip():
+            continue
+        label = None if rest else level_label(cell)
+        if label is None:
+            rest.append((i, cell))
+        else:
+            labels.append(label)
+    level1 = level2 = None
+    for k, label in enumerate(labels):
+        if label.kind == "either":
+            label = _resolve_either(label, any(x.kind == "level2" for x in labels[k + 1:]))
+        if label.kind == "level1":
+            level1 = label
+        else:
+            level2 = label
+    return RowLevels(level1, level2, rest)
+
+
+class LevelTracker:
+    """Carries category labels down a table, since merged cells print each label only once."""
+
+    def __init__(self) -> None:
+        self.level1: LevelLabel | None = None
+        self.level2: LevelLabel | None = None
+
+    def update(self, row: RowLevels) -> tuple[LevelLabel | None, LevelLabel | None]:
+        """The labels in force for ``row``: its own, else those carried from the rows above."""
+        if row.level2 is not None:
+            self.level2 = row.level2
+        elif row.level1 is not None and self.level2 is not None \
+                and parent_of(self.level2.code) != row.level1.code:
+            self.level2 = None  # a new level-1 group starts; its level-2 is not known yet
+        if row.level1 is not None:
+            self.level1 = row.level1
+        elif self.level2 is not None and self.level1 is not None \
+                and parent_of(self.level2.code) != self.level1.code:
+            self.level1 = None
+        return self.level1, self.level2
+
+
+def indicator_levels(level1: LevelLabel | None, level2: LevelLabel | None):
+    """(level1 code, level1 text, level2 code, level2 text, required) for one indicator.
+
+    The level-1 code follows the level-2 category when there is one (满意度 printed under 效果目标
+    is still satisfaction); the texts are kept as written.
+    """
+    code2 = level2.code if level2 else None
+    code1 = parent_of(code2) if code2 else (level1.code if level1 else None)
+    text1 = level1.text if level1 is not None and level1.code == code1 else None
+    required = bool(level2.required if level2 else level1.required if level1 else False)
+    return code1, text1, code2, level2.text if level2 else None, required

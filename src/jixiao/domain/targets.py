@@ -11,11 +11,13 @@ from .text import clean_cell, to_halfwidth
 UNITS = sorted(
     """万人次 人次 户次 家次 批次 个工作日 工作日 个月 个 人 场 家 户 件 宗 份 台 套 期 项 次 篇 本 张 册 条 类 间
     所 名 批 部 辆 栋 座 处 支 门 节 课时 学时 小时 分钟 天 日 周 月 年 季度 平方米 万平方米 公里 千米 米 吨
-    万元 亿元 元 分 % ‰ 岗 位 课 单 首 幅 块 组 队 户数 笔 起 轮 万""".split(),
+    万元 亿元 元 分 % ‰ 岗 位 课 单 首 幅 块 组 队 户数 笔 起 轮 万 亿 题 科次 班次 箱 卷 宗次 场次 期次""".split(),
     key=len,
     reverse=True,
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+# 万/亿 may scale a count (3万名); a rate unit such as 个/家, 次/年, 人/场 is kept whole.
+_UNIT_FULL = rf"(?:[万亿]?(?:{_UNIT_RE})(?:/(?:{_UNIT_RE}))?)"
 
 # Words before a number, longest first; each maps to a direction.
 _PREFIX_OPS = [
@@ -32,10 +34,23 @@ _OP_RE = "|".join(re.escape(w) for w, _ in _PREFIX_OPS)
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _VALUE = re.compile(
     rf"(?P<op>{_OP_RE})?\s*(?P<num>{_NUM})\s*(?:(?P<hi>[-~－—至到]\s*{_NUM})\s*)?"
-    rf"(?P<unit>{_UNIT_RE})?(?P<suffix>及以上|以上|以内|以下|之内|内)?"
+    rf"(?P<unit>{_UNIT_FULL})?(?P<suffix>及以上|以上|以内|以下|之内|内)?"
 )
 # List numbering (``1.``, ``2、``, ``(3)``) is not a value.
 _ENUMERATOR = re.compile(r"(?:^|(?<=[；;。，,：:]))[(（]?\d{1,2}[.、．)）](?!\d)")
+# Typeset maths left in extracted cells: ``$\geq 90\%$`` → ``≥90%``.
+_LATEX = [("\\geq", "≥"), ("\\ge", "≥"), ("\\leq", "≤"), ("\\le", "≤"), ("\\%", "%"),
+          ("\\times", "×"), ("\\div", "÷"), ("\\gt", ">"), ("\\lt", "<"), ("$", "")]
+# A calendar point (2020年12月底前, 9月完成, 第三季度, 每月15日前) is a deadline, not an amount.
+_DEADLINE = re.compile(
+    r"^(?:20\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|份|底|末|中旬|上旬|下旬)?|第[一二三四1-4、,]+季度|每季度|每月\d{1,2}日)"
+    r"(?:之前|以前|前|底前|完成|截止|前完成|之前完成|内完成)*$"
+)
+# Ratio written as a formula: ``完成100场次÷计划100场次×100%``.
+_FORMULA = re.compile(rf"({_NUM})[^\d÷/]*[÷/][^\d]*({_NUM})[^\d]*[×*]\s*100\s*%")
+_DIRECTION = re.compile("|".join(re.escape(w) for w, op in _PREFIX_OPS if op != "="))
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = re.compile(rf"^(?P<op>{_OP_RE})?(?P<cn>[一二两三四五六七八九十]{{1,3}})(?P<unit>{_UNIT_FULL})$")
 QUALITATIVE_WORDS = (
     "完成", "及时", "良好", "显著", "提升", "提高", "有效", "合格", "达标", "按时", "规范",
     "满意", "优秀", "明显", "稳定", "持续", "改善", "保障", "符合", "准确", "安全", "正常",
@@ -81,33 +96,96 @@ def _is_year(m: re.Match, s: str) -> bool:
     return bool(len(num) == 4 and num.startswith("20") and s[m.end("num"):m.end("num") + 1] == "年")
 
 
+def normalise_target_text(raw: str) -> str:
+    """Half-width, no spaces, no list numbering, typeset maths turned into symbols."""
+    s = to_halfwidth(raw)
+    if "$" in s or "\\" in s:
+        for tex, sym in _LATEX:
+            s = s.replace(tex, sym)
+    return _ENUMERATOR.sub("", s.replace(" ", ""))
+
+
 def parse_target(text: str | None) -> TargetValue:
     """Read direction, number and unit (or a qualitative value) from a target or actual text."""
     raw = clean_cell(text)
     if not raw:
         return TargetValue(text=raw)
-    s = _ENUMERATOR.sub("", to_halfwidth(raw).replace(" ", ""))
-    match = None
-    for m in _VALUE.finditer(s):
-        if _is_year(m, s):
-            continue
-        match = m
-        break
+    s = normalise_target_text(raw)
+    if _DEADLINE.match(s):
+        return TargetValue(text=raw, qualitative=s)
+    special = _small_chinese_number(raw, s) or _formula(raw, s)
+    if special is not None:
+        return special
+    match = _best_match(s)
     if match is None:
         return TargetValue(text=raw, qualitative=_qualitative(s))
-    value = _to_decimal(match.group("num"))
-    unit = match.group("unit")
-    if unit == "万" or (unit and unit.startswith("万") and unit not in ("万元", "万平方米")):
-        value = value * 10000 if value is not None else None
-        unit = unit[1:] or None
+    value, unit = _scaled(_to_decimal(match.group("num")), match.group("unit"))
     op = dict(_PREFIX_OPS).get(match.group("op") or "")
     if op is None:
         op = _op_from_context(s, match)
     high = None
     if match.group("hi"):
-        high = _to_decimal(re.sub(r"^[-~－—至到]\s*", "", match.group("hi")))
+        high, _ = _scaled(_to_decimal(re.sub(r"^[-~－—至到]\s*", "", match.group("hi"))), match.group("unit"))
         op = "~"
     return TargetValue(text=raw, op=op, value=value, unit=unit, value_high=high)
+
+
+def _best_match(s: str) -> re.Match | None:
+    """The first number that has a direction or a unit; else the first number; years skipped."""
+    first = None
+    for m in _VALUE.finditer(s):
+        if _is_year(m, s):
+            continue
+        if m.group("op") or m.group("unit") or m.group("suffix"):
+            return m
+        first = first or m
+    return first
+
+
+def _scaled(value: Decimal | None, unit: str | None) -> tuple[Decimal | None, str | None]:
+    """``3万名`` → (30000, 名): 万/亿 before a count is a multiplier; 万元 and 亿元 stay units."""
+    if not unit or value is None or unit in ("万元", "亿元", "万平方米") or unit.startswith(("万元/", "亿元/")):
+        return value, unit
+    for prefix, factor in (("万", 10000), ("亿", 100000000)):
+        if unit.startswith(prefix):
+            scaled = value * factor
+            if scaled == scaled.to_integral_value():
+                scaled = scaled.quantize(Decimal(1))
+            return scaled, (unit[1:] or None)
+    return value, unit
+
+
+def _small_chinese_number(raw: str, s: str) -> TargetValue | None:
+    """``≤三个月`` and ``一年``: a small number written in characters, the whole text."""
+    m = _CN_SMALL.match(s)
+    if not m:
+        return None
+    cn = m.group("cn")
+    if cn == "十":
+        n = 10
+    elif cn.startswith("十"):
+        n = 10 + _CN_DIGITS.get(cn[1:], 0)
+    elif "十" in cn:
+        n = _CN_DIGITS.get(cn[0], 0) * 10 + _CN_DIGITS.get(cn[2:], 0)
+    elif len(cn) == 1:
+        n = _CN_DIGITS[cn]
+    else:
+        return None
+    op = dict(_PREFIX_OPS).get(m.group("op") or "", "=")
+    return TargetValue(text=raw, op=op, value=Decimal(n), unit=m.group("unit"))
+
+
+def _formula(raw: str, s: str) -> TargetValue | None:
+    """A ratio formula: with two numbers it states a percentage, without it is qualitative."""
+    if "×100%" not in s and "*100%" not in s:
+        return None
+    m = _FORMULA.search(s)
+    if m is None:  # a formula only names the measure, unless a direction states the value
+        return None if _DIRECTION.search(s) else TargetValue(text=raw, qualitative=s)
+    num, den = _to_decimal(m.group(1)), _to_decimal(m.group(2))
+    if not num or not den:
+        return TargetValue(text=raw, qualitative=s)
+    return TargetValue(text=raw, op="=", value=(num / den * 100).quantize(Decimal("0.01")), unit="%")
 
 
 def _op_from_context(s: str, m: re.Match) -> str:

@@ -1,0 +1,220 @@
+"""The pieces of a 测算依据 text: quantities, product and sum terms, amounts, numbering markers.
+
+Everything here is found by regular expressions over the normalised text; nothing is evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation, localcontext
+
+from .numbers import normalise_number_text
+from .targets import UNITS
+from .text import clean_cell
+
+MAX_CHARS = 20000
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + r")(?:/[\u4e00-\u9fa5]{1,3}){0,3}"
+_PAREN = r"(?:\s*[(（][^()（）]{0,20}[)）])?"
+_FACTOR = re.compile(rf"约?(?P<n>{_NUM})\s*(?P<u>{_UNIT})?")
+_RESULT = rf"\s*(?P<eq>=|≈)\s*约?(?P<rn>{_NUM})\s*(?P<ru>{_UNIT})?"
+_PRODUCT = re.compile(rf"约?{_NUM}\s*(?:{_UNIT})?{_PAREN}(?:\s*\*\s*约?{_NUM}\s*(?:{_UNIT})?{_PAREN})+(?:{_RESULT})?")
+_SUM = re.compile(rf"{_NUM}\s*(?:{_UNIT})?{_PAREN}(?:\s*\+\s*{_NUM}\s*(?:{_UNIT})?{_PAREN})+{_RESULT}")
+_RATE = re.compile(rf"(?P<n>{_NUM})(?P<u>人次|人|家|个|次|台|份|户|名)[,，]\s*(?P<r>{_NUM})(?P<ru>万元|万|元)/(?P=u)")
+_TOTAL = re.compile(rf"(?P<above>以上[^\d,，。；;:：]{{0,6}})?(?P<word>合计|共计|总计|小计|总共|共)[:：为]?\s*约?"
+                    rf"(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|万)")
+_AMOUNT = re.compile(rf"(?<![\d.])(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|万(?![\u4e00-\u9fa5]))(?P<per>/)?")
+_RATE_WORDS = ("每人", "每", "最高", "标准", "按")
+_MARKERS = [
+    ("cn", re.compile(r"(?<![\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、")),
+    ("paren", re.compile(r"[(（]\d{1,2}[)）]")),
+    ("circle", re.compile(r"[①-⑳]")),
+    ("arabic", re.compile(r"(?:^|(?<=[\s。；;：:，,)）]))\d{1,2}(?:[、．]|\.(?!\d)|\.(?=20\d\d年)|\.(?=\d+\.\d))")),
+]
+_SCALE = {"亿": Decimal(100000000), "万": Decimal(10000)}
+_MONEY_UNITS = ("元", "万元", "亿元", "万", "亿")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written with its unit (``339.84`` ``万元``)."""
+
+    value: Decimal
+    unit: str | None
+    text: str = ""
+
+    def base(self) -> Decimal:
+        """The value in base units: 万/亿 multiplied out, a percentage as a fraction."""
+        u = self.unit or ""
+        if u.startswith("%"):
+            return self.value / 100
+        return self.value * _SCALE.get(u[:1], Decimal(1))
+
+    def is_money(self) -> bool:
+        """True for 元, 万元, 亿元 (and a bare 万 in a basis, which means 万元)."""
+        return bool(self.unit) and (self.unit.split("/")[0] in _MONEY_UNITS or "元" in self.unit)
+
+    def to_dict(self) -> dict:
+        """``{"value": "339.84", "unit": "万元"}``."""
+        return {"value": dec_str(self.value), "unit": self.unit}
+
+
+@dataclass(slots=True)
+class Term:
+    """One calculation: ``product``, ``sum`` or ``total`` (a stated 合计 and what it adds up)."""
+
+    kind: str
+    text: str
+    factors: list[Quantity]
+    stated: Quantity | None
+    start: int
+    end: int
+    nested: bool = False  # inside parentheses: explains a neighbouring amount
+
+    def money(self) -> bool:
+        """Whether the term is about money (any factor or the stated result in 元)."""
+        return any(f.is_money() for f in self.factors) or bool(self.stated and self.stated.is_money())
+
+    def computed_base(self) -> Decimal | None:
+        """The result computed from the factors, in base units (yuan for money)."""
+        if not self.factors:
+            return None
+        with localcontext() as ctx:
+            ctx.prec = 60
+            if self.kind == "product":
+                out = Decimal(1)
+                for f in self.factors:
+                    out *= f.base()
+                return +out
+            return +sum((f.base() for f in self.factors), Decimal(0))
+
+    def value_base(self) -> Decimal | None:
+        """What the term contributes to a total: its stated result, else its computed one."""
+        return self.stated.base() if self.stated else self.computed_base()
+
+    def to_dict(self) -> dict:
+        """JSON shape: factors, stated and computed results (in the stated unit) and both in yuan."""
+        base = self.computed_base()
+        unit = self.stated.unit if self.stated else ("元" if self.money() else None)
+        computed = None
+        if base is not None:
+            scale = self.stated.base() / self.stated.value if self.stated and self.stated.value else Decimal(1)
+            computed = {"value": dec_str(base / scale), "unit": unit}
+        money = self.money()
+        return {
+            "kind": self.kind, "text": self.text, "factors": [f.to_dict() for f in self.factors],
+            "stated": self.stated.to_dict() if self.stated else None, "computed": computed,
+            "stated_yuan": yuan_str(self.stated.base()) if money and self.stated else None,
+            "computed_yuan": yuan_str(base) if money and base is not None else None,
+        }
+
+
+def dec_str(d: Decimal) -> str:
+    """Decimal → plain string without exponent or float noise."""
+    try:
+        d = d.normalize() if d == d.to_integral_value() else d
+        return format(d.quantize(Decimal(1)) if d == d.to_integral_value() else d, "f")
+    except InvalidOperation:
+        return format(d, "f")
+
+
+def yuan_str(d: Decimal | None) -> str | None:
+    if d is None:
+        return None
+    try:
+        with localcontext() as ctx:
+            ctx.prec = 60
+            return format(d.quantize(Decimal("0.01")), "f")
+    except InvalidOperation:
+        return format(d, "f")
+
+
+def to_dec(num: str) -> Decimal:
+    return Decimal(num.replace(",", ""))
+
+
+def normalise_basis_text(text: str | None) -> str:
+    """HTML removed, half-width, ``×`` as ``*``, no stray spaces inside numbers."""
+    s = normalise_number_text(clean_cell(text))[:MAX_CHARS]
+    s = s.replace("×", "*").replace("＊", "*").replace("约等于", "≈")
+    return re.sub(r"(?<=\d)\s*[xX]\s*(?=\d)", "*", s)
+
+
+def paren_depth(s: str) -> list[int]:
+    """Parenthesis depth at every character (both widths)."""
+    out, d = [], 0
+    for ch in s:
+        if ch in "(（":
+            d += 1
+        out.append(d)
+        if ch in ")）" and d:
+            d -= 1
+    return out
+
+
+def _factors(chunk: str) -> list[Quantity]:
+    chunk = re.sub(r"[(（][^()（）]*[)）]", " ", chunk)
+    return [Quantity(to_dec(m.group("n")), m.group("u"), m.group(0)) for m in _FACTOR.finditer(chunk)]
+
+
+def _result(m: re.Match) -> Quantity | None:
+    if not m.group("rn"):
+        return None
+    return Quantity(to_dec(m.group("rn")), m.group("ru"), m.group("rn") + (m.group("ru") or ""))
+
+
+def _preceding_amount(s: str, start: int) -> Quantity | None:
+    """For ``84万元（10000份*84元/份）``: the amount just before the parenthesis."""
+    head = s[:start].rstrip()
+    if not head.endswith(("(", "（")):
+        return None
+    m = re.search(rf"({_NUM})\s*(亿元|万元|元|万)?\s*$", head[:-1])
+    return Quantity(to_dec(m.group(1)), m.group(2), m.group(0).strip()) if m else None
+
+
+def products(s: str, depth: list[int]) -> list[Term]:
+    out = []
+    for m in _PRODUCT.finditer(s):
+        left = s[m.start():m.start("eq")] if m.group("eq") else m.group(0)
+        nested = depth[m.start()] > 0
+        stated = _result(m) or (_preceding_amount(s, m.start()) if nested else None)
+        out.append(Term("product", m.group(0), _factors(left), stated, m.start(), m.end(), nested))
+    return out
+
+
+def sums(s: str, depth: list[int]) -> list[Term]:
+    out = []
+    for m in _SUM.finditer(s):
+        left = s[m.start():m.start("eq")]
+        addends = [_factors(part)[0] for part in re.split(r"\+", left) if _factors(part)]
+        out.append(Term("sum", m.group(0), addends, _result(m), m.start(), m.end(), depth[m.start()] > 0))
+    return out
+
+
+def rates(s: str) -> list[Term]:
+    """``2人，5万/人``: a count and a per-head amount, multiplied though no ``*`` is written."""
+    return [Term("product", m.group(0), [Quantity(to_dec(m.group("n")), m.group("u"), m.group("n") + m.group("u")),
+                                         Quantity(to_dec(m.group("r")), m.group("ru") + "/" + m.group("u"))],
+                 None, m.start(), m.end()) for m in _RATE.finditer(s)]
+
+
+def markers(s: str) -> list[tuple[int, int, str]]:
+    """Numbering markers (一、 （1） ① 1、 1.) as (start, end, style), in order."""
+    found = [(m.start(), m.end(), style) for style, rx in _MARKERS for m in rx.finditer(s)]
+    return sorted(found)
+
+
+def amounts(s: str, depth: list[int], terms: list[Term]) -> list[tuple[int, Decimal, str]]:
+    """Money amounts that stand for themselves: not a factor, not in parentheses, not a rate."""
+    spans = [(t.start, t.start + len(t.text.split("=")[0].split("≈")[0])) for t in terms]
+    spans += [(t.start, t.end) for t in terms if t.kind == "sum"]
+    out = []
+    for m in _AMOUNT.finditer(s):
+        if depth[m.start()] or m.group("per") or any(a <= m.start() < b for a, b in spans):
+            continue
+        if s[max(0, m.start() - 2):m.start()].endswith(_RATE_WORDS):
+            continue
+        q = Quantity(to_dec(m.group("n")), m.group("u"))
+        out.append((m.start(), q.base(), m.group(0)))
+    return out

@@ -1,0 +1,199 @@
+"""The target tables of a department budget: 表14 (one per unit) and 表15 (one per project).
+
+Both arrive as the rows of all their pages, titles and repeated headers included, possibly many
+tables in one run of rows; each table is found by its anchor row (部门（单位）名称 / 项目名称).
+Indicator rows come from PDF pages whose merged cells put a category label on a later row than
+the rows it covers, so labels are recognised by their words wherever they sit, carried down, and
+rows read before the first label take it from the label that follows. 表15 amounts are in 元
+with no label; 表14 states 万元 in its header.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.domain.levels import LevelTracker, indicator_levels, split_level_cells
+from jixiao.domain.model import Document, Indicator, Money, MoneyUnit, ParseWarning, Project
+from jixiao.domain.numbers import parse_decimal, to_yuan
+from jixiao.domain.targets import parse_target
+from jixiao.domain.text import compact, to_halfwidth
+from jixiao.ingest.grid import Row
+
+from .budget_target_facts import read_project_facts
+from .common import find_year
+
+_ROW_LABELS = {"年度主要任务", "年度绩效指标", "年度总体目标", "绩效指标", "目标内容"}
+_MARK = re.compile(r"^(?:#+\s*)?表\s*(\d{1,2})$")
+
+
+def split_tables(rows: list[Row]) -> dict[str, list[Row]]:
+    """The rows of 表14 and of 表15 in a department budget grid (every page of each)."""
+    out: dict[str, list[Row]] = {"14": [], "15": []}
+    current = None
+    for row in rows:
+        text = compact(row.text()).lstrip("#")
+        mark = _MARK.match(text)
+        if mark:
+            current = mark.group(1) if mark.group(1) in out else None
+        elif "整体支出绩效目标表" in text and len(text) < 30:
+            current = "14"
+        elif "项目绩效目标表" in text and len(text) < 30:
+            current = "15"
+        if current:
+            out[current].append(row)
+    return out
+
+
+def _segments(rows: list[Row], anchor: str, title: str) -> list[list[Row]]:
+    """One run of rows per table: a title or 表N mark starts one once the current has its anchor."""
+    anchor, title = compact(anchor), compact(title)
+    segments: list[list[Row]] = [[]]
+    has_anchor = False
+    for row in rows:
+        first = compact(next((c for c in row.cells if c.strip()), ""))
+        text = compact(row.text()).lstrip("#")
+        is_anchor = first.startswith(anchor)
+        starts = (title in text and len(text) < 30) or bool(_MARK.match(text))
+        if has_anchor and (starts or is_anchor):
+            segments.append([])
+            has_anchor = False
+        segments[-1].append(row)
+        has_anchor = has_anchor or is_anchor
+    return [s for s in segments if any(compact(r.cell(0)).startswith(anchor) or
+                                       any(compact(c).startswith(anchor) for c in r.cells) for r in s)]
+
+
+def read_table14(rows: list[Row], doc: Document) -> None:
+    """Append one ``unit_overall`` record per 部门（单位）整体支出绩效目标表 to ``doc.projects``."""
+    for segment in _segments(rows, "部门（单位）名称", "整体支出绩效目标表"):
+        project = _read_unit_overall(segment, doc)
+        if project is not None:
+            doc.projects.append(project)
+
+
+def read_table15(rows: list[Row], doc: Document) -> None:
+    """Append one project per 项目绩效目标表 to ``doc.projects``."""
+    for segment in _segments(rows, "项目名称", "项目绩效目标表"):
+        project = _read_project_table(segment, doc)
+        if project is not None:
+            doc.projects.append(project)
+
+
+def _year(rows: list[Row]) -> int | None:
+    for row in rows[:8]:
+        year = find_year(to_halfwidth(row.text()).replace(" ", ""))
+        if year:
+            return year
+    return None
+
+
+def _after(cells: list[str], label: str) -> str | None:
+    """The first non-empty cell after the cell starting with ``label``."""
+    for i, cell in enumerate(cells):
+        if compact(cell).startswith(compact(label)):
+            return next((c.strip() for c in cells[i + 1:] if c.strip()), None)
+    return None
+
+
+def _read_unit_overall(rows: list[Row], doc: Document) -> Project | None:
+    label = compact("部门（单位）名称")
+    anchor = next(r for r in rows if any(compact(c).startswith(label) for c in r.cells))
+    unit = _after(anchor.cells, label)
+    if not unit:
+        doc.warnings.append(ParseWarning("表14缺少单位名称 (unit-overall table without unit)", anchor.ref,
+                                         "\t".join(anchor.cells)))
+        return None
+    money_unit = MoneyUnit.YUAN if any("（元）" in c or "(元)" in c for r in rows for c in r.cells) \
+        else MoneyUnit.WAN_YUAN
+    project = Project(name=unit, unit=unit, department=_after(anchor.cells, "主管部门") or doc.department,
+                      kind="unit_overall", year=_year(rows) or doc.year, money_unit=money_unit,
+                      source=anchor.ref)
+    header = next((k for k, r in enumerate(rows) if any("三级指标" in c for c in r.cells)), len(rows))
+    tasks = []
+    for row in rows[rows.index(anchor) + 1:header]:
+        first = compact(next((c for c in row.cells if c.strip()), ""))
+        if first == "年度总体目标":
+            project.goal = _after(row.cells, "年度总体目标")
+            continue
+        task = _task(row, money_unit)
+        if task is None:
+            continue
+        if task["name"] == "合计":
+            project.budget = Money(total=task["total"], parts=task["parts"], source=row.ref)
+        else:
+            tasks.append(task)
+    project.details["tasks"] = [{"name": t["name"], "content": t["content"],
+                                 "total": _s(t["total"]), **{k: _s(v) for k, v in t["parts"].items()}}
+                                for t in tasks]
+    if project.budget.total is None:
+        doc.warnings.append(ParseWarning(f"表14“{unit}”没有“合计”行 (no total row)", anchor.ref))
+    read_indicator_table(rows[header + 1:], project, doc, source_column=False)
+    return project
+
+
+def _s(v) -> str | None:
+    return None if v is None else format(v, "f")
+
+
+def _task(row: Row, money_unit: str) -> dict | None:
+    """A task row: name, content and three amounts (总额, 财政拨款, 其他资金)."""
+    numbers = [(i, parse_decimal(c)) for i, c in enumerate(row.cells)]
+    numbers = [(i, v) for i, v in numbers if v is not None]
+    texts = [c.strip() for i, c in enumerate(row.cells)
+             if c.strip() and i not in dict(numbers) and compact(c) not in _ROW_LABELS]
+    if len(numbers) < 2 or not texts:
+        return None
+    values = [to_yuan(v, money_unit) for _, v in numbers[-3:]]
+    parts = dict(zip(("fiscal", "non_fiscal"), values[1:]))
+    return {"name": compact(texts[0]) if compact(texts[0]) == "合计" else texts[0],
+            "content": texts[1] if len(texts) > 1 else None, "total": values[0], "parts": parts}
+
+
+def _read_project_table(rows: list[Row], doc: Document) -> Project | None:
+    facts = read_project_facts(rows, doc)
+    if facts is None:
+        return None
+    project, header = facts
+    project.year = _year(rows) or doc.year
+    if header is not None:
+        read_indicator_table(rows[header + 1:], project, doc, source_column=True)
+    return project
+
+
+def read_indicator_table(rows: list[Row], project: Project, doc: Document, source_column: bool) -> None:
+    """Indicator rows of a 表14/表15: labels anywhere before the name, then name, value (, source)."""
+    tracker = LevelTracker()
+    pending: list[Indicator] = []
+    level1_texts: dict[str, str] = {}
+    for row in rows:
+        cells = ["" if compact(c) in _ROW_LABELS else c for c in row.cells]
+        split = split_level_cells(cells)
+        level1, level2 = tracker.update(split)
+        if split.level1 is not None:
+            level1_texts.setdefault(split.level1.code, split.level1.text)
+        code1, text1, code2, text2, required = indicator_levels(level1, level2)
+        if code2 is not None and pending:
+            for ind in pending:
+                ind.level1, ind.level2, ind.level2_text = code1, code2, text2
+            pending = []
+        rest = [(i, c.strip()) for i, c in split.rest]
+        if not rest:
+            continue
+        if len(rest) == 1 and project.indicators and not project.indicators[-1].target.text \
+                and parse_target(rest[0][1]).op:
+            project.indicators[-1].target = parse_target(rest[0][1])  # the value slipped to its own row
+            continue
+        ind = Indicator(level1=code1, level2=code2, name=rest[0][1],
+                        target=parse_target(rest[1][1] if len(rest) > 1 else ""),
+                        source_of_value=rest[2][1] if source_column and len(rest) > 2 else None,
+                        required=required, level1_text=text1, level2_text=text2, source=row.ref_of(rest[0][0]))
+        project.indicators.append(ind)
+        if code2 is None:
+            pending.append(ind)
+    for ind in project.indicators:
+        if ind.level1_text is None and ind.level1 in level1_texts:
+            ind.level1_text = level1_texts[ind.level1]
+    missing = [i.name for i in project.indicators if not i.target.text]
+    if missing:
+        doc.warnings.append(ParseWarning(f"“{project.name}”有{len(missing)}个指标没有指标值 (indicators without value)",
+                                         project.source, "；".join(missing)[:500]))

@@ -1,0 +1,283 @@
+"""二级项目支出绩效目标申报表: one declaration form per project, many forms to a file.
+
+Each form is a block of ``label： value`` pairs (code, name, units, period, type, amounts, policy
+basis, 测算依据, goals) followed by an indicator table 一级/二级/三级指标/指标值/指标解释, where ``*``
+marks a mandatory category and 不适用 declares that a category has no indicator. Amounts carry
+their unit in the label (``本年度项目金额（万元）``); a unit that the 测算依据 contradicts is kept as
+stated and flagged for the checker.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.domain.basis import parse_basis
+from jixiao.domain.levels import LevelTracker, indicator_levels, split_level_cells
+from jixiao.domain.model import (
+    Document,
+    DocumentKind,
+    Indicator,
+    Money,
+    MoneyUnit,
+    NotApplicable,
+    ParseWarning,
+    Project,
+)
+from jixiao.domain.numbers import parse_decimal, to_yuan
+from jixiao.domain.targets import parse_target
+from jixiao.domain.text import compact
+from jixiao.ingest.grid import Grid, Row
+
+from .common import find_money_unit
+
+KIND = DocumentKind.TARGET_DECLARATION
+_TITLE = "绩效目标申报表"
+# Label (compacted, without the colon) → field; the first label a cell starts with wins.
+FIELDS = [
+    ("项目编码", "code"), ("项目编号", "code"), ("项目名称", "name"), ("申请单位", "unit"),
+    ("实施单位", "unit"), ("一级预算单位", "department"), ("主管部门", "department"),
+    ("实施期限", "period"), ("项目类型", "type"), ("是否新增", "new"), ("分配方式", "allocation_method"),
+    ("项目总金额", "multi_year"), ("本年度项目金额", "budget"), ("年度项目金额", "budget"),
+    ("政策依据", "policy_basis"), ("测算依据", "basis"), ("年度目标", "goal"), ("长期目标", "goal_long_term"),
+]
+NOT_APPLICABLE = "不适用"
+_TYPE = re.compile(r"^(\d{1,3})\s*(.*)$")
+
+
+def detect(grid: Grid) -> float:
+    """Confidence that the grid holds 二级项目支出绩效目标申报表 forms."""
+    head = compact(grid.head_text(30))
+    score = 0.0
+    if _TITLE in head:
+        score += 0.5
+    if "项目编码" in head or "项目编号" in head:
+        score += 0.2
+    if "测算依据" in head:
+        score += 0.15
+    if "一级指标" in head and "三级指标" in head:
+        score += 0.15
+    return score
+
+
+def read(grids: list[Grid], doc: Document) -> Document:
+    """Read every declaration form of every grid into ``doc.projects``."""
+    for grid in grids:
+        default_unit = find_money_unit(grid)
+        for block in split_forms(grid.rows):
+            project = read_form(block, doc, default_unit)
+            if project is not None:
+                doc.projects.append(project)
+    if doc.projects:
+        doc.money_unit = doc.projects[0].money_unit
+        doc.department = doc.department or doc.projects[0].department
+        doc.title = doc.title or "二级项目支出绩效目标申报表"
+    else:
+        doc.warnings.append(ParseWarning("没有找到任何申报表 (no declaration form found)"))
+    return doc
+
+
+def split_forms(rows: list[Row]) -> list[list[Row]]:
+    """One block of rows per form, each starting at its title row."""
+    blocks: list[list[Row]] = []
+    for row in rows:
+        text = compact(row.text())
+        if _TITLE in text and len(text) < 40:
+            blocks.append([row])
+        elif blocks:
+            blocks[-1].append(row)
+    return blocks
+
+
+def field_of(label: str) -> str | None:
+    """The field a ``项目编码：`` style label names, or None for a value cell."""
+    t = compact(label).rstrip(":：")
+    if not t or len(t) > 30:
+        return None
+    return next((key for word, key in FIELDS if t.startswith(word)), None)
+
+
+def label_pairs(row: Row) -> list[tuple[str, str, str, int]]:
+    """(field, label, value, value column) for every ``label： value`` pair of a row."""
+    out = []
+    cells = row.cells
+    for i, cell in enumerate(cells):
+        if not cell.strip().endswith((":", "：")):
+            continue
+        key = field_of(cell)
+        if key is None:
+            continue
+        j = next((k for k in range(i + 1, len(cells)) if cells[k].strip()), None)
+        if j is not None and field_of(cells[j]) is None:
+            out.append((key, cell.strip(), cells[j].strip(), j))
+    return out
+
+
+def unit_from_label(label: str, default: str) -> str:
+    """``（万元）`` in a label → 万元; ``（元）`` → 元; otherwise the document's unit."""
+    t = compact(label)
+    if "万元" in t:
+        return MoneyUnit.WAN_YUAN
+    if re.search(r"[(（,，]元[)）]|单位[:：]?元", t):
+        return MoneyUnit.YUAN
+    return default
+
+
+def read_form(rows: list[Row], doc: Document, default_unit: str) -> Project | None:
+    """One form → a Project with facts, money, goals, basis and indicators."""
+    facts: dict[str, tuple[str, str, Row, int]] = {}
+    header_at = None
+    for k, row in enumerate(rows):
+        if "一级指标" in row.cells and any("三级指标" in c for c in row.cells):
+            header_at = k
+            break
+        for key, label, value, col in label_pairs(row):
+            facts.setdefault(key, (label, value, row, col))
+    name = facts.get("name", ("", "", None, 0))[1]
+    if not name:
+        doc.warnings.append(ParseWarning("申报表缺少项目名称 (form without project name)", rows[0].ref,
+                                         "\t".join(rows[0].cells)))
+        return None
+    project = Project(name=name, unit=_fact(facts, "unit"), department=_fact(facts, "department"),
+                      kind="project", code=_fact(facts, "code"), source=rows[0].ref)
+    project.goal, project.goal_long_term = _fact(facts, "goal"), _fact(facts, "goal_long_term")
+    _read_money(project, facts, doc, default_unit)
+    _read_details(project, facts)
+    if header_at is None:
+        doc.warnings.append(ParseWarning(f"项目“{name}”没有指标表 (no indicator table)", rows[0].ref))
+    else:
+        read_indicator_rows(rows[header_at + 1:], project, doc)
+    check_unit_doubt(project, doc)
+    return project
+
+
+def _fact(facts: dict, key: str) -> str | None:
+    value = facts.get(key)
+    return value[1] or None if value else None
+
+
+def _amount(facts: dict, key: str, doc: Document, default_unit: str, name: str):
+    """(yuan, unit, text, source) of an amount field; warns when the cell is not a number."""
+    if key not in facts:
+        return None, default_unit, None, None
+    label, text, row, col = facts[key]
+    unit = unit_from_label(label, default_unit)
+    value = parse_decimal(text)
+    if value is None:
+        doc.warnings.append(ParseWarning(f"项目“{name}”的“{label}”不是金额，应为数字 (expected an amount)",
+                                         row.ref_of(col), text))
+    return to_yuan(value, unit), unit, text, row.ref_of(col)
+
+
+def _read_money(project: Project, facts: dict, doc: Document, default_unit: str) -> None:
+    total, unit, text, ref = _amount(facts, "budget", doc, default_unit, project.name)
+    project.budget = Money(total=total, source=ref)
+    project.money_unit = unit
+    multi, m_unit, m_text, _ = _amount(facts, "multi_year", doc, default_unit, project.name)
+    stated = {}
+    if text is not None:
+        stated["budget"] = {"text": text, "unit": str(unit)}
+    if m_text is not None:
+        stated["multi_year"] = {"text": m_text, "unit": str(m_unit)}
+        if multi is not None:
+            project.details["multi_year"] = format(multi, "f")
+    if stated:
+        project.details["stated_amounts"] = stated
+
+
+def _read_details(project: Project, facts: dict) -> None:
+    d = project.details
+    type_text = _fact(facts, "type")
+    if type_text:
+        m = _TYPE.match(type_text)
+        d["type"] = (m.group(2).strip() or type_text) if m else type_text
+        if m:
+            d["type_code"] = m.group(1)
+    period = _fact(facts, "period")
+    if period:
+        years = parse_decimal(period)
+        d["period"] = {"text": period, "years": int(years) if years is not None and years == years.to_integral() else None}
+    new = compact(_fact(facts, "new") or "")
+    if new:
+        d["new_or_continuing"] = "new" if new.startswith("是") else "continuing" if new.startswith("否") else new
+    for key in ("allocation_method", "policy_basis"):
+        if _fact(facts, key):
+            d[key] = _fact(facts, key)
+    if project.unit:
+        d["applicant_unit"] = project.unit
+    if "basis" in facts:
+        d["basis"] = parse_basis(facts["basis"][1]).to_dict()
+
+
+def read_indicator_rows(rows: list[Row], project: Project, doc: Document) -> None:
+    """Indicator rows (labels, then name, value, explanation) until the form ends."""
+    tracker = LevelTracker()
+    for row in rows:
+        if not row.nonempty():
+            continue
+        split = split_level_cells(row.cells)
+        level1, level2 = tracker.update(split)
+        code1, text1, code2, text2, required = indicator_levels(level1, level2)
+        rest = [c for _, c in split.rest]
+        if not rest:
+            continue
+        if all(compact(c) == NOT_APPLICABLE for c in rest[:2]):
+            project.not_applicable.append(NotApplicable(code1, code2, required, row.ref))
+            continue
+        name_at = split.rest[0][0]
+        target_text = rest[1] if len(rest) > 1 else ""
+        if not target_text:
+            doc.warnings.append(ParseWarning(f"项目“{project.name}”的指标“{rest[0]}”没有指标值 (no target value)",
+                                             row.ref, "\t".join(row.cells)))
+        project.indicators.append(Indicator(
+            level1=code1, level2=code2, name=rest[0], target=parse_target(target_text),
+            note=rest[2] if len(rest) > 2 else None, required=required, level1_text=text1,
+            level2_text=text2, source=row.ref_of(name_at)))
+
+
+def unit_doubt(field: str, amount_yuan: Decimal | None, stated: str, unit: str,
+               basis_total: Decimal | None, against: str = "测算依据合计") -> dict | None:
+    """A reason to doubt the money unit of one amount, or None.
+
+    An amount is doubtful when a reference figure (its 测算依据 total, the same task in another
+    table) is about 1/10,000 (or 10,000 times) of it, or
+    when it is implausible in its unit (above 100亿元 in 万元, below 100 元 in 元).
+    """
+    if amount_yuan is None or amount_yuan <= 0:
+        return None
+    other = MoneyUnit.YUAN if unit == MoneyUnit.WAN_YUAN else MoneyUnit.WAN_YUAN
+    reason = None
+    if basis_total and basis_total > 0:
+        ratio = amount_yuan / basis_total
+        if (unit == MoneyUnit.WAN_YUAN and 5000 <= ratio <= 20000) or \
+                (unit == MoneyUnit.YUAN and Decimal("0.00005") <= ratio <= Decimal("0.0002")):
+            reason = (f"{against}{basis_total:.2f}元，与所填金额相差约一万倍，单位疑为"
+                      f"{'元' if other == MoneyUnit.YUAN else '万元'} (differs from the reference by about 10,000×)")
+    if reason is None and unit == MoneyUnit.WAN_YUAN and amount_yuan >= Decimal("1e10"):
+        reason = "金额达100亿元以上，单位疑为元 (implausibly large in 万元)"
+    if reason is None and unit == MoneyUnit.YUAN and amount_yuan < 100:
+        reason = "金额不足100元，单位疑为万元 (implausibly small in 元)"
+    if reason is None:
+        return None
+    return {"reason": reason, "stated": str(unit), "value": stated, "likely": str(other), "field": field}
+
+
+def check_unit_doubt(project: Project, doc: Document) -> None:
+    """Flag amounts whose unit is doubtful: kept as stated, noted on the project and warned."""
+    basis = project.details.get("basis") or {}
+    total = basis.get("stated_total") and basis["stated_total"].get("yuan") or basis.get("computed_total")
+    basis_total = Decimal(total) if total else None
+    stated = project.details.get("stated_amounts", {})
+    multi = project.details.get("multi_year")
+    doubts = [d for d in (
+        unit_doubt("budget", project.budget.total, stated.get("budget", {}).get("text", ""),
+                   project.money_unit, basis_total),
+        unit_doubt("multi_year", Decimal(multi) if multi else None, stated.get("multi_year", {}).get("text", ""),
+                   stated.get("multi_year", {}).get("unit", project.money_unit), None),
+    ) if d]
+    if not doubts:
+        return
+    project.details["money_unit_doubt"] = dict(doubts[0], also=doubts[1:]) if len(doubts) > 1 else doubts[0]
+    for d in doubts:
+        doc.warnings.append(ParseWarning(f"项目“{project.name}”金额单位存疑：{d['reason']}",
+                                         project.budget.source or project.source, d["value"]))
