@@ -16,7 +16,7 @@ from decimal import Decimal
 from jixiao.domain.model import Document, DocumentKind, ParseWarning, Project, StatedTotal
 from jixiao.domain.numbers import parse_decimal, parse_percent
 from jixiao.domain.text import compact
-from jixiao.ingest.grid import Grid, Row
+from jixiao.ingest.grid import Grid, Row, SourceError
 
 from . import wide_indicators
 from .common import find_department, find_money_unit, find_year, fund_code, money_of, status_of
@@ -74,10 +74,40 @@ def _layout_from(header_rows: list[Row]) -> _Layout:
 def read(grids: list[Grid], doc: Document) -> Document:
     """Read every grid of the file into ``doc`` (projects, stated totals, warnings)."""
     for grid in grids:
+        refuse_if_cut(grid)
         _read_grid(grid, doc)
     if not doc.projects:
         doc.warnings.append(ParseWarning("表格中没有找到任何项目行 (no project rows found)"))
     return doc
+
+
+def refuse_if_cut(grid: Grid) -> None:
+    """A table that stops after a header or inside a row was cut off: the file is refused whole."""
+    rows = [r for r in grid.rows if r.nonempty()]
+    reason = _cut_reason(rows) if rows else None
+    if reason:
+        raise SourceError(f"表格在 {rows[-1].ref.label()} 处被截断：{reason} (table cut off)")
+
+
+def _cut_reason(rows: list[Row]) -> str | None:
+    last = rows[-1]
+    if _is_header(last):
+        return "最后一行是表头，其后没有数据"
+    first = compact(last.cell(0))
+    if not (_SEQ.match(first) or "小计" in first or first.endswith("合计") or first == "总计"):
+        return None
+    start = next((i for i in range(1, min(len(last.cells), 8))
+                  if parse_decimal(last.cells[i]) is not None or parse_percent(last.cells[i]) is not None), None)
+    if start is None or _money_run(last, start)[1] is None:
+        return "最后一行在金额或执行率处中断"
+    if last.cell_refs is None:  # extracted text pads every row of a table to the same width
+        block_start = max((i for i, r in enumerate(rows) if _is_header(r)), default=0)
+        widths = {len(r.cells) for r in rows[block_start:-1]}
+        if len(widths) == 1 and len(last.cells) < widths.pop():
+            return "最后一行比表中其他行短"
+    if _SEQ.match(first) and any("小计" in compact(r.cell(0)) for r in rows):
+        return "表格有小计行，却在项目行后结束，缺少最后的小计与合计"
+    return None
 
 
 def _read_grid(grid: Grid, doc: Document) -> None:

@@ -18,13 +18,23 @@ def decode(data: bytes) -> str:
         raise SourceError("文件含有二进制内容，不是文本表格 (binary data, not text)")
     for enc in _ENCODINGS:
         try:
-            text = data.decode(enc)
+            text = _decode_cut(data, enc)
         except UnicodeDecodeError:
             continue
         if _control_ratio(text[:8192]) > 0.05:
             break
         return text
     raise SourceError("无法识别的文本编码，应为 UTF-8 或 GB18030 (unknown text encoding)")
+
+
+def _decode_cut(data: bytes, enc: str) -> str:
+    """Decode; a file cut inside its last UTF-8 character keeps everything before that character."""
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as exc:
+        if enc.startswith("utf-8") and exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return data[:exc.start].decode(enc)
+        raise
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -37,11 +47,21 @@ def _control_ratio(text: str) -> float:
     return len(_CONTROL.findall(text)) / len(text)
 
 
+def _lines(text: str) -> list[str]:
+    """Lines as an editor numbers them: only CR/LF end a line (a PDF page break \f does not)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
 def read(data: bytes, name: str) -> Grid:
     """Text bytes → Grid; every row keeps its 1-based line number."""
     text = decode(data)
     rows = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(_lines(text), start=1):
         if _NEEDS_CLEANING.search(line):
             cells = [clean_cell(c) for c in line.split("\t")]
         else:  # the common case: nothing to clean but the ends
