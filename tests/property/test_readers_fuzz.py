@@ -12,12 +12,12 @@ from decimal import Decimal
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from jixiao.ingest.forms import UnknownForm, read_document
+from jixiao.ingest.forms import READERS, UnknownForm, read_document
 from jixiao.ingest.grid import SourceError
-from tests.conftest import SAMPLES, SEED_000, SEED_001
+from tests.conftest import SAMPLES, SEED_000, SEED_001, SEED_003, SEED_004
 
-TEXTS = [SEED_000.read_text(encoding="utf-8"), SEED_001.read_text(encoding="utf-8"),
-         (SAMPLES / "national" / "forms_variant.txt").read_text(encoding="utf-8")]
+TEXTS = [p.read_text(encoding="utf-8")
+         for p in (SEED_000, SEED_001, SEED_003, SEED_004, SAMPLES / "national" / "forms_variant.txt")]
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -93,7 +93,7 @@ def mutated_bytes(draw) -> bytes:
 def _check(doc, data: bytes) -> None:
     """What was read is well-formed: known kind, Decimal money, every object on a real line."""
     n_lines = len(re.split(rb"\r\n|\r|\n", data))  # CR, LF and CRLF end a line, as in an editor
-    assert doc.kind in ("self_evaluation_table", "self_evaluation_form")
+    assert doc.kind in {str(reader.KIND) for reader in READERS}
     for p in doc.projects:
         assert p.source is not None and 1 <= p.source.line <= n_lines
         for money in (p.budget, p.actual):
