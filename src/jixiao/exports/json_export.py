@@ -128,3 +128,10 @@ def write(session: Session, fh: IO[str]) -> None:
     """Write the export as pretty UTF-8 JSON."""
     json.dump(build(session), fh, ensure_ascii=False, indent=1)
     fh.write("\n")
+
+
+# Department budgets (issue 4): budget_lines, income_lines, procurement_lines, three_public_lines,
+# staffing, stated_figures.
+from .budget_json import register as _register_budget  # noqa: E402
+
+_register_budget(SECTIONS)

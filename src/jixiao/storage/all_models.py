@@ -3,3 +3,4 @@
 from . import models  # noqa: F401
 from . import auth_models  # noqa: F401
 from . import workflow_models  # noqa: F401
+from . import budget_models  # noqa: F401

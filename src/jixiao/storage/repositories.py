@@ -145,3 +145,9 @@ def _save_totals(session: Session, doc_id: int, doc: Document) -> None:
         "money": {"budget": money_json(t.budget), "actual": money_json(t.actual)},
         "execution_rate": t.execution_rate, "covers": t.covers, **_src(t.source),
     } for t in doc.stated_totals])
+
+
+# Department budgets (issue 4): their lines are saved in the same transaction as the document.
+from .budget_repository import save_budget  # noqa: E402
+
+EXTRA_SAVERS.append(save_budget)

@@ -1,0 +1,172 @@
+"""Cells of the 部门预算 tables: amounts, header columns and rows read by header or by value shape.
+
+Positions cannot be trusted (extraction drops empty cells), so a row is first read by the columns
+its header names; when its cells do not fit those columns it is read again by value shapes, in
+column order, and a warning names the row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.domain.model import Document, ParseWarning
+from jixiao.domain.numbers import parse_decimal, to_yuan
+from jixiao.domain.text import compact, to_halfwidth
+from jixiao.ingest.grid import Row
+
+_BLANKS = {"-", "—", "－", "–", "/", "／", "——"}
+_YEAR_CELL = re.compile(r"^(20\d{2})\s*年?(?:度)?$")
+_ITEM_CODE = re.compile(r"^[ABC](?:\d{2,6})?$")
+_FUNCTION_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_TABLE_MARK = re.compile(r"^表\s*\d{1,2}$")
+_MARKUP = re.compile(r"[#*]+")
+_MONEY_LABEL = re.compile(r"单位\s*[:：]\s*(万元|元)")
+_DEPT_LABEL = re.compile(r"^(?:单位名称|部门名称|编制单位|主管部门)\s*[:：]\s*(\S.*)$")
+
+
+def read_amount(text: str | None) -> Decimal | None:
+    """A money cell: ``694,773``, ``69000``, ``9, 528. 09`` → Decimal; dashes and text → None."""
+    if text is None:
+        return None
+    t = text.strip()
+    if not t or t in _BLANKS:
+        return None
+    return parse_decimal(t)
+
+
+def plain(text: str) -> str:
+    """A cell or line without Markdown marks and spaces, half-width, for matching."""
+    return compact(to_halfwidth(_MARKUP.sub("", text)))
+
+
+def money_pair(value: Decimal, unit: str) -> tuple[Decimal, Decimal]:
+    """(amount in yuan, amount as written) for one stated value."""
+    return to_yuan(value, unit), value
+
+
+def is_table_mark(text: str) -> bool:
+    """A page's ``表7`` marker line."""
+    return bool(_TABLE_MARK.match(plain(text)))
+
+
+def money_unit_in(text: str) -> str | None:
+    """``单位：万元`` → ``wan_yuan``; ``单位：元`` → ``yuan``; None when the text states none."""
+    m = _MONEY_LABEL.search(to_halfwidth(text))
+    if not m:
+        return None
+    return "wan_yuan" if m.group(1) == "万元" else "yuan"
+
+
+def department_in(text: str) -> str | None:
+    """The department of a ``单位名称：…`` line."""
+    m = _DEPT_LABEL.match(plain(text))
+    return m.group(1) if m else None
+
+
+def cell_kind_ok(kind: str, text: str) -> bool:
+    """Whether a non-empty cell has the shape a column of ``kind`` holds."""
+    t = plain(text)
+    if kind == "number":
+        return read_amount(text) is not None
+    if kind == "code":
+        return bool(_FUNCTION_CODE.match(t) or _ITEM_CODE.match(t))
+    if kind == "year":
+        return bool(_YEAR_CELL.match(t))
+    return read_amount(text) is None and not _FUNCTION_CODE.match(t) and not _YEAR_CELL.match(t)
+
+
+def year_of(text: str) -> int | None:
+    """``2019年`` → 2019."""
+    m = _YEAR_CELL.match(plain(text))
+    return int(m.group(1)) if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A column of a table: its key, the shape of its cells and the header words that name it."""
+
+    key: str
+    kind: str  # text, number, code, year
+    words: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+
+    def matches(self, header: str) -> bool:
+        """True when a column's header text names this column (``=单位``: exactly that word)."""
+        hit = any(header == w[1:] if w.startswith("=") else w in header for w in self.words)
+        return hit and not any(w in header for w in self.unless)
+
+
+@dataclass(slots=True)
+class Columns:
+    """Which column holds what, from a table's header rows."""
+
+    keys: dict[int, str] = field(default_factory=dict)
+    rules: tuple[Rule, ...] = ()
+
+    def kind(self, key: str) -> str:
+        """The cell shape of a key."""
+        return next(r.kind for r in self.rules if r.key == key)
+
+
+def columns_from(header_rows: list[Row], rules: tuple[Rule, ...]) -> Columns:
+    """Join each column's header text over the header rows and name it by the first matching rule."""
+    texts: dict[int, str] = {}
+    for row in header_rows:
+        for i, cell in enumerate(row.cells):
+            if cell.strip():
+                texts[i] = texts.get(i, "") + plain(cell)
+    keys: dict[int, str] = {}
+    taken: set[str] = set()
+    for i in sorted(texts):
+        rule = next((r for r in rules if r.key not in taken and r.matches(texts[i])), None)
+        if rule is not None:
+            keys[i] = rule.key
+            taken.add(rule.key)
+    return Columns(keys=keys, rules=rules)
+
+
+def is_header(row: Row, rules: tuple[Rule, ...], extra: tuple[str, ...] = ()) -> bool:
+    """A row without amounts whose words name columns of the table."""
+    cells = row.nonempty()
+    if not cells or any(read_amount(c) is not None for c in cells):
+        return False
+    texts = [plain(c) for c in cells]
+    return any(r.matches(t) for r in rules for t in texts) or any(w in t for w in extra for t in texts)
+
+
+def read_cells(row: Row, cols: Columns, doc: Document, table: str) -> dict[str, tuple[str, int]]:
+    """key → (cell text, column) for one data row: by the header's columns, else by value shapes."""
+    by_position: dict[str, tuple[str, int]] = {}
+    fits = bool(cols.keys)
+    for i, cell in enumerate(row.cells):
+        if not cell.strip():
+            continue
+        key = cols.keys.get(i)
+        if key is None or not cell_kind_ok(cols.kind(key), cell):
+            fits = False
+            break
+        by_position[key] = (cell, i)
+    if fits:
+        return by_position
+    got = _by_shape(row, cols)
+    doc.warnings.append(ParseWarning(
+        f"{table}：单元格位置与表头不一致，已按数值形态读取 (cells do not match the header; read by shape)",
+        row.ref, "\t".join(row.cells)))
+    return got
+
+
+def _by_shape(row: Row, cols: Columns) -> dict[str, tuple[str, int]]:
+    order = [cols.keys[i] for i in sorted(cols.keys)] or [r.key for r in cols.rules]
+    out: dict[str, tuple[str, int]] = {}
+    at = 0
+    for i, cell in enumerate(row.cells):
+        if not cell.strip():
+            continue
+        for j in range(at, len(order)):
+            if cell_kind_ok(cols.kind(order[j]), cell):
+                out[order[j]] = (cell, i)
+                at = j + 1
+                break
+    return out

@@ -1,0 +1,100 @@
+"""Tables of published department budgets (issue 4): one row per amount, each with its source.
+
+Money is canonical yuan as integer fen (``Hundredths``) beside the amount as written
+(``stated_amount``, in ``money_unit``), so sums run in SQL and a reviewer still sees the source.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .models import Base, SourceColumns
+from .types import Hundredths
+
+
+class _DocumentLine(SourceColumns):
+    """Columns every budget row shares: its document and its money."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+
+
+class _Money:
+    """An amount in yuan (fen), as written, its unit, and whether the document states it."""
+
+    amount: Mapped[object] = mapped_column(Hundredths)
+    stated_amount: Mapped[str] = mapped_column(String(40))
+    money_unit: Mapped[str] = mapped_column(String(10))
+    stated: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class BudgetLineRow(_DocumentLine, _Money, Base):
+    __tablename__ = "budget_lines"
+
+    table_name: Mapped[str] = mapped_column(String(10), index=True)
+    label: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str | None] = mapped_column(String(200), index=True)
+    function_code: Mapped[str | None] = mapped_column(String(10), index=True)
+    function_name: Mapped[str | None] = mapped_column(String(200))
+    function_level: Mapped[str | None] = mapped_column(String(10))
+    fund_source: Mapped[str] = mapped_column(String(30))
+    spending_type: Mapped[str] = mapped_column(String(30))
+    row_kind: Mapped[str] = mapped_column(String(20))
+    code_derived: Mapped[bool] = mapped_column(Boolean, default=False)
+    detail: Mapped[str | None] = mapped_column(String(200))
+
+
+class IncomeLineRow(_DocumentLine, _Money, Base):
+    __tablename__ = "income_lines"
+
+    table_name: Mapped[str] = mapped_column(String(10))
+    label: Mapped[str] = mapped_column(String(300))
+    fund_source: Mapped[str | None] = mapped_column(String(30))
+    level: Mapped[int] = mapped_column(Integer)
+    parent: Mapped[str | None] = mapped_column(String(300))
+    row_kind: Mapped[str] = mapped_column(String(20))
+
+
+class ProcurementLineRow(_DocumentLine, _Money, Base):
+    __tablename__ = "procurement_lines"
+
+    table_name: Mapped[str] = mapped_column(String(10))
+    unit: Mapped[str | None] = mapped_column(String(200), index=True)
+    item_code: Mapped[str | None] = mapped_column(String(20))
+    item_name: Mapped[str | None] = mapped_column(String(200))
+    measure: Mapped[str] = mapped_column(String(20))
+    row_kind: Mapped[str] = mapped_column(String(20))
+
+
+class ThreePublicLineRow(_DocumentLine, _Money, Base):
+    __tablename__ = "three_public_lines"
+
+    table_name: Mapped[str] = mapped_column(String(10))
+    unit: Mapped[str | None] = mapped_column(String(200), index=True)
+    year: Mapped[int | None] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(30))
+    row_kind: Mapped[str] = mapped_column(String(20))
+
+
+class StaffingRow(_DocumentLine, Base):
+    __tablename__ = "staffing"
+
+    unit: Mapped[str | None] = mapped_column(String(200), index=True)
+    measure: Mapped[str] = mapped_column(String(30))
+    count: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str | None] = mapped_column(Text)
+
+
+class StatedFigureRow(_DocumentLine, Base):
+    __tablename__ = "stated_figures"
+
+    what: Mapped[str] = mapped_column(String(40), index=True)
+    label: Mapped[str] = mapped_column(String(300))
+    value: Mapped[str] = mapped_column(String(40))
+    measure_unit: Mapped[str] = mapped_column(String(10))
+    amount: Mapped[object | None] = mapped_column(Hundredths)
+    unit: Mapped[str | None] = mapped_column(String(200), index=True)
+    part: Mapped[str | None] = mapped_column(String(20))
+    text: Mapped[str | None] = mapped_column(Text)
