@@ -93,7 +93,8 @@ def run_checks(ctx: CheckContext, rules: list[Rule] | None = None) -> CheckRepor
             _collect(r, lambda r=r: r.fn(ctx), ctx, None, None, report, "corpus")
     files = {d.file: i for i, d in enumerate(ctx.documents)}
     report.findings.sort(key=lambda f: (files.get(f.document, len(files)),
-                                        (f.source.line or 0) if f.source else 0, f.code))
+                                        (f.source.line or 0) if f.source else 0,
+                                        -severity_rank(f.severity), f.code))
     report.seconds = time.perf_counter() - start
     return report
 

@@ -34,9 +34,18 @@ class SumItem:
     project: Project | None = None
 
 
+# The parts 财政拨款 (fiscal) splits into; when a form states them, fiscal is their sum, not a source.
+FISCAL_PARTS = ("general_public", "government_fund", "state_capital")
+
+
+def source_parts(m: Money) -> list:
+    """The fund sources that add up to the total: fiscal's own split when stated, else fiscal itself."""
+    split = any(k in m.parts for k in FISCAL_PARTS)
+    return [v for k, v in m.parts.items() if not (k == "fiscal" and split)]
+
+
 def _sources(what: str, m: Money, step, unit: str, source, project=None) -> SumItem | None:
-    parts = [v for k, v in m.parts.items() if k != "fiscal"]
-    c = sum_check(m.total, parts, step)
+    c = sum_check(m.total, source_parts(m), step)
     if c is None:
         return None
     return SumItem("sources", what, c, unit, m.source or source, project)
@@ -62,7 +71,7 @@ def _row_sums(doc: Document, t: StatedTotal, by_seq: dict[str, Project], step) -
     out = []
     for side in ("budget", "actual"):
         m: Money = getattr(t, side)
-        keys = ["total"] + [k for k in m.parts if k != "fiscal"]
+        keys = ["total"] + [k for k in m.parts if k != "fiscal" or not any(f in m.parts for f in FISCAL_PARTS)]
         for key in keys:
             stated = m.total if key == "total" else m.parts[key]
             vals = [getattr(r, side).total if key == "total" else getattr(r, side).parts.get(key) for r in rows]

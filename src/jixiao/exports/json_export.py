@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from jixiao.services import queries
 from jixiao.storage.models import DocumentRow, IndicatorRow, ProjectRow, StatedTotalRow
 
+from . import findings_json
+
 SCHEMA = "jixiao/1"
 
 
@@ -101,7 +103,7 @@ def stated_total_json(t: StatedTotalRow, file: str) -> dict:
 
 
 # Other areas (budget lines, findings, scores) add top-level arrays here: name → fn(session, docs).
-SECTIONS: dict = {}
+SECTIONS: dict = {"findings": findings_json.section}
 
 
 def build(session: Session) -> dict:

@@ -1,0 +1,94 @@
+"""Rule documentation generated from the registry: one Markdown page per rule and an index.
+
+``scripts/gen_rule_docs.py`` writes them to ``docs/rules/``; a test fails when they are stale.
+"""
+
+from __future__ import annotations
+
+from .finding import SEVERITY_LABELS
+from .registry import FAMILIES
+from .rule import CORPUS, DOCUMENT, Rule
+from .settings import OPTIONS
+
+SCOPES = {"project": "每个项目 (each project)", DOCUMENT: "每个文档 (each document)",
+          CORPUS: "全部文档之间 (across documents)"}
+
+
+def _cjk(ch: str) -> bool:
+    return ch > "\u2e80"
+
+
+def _unwrap(text: str) -> str:
+    """Docstring paragraphs as single lines: no space between Chinese characters, English apart."""
+    out = []
+    for para in text.split("\n\n"):
+        joined = ""
+        for line in (ln.strip() for ln in para.splitlines() if ln.strip()):
+            if joined:
+                if _cjk(joined[-1]) and _cjk(line[0]):
+                    sep = ""
+                elif _cjk(joined[-1]) and line[0].isascii() and line[0].isalpha():
+                    sep = "\n\n"
+                else:
+                    sep = " "
+                joined += sep
+            joined += line
+        out.append(joined)
+    return "\n\n".join(out)
+
+
+def _code_block(text: str) -> str:
+    return f"```text\n{text}\n```" if text else "（无）"
+
+
+def rule_page(r: Rule) -> str:
+    """The Markdown page of one rule."""
+    kinds = "、".join(sorted(r.kinds)) if r.kinds else "全部 (all)"
+    options = "、".join(f"`{o}`" for o in r.options) or "—"
+    lines = [
+        f"# {r.code} {r.name}", "", r.summary, "",
+        "| | |", "|---|---|",
+        f"| 编号 (code) | `{r.code}` |",
+        f"| 家族 (family) | {r.family_label} `{r.family}` |",
+        f"| 严重程度 (severity) | {SEVERITY_LABELS[r.severity]} `{r.severity}` |",
+        f"| 检查范围 (scope) | {SCOPES[r.scope]} |",
+        f"| 适用文档 (document kinds) | {kinds} |",
+        f"| 设置项 (settings) | {options} |",
+        "", "## 为什么 (why)", "", _unwrap(r.why) or "—",
+        "", "## 消息 (message)", "", f"- 中文：`{r.message}`", f"- English: `{r.message_en}`",
+        "", "## 会被报告 (bad)", "", _code_block(r.bad),
+        "", "## 不会被报告 (good)", "", _code_block(r.good),
+        "", "## 关闭或改级 (switch off or re-grade)", "",
+        "```toml", "[checks]", f'disable = ["{r.code}"]', "", "[checks.severity]", f'{r.code} = "warning"', "```", "",
+    ]
+    return "\n".join(lines)
+
+
+def index_page(rules: list[Rule]) -> str:
+    """The index of all rules by family, and the settings the checker reads."""
+    lines = ["# 检查规则 (checker rules)", "",
+             "`jixiao check` 运行下列规则；`jixiao rules` 列出它们。本目录由 `scripts/gen_rule_docs.py` 从规则的",
+             "代码和文档字符串生成，请勿手工修改。",
+             "(Generated from the rule registry by `scripts/gen_rule_docs.py`; do not edit by hand.)", ""]
+    for letter, (family, label) in FAMILIES.items():
+        members = [r for r in rules if r.code[0] == letter]
+        if not members:
+            continue
+        lines += [f"## {label} `{family}`", "", "| 编号 | 名称 | 严重程度 | 说明 |", "|---|---|---|---|"]
+        lines += [f"| [{r.code}]({r.code}.md) | `{r.name}` | {SEVERITY_LABELS[r.severity]} | {r.summary} |"
+                  for r in members]
+        lines.append("")
+    lines += ["## 设置 (settings)", "",
+              "设置写在 TOML 文件的 `[checks]` 表中（`jixiao check --settings 文件`，默认读取当前目录的",
+              "`jixiao.toml`）；未知的设置项会被拒绝。", "",
+              "| 设置项 | 默认值 | 说明 |", "|---|---|---|"]
+    lines += [f"| `{name}` | `{default!r}` | {text} |" for name, (default, text) in OPTIONS.items()]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def pages(rules: list[Rule]) -> dict[str, str]:
+    """File name → content of every page of ``docs/rules/``."""
+    out = {f"{r.code}.md": rule_page(r) for r in rules}
+    out["README.md"] = index_page(rules)
+    return out

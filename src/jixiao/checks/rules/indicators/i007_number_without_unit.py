@@ -1,0 +1,33 @@
+from jixiao.checks.indicators import category_label, live, name_of
+from jixiao.checks.rule import hit, rule
+from jixiao.domain.text import compact
+
+# Names of dimensionless measures (ratios, indices, scores) that need no unit.
+DIMENSIONLESS = ("率", "比", "倍", "指数", "系数", "分值", "得分", "评分")
+MAX_CELL = 20
+
+
+@rule("I007", "number-without-unit", "warning",
+      "{category}“{name}”的指标值 {value} 没有计量单位",
+      "indicator {name}: the number {value} has no unit")
+def check(p, doc, ctx):
+    """数值型指标值没有计量单位 (a number without a unit).
+
+    “≥1000”是一千人、一千场还是一千元？数值型指标必须写明计量单位（人、场、%、天……）；比率、
+    指数等本身无量纲的指标除外。只检查单独成格的指标值，长段文字中的编号不算。
+    A quantitative value needs its unit; ratios and indices excepted.
+
+    Bad:
+        产出指标 ｜ 数量指标 ｜ 补贴发放 ｜ ≥1000
+
+    Good:
+        产出指标 ｜ 数量指标 ｜ 补贴发放人数 ｜ ≥1000人
+    """
+    for ind in live(p):
+        t = ind.target
+        if t.value is None or t.unit or len(compact(t.text)) > MAX_CELL:
+            continue
+        if any(w in (ind.name or "") + t.text for w in DIMENSIONLESS):
+            continue
+        yield hit(ind.source, expected="数值加计量单位", actual=t.text,
+                  category=category_label(ind), name=name_of(ind), value=t.text)
