@@ -146,7 +146,7 @@ def test_sources_point_at_lines_and_cells(files):
     assert [i.source.cell for i in xlsx.indicators] == [f"D{r}" for r in range(13, 21)]
     assert xlsx.budget.source.cell == "E6" and xlsx.actual.source.cell == "F6"
     second = read(files["forms_variant.xlsx"]).projects[1]  # the second form down the same sheet
-    assert second.source.label() == "forms_variant.xlsx!自评表!C31"
+    assert second.source.label() == "forms_variant.xlsx!自评表!C32"
 
 
 def test_cut_off_form_is_refused_with_its_place(files):
@@ -177,10 +177,20 @@ def test_stored_with_scores_and_cells(store, files):
         assert p.stated_scores == {"execution_weight": "10.00", "execution_score": "9.50", "total": "96.00"}
         inds = list(s.scalars(select(IndicatorRow).where(IndicatorRow.project_id == p.id).order_by(IndicatorRow.position)))
         assert [(i.weight, i.score) for i in inds][2] == (D(10), D(12))
-        assert (inds[0].src_sheet, inds[0].src_cell, inds[0].target_op, inds[0].target_unit) == ("自评表", "D42", "≥", "次")
+        assert (inds[0].src_sheet, inds[0].src_cell, inds[0].target_op, inds[0].target_unit) == ("自评表", "D43", "≥", "次")
 
 
 def test_shipped_national_samples_match_the_generator(files):
     for name in ("forms_standard.xlsx", "forms_variant.txt"):
         shipped = SAMPLES / "national" / name
         assert [_facts(p) for p in read(shipped).projects] == [_facts(p) for p in read(files[name]).projects]
+
+
+def test_form_without_total_row_keeps_its_indicators_and_says_so(files):
+    text = files["forms_variant.txt"].read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.split("\n") if not line.startswith("总分"))
+    doc = read_document(text.encode(), "no_total.txt")
+    assert [len(p.indicators) for p in doc.projects] == [7, 6]
+    assert "total" not in doc.projects[0].stated_scores
+    assert doc.projects[1].problems == "预算执行率偏低，部分执法装备采购延至下年度。"
+    assert [w.source.line for w in doc.warnings if "总分" in w.message] == [1, 28]  # each form from its title line

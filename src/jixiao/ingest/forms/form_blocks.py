@@ -36,6 +36,7 @@ class FormState:
 
     rows: list[Row]
     unit_of_money: str
+    year: int | None = None
     money_cols: dict[str, int] | None = None
     money_header: Row | None = None
     money_rows: list[tuple[str, dict[str, str], Row]] = field(default_factory=list)

@@ -10,7 +10,7 @@ from a PDF (empty cells dropped) reads the same.
 
 from __future__ import annotations
 
-from jixiao.domain.model import Document, DocumentKind, MoneyUnit, ParseWarning, Project
+from jixiao.domain.model import Document, DocumentKind, ParseWarning, Project
 from jixiao.domain.text import compact
 from jixiao.ingest.grid import Grid, Row, SourceError
 
@@ -87,7 +87,8 @@ def _read_form(rows: list[Row], doc: Document) -> FormState:
     title_rows = [r for r in rows[:4] if _is_title(r) and "单位" not in r.text()]
     title = " ".join("".join(r.nonempty()) for r in title_rows) or None
     doc.title = doc.title or title
-    doc.year = doc.year or (find_year(title) if title else None)
+    state.year = (find_year(title) if title else None) or doc.year
+    doc.year = doc.year or state.year
     facts: dict[str, tuple[str, Row, int]] = {}
     i = 0
     while i < len(rows):
@@ -99,7 +100,8 @@ def _read_form(rows: list[Row], doc: Document) -> FormState:
 def _read_row(rows: list[Row], i: int, state: FormState, facts: dict, doc: Document) -> int:
     """Read the block that starts at row ``i``; returns the index of the next row to look at."""
     row = rows[i]
-    if state.indicator_cols is not None and state.total_row is None and not form_blocks.ends_indicators(row):
+    in_indicators = state.indicator_cols is not None and state.total_row is None and not state.after_indicators
+    if in_indicators and not form_blocks.ends_indicators(row):
         ind = read_row(row, state.indicator_cols, state.levels)
         if ind is not None:
             state.indicators.append(ind)
@@ -128,7 +130,7 @@ def _project(facts: dict, state: FormState, doc: Document, first: Row) -> Projec
     unit = state.unit_of_money
     project = Project(
         name=name[0], unit=facts.get("unit", (None,))[0], department=facts.get("department", (None,))[0],
-        code=facts.get("code", (None,))[0], year=doc.year, money_unit=unit,
+        code=facts.get("code", (None,))[0], year=state.year, money_unit=unit,
         indicators=state.indicators, source=name_row.ref_of(name_col),
     )
     form_blocks.fill_money(project, state, doc)
@@ -172,4 +174,4 @@ def _refuse_if_cut(state: FormState, rows: list[Row]) -> None:
         raise SourceError(f"项目支出绩效自评表在 {last.ref.label()} 处被截断：{reason} (form cut off)")
 
 
-__all__ = ["KIND", "MoneyUnit", "detect", "read"]
+__all__ = ["KIND", "detect", "read", "split_forms"]
