@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -79,6 +80,7 @@ def login(client: TestClient, username: str = "admin", password: str | None = No
     from jixiao.services.users import DEMO_USERS
 
     password = password or next(p for u, p, *_ in DEMO_USERS if u == username)
-    r = client.post("/login", data={"username": username, "password": password, "next": "/"},
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text).group(1)
+    r = client.post("/login", data={"username": username, "password": password, "next": "/", "csrf_token": token},
                     follow_redirects=False)
     assert r.status_code == 303, r.text

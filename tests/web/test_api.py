@@ -115,6 +115,10 @@ def test_project_filters_search_and_sort(loaded):
     jobs = names(q="就业")  # names with 就业, and every project of 劳动就业服务中心
     assert sorted(jobs) == sorted(["就业管理服务", "扶持就业", "就业服务管理", "就业服务", "贫困劳动力服务", "其他一般管理事务"])
     assert len(names(year=2021, kind="project", unit="人事服务中心")) == 3
+    past_the_end = get(loaded, "/api/v1/projects", q="就业", per_page=2, page=10).json()
+    assert past_the_end["items"] == [] and past_the_end["total"] == 6 and past_the_end["pages"] == 3
+    assert [p["name"] for p in get(loaded, "/api/v1/projects", q="就业", per_page=2, page=3).json()["items"]] == \
+        sorted(jobs, key=lambda n: jobs.index(n))[4:]
     assert names(year=2020) == [] and names(kind="unit_overall") == []
     by_budget = get(loaded, "/api/v1/projects", sort="budget", order="desc", per_page=1).json()["items"][0]
     assert (by_budget["name"], by_budget["budget"]["total"]) == ("高层次人才服务", "478375000.00")

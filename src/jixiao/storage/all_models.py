@@ -3,5 +3,6 @@
 from . import models  # noqa: F401
 from . import finding_models  # noqa: F401
 from . import auth_models  # noqa: F401
+from . import web_indexes  # noqa: F401
 from . import workflow_models  # noqa: F401
 from . import budget_models  # noqa: F401

@@ -1,4 +1,4 @@
-"""web app: users and API tokens (issue 7)
+"""web app: users, API tokens, and project indexes for the web's filters and search (issue 7)
 
 Revision ID: 0005_web
 Revises: 0004_scores
@@ -44,9 +44,15 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash"),
     )
     op.create_index("ix_api_tokens_user_id", "api_tokens", ["user_id"])
+    op.create_index("ix_projects_unit_year_money", "projects", ["unit", "year", "budget_total", "actual_total"])
+    op.create_index("ix_projects_search", "projects", ["name", "unit", "code"])
+    op.create_index("ix_projects_id", "projects", ["id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_projects_id", table_name="projects")
+    op.drop_index("ix_projects_search", table_name="projects")
+    op.drop_index("ix_projects_unit_year_money", table_name="projects")
     op.drop_index("ix_api_tokens_user_id", table_name="api_tokens")
     op.drop_table("api_tokens")
     op.drop_table("users")

@@ -1,0 +1,167 @@
+"""Web benchmark: 100,000 projects served by uvicorn on loopback, 20 concurrent clients.
+
+Fills a fresh SQLite store (bulk inserts of ``bench/datamaker.make_projects``), starts
+``jixiao serve`` on a free 127.0.0.1 port, and measures the project list (pages), filters and
+search, the project detail page and the API list, each with a bounded number of requests.
+Prints p50/p95 latency and requests/s per scenario. Target: p95 < 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import httpx  # noqa: E402
+
+from datamaker import NAMES, UNITS, make_projects  # noqa: E402
+from jixiao.domain.model import Document  # noqa: E402
+from jixiao.services.users import ensure_demo_users  # noqa: E402
+from jixiao.storage.repositories import save_document  # noqa: E402
+from jixiao.storage.session import open_store, transaction  # noqa: E402
+
+JIXIAO = str(Path(sys.executable).parent / "jixiao")
+CHUNK = 1000  # projects per synthetic document
+
+
+def fill(url: str, n: int) -> tuple[float, int]:
+    """``n`` projects in documents of 1,000, through the same bulk inserts as ingest."""
+    factory = open_store(url)
+    start = time.perf_counter()
+    for i in range(0, n, CHUNK):
+        projects = make_projects(min(CHUNK, n - i), seed=i)
+        doc = Document(file=f"bench_{i // CHUNK:04d}.txt", sha256=f"{i:064d}", kind="self_evaluation_table",
+                       year=2021, department="深圳市某区人力资源局", money_unit="yuan", projects=projects)
+        with transaction(factory) as session:
+            save_document(session, doc)
+    return time.perf_counter() - start, n
+
+
+def existing_projects(url: str) -> int:
+    """Projects already in the store at ``url`` (0 for a new one)."""
+    from sqlalchemy import func, select
+
+    from jixiao.storage.models import ProjectRow
+
+    with open_store(url)() as session:
+        return session.scalar(select(func.count()).select_from(ProjectRow)) or 0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(url: str, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen([JIXIAO, "serve", "--db", url, "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    for _ in range(150):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/login", timeout=1)
+            return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise RuntimeError("server did not start")
+
+
+async def run_scenario(client: httpx.AsyncClient, make_path, requests: int, concurrency: int) -> dict:
+    """``requests`` GETs from ``concurrency`` workers; latencies in ms, every status must be 200."""
+    latencies: list[float] = []
+    queue = list(range(requests))
+    failures = 0
+
+    async def worker() -> None:
+        nonlocal failures
+        while queue:
+            queue.pop()
+            path = make_path()
+            t0 = time.perf_counter()
+            r = await client.get(path)
+            latencies.append((time.perf_counter() - t0) * 1000)
+            failures += r.status_code != 200
+
+    start = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    wall = time.perf_counter() - start
+    latencies.sort()
+    return {"p50": statistics.median(latencies), "p95": latencies[int(len(latencies) * 0.95) - 1],
+            "rps": len(latencies) / wall, "n": len(latencies), "failures": failures}
+
+
+def scenarios(n: int, rng: random.Random) -> dict:
+    """Name → function giving the next request path."""
+    pages = max(1, n // 50)
+    return {
+        "项目列表 list (random page)": lambda: f"/projects?page={rng.randint(1, pages)}",
+        "筛选 filter unit+year, sort budget": lambda: (
+            f"/projects?unit={quote(rng.choice(UNITS))}&year=2021&sort=budget&order=desc&page={rng.randint(1, 20)}"),
+        "搜索 search name or code": lambda: f"/projects?q={quote(rng.choice(NAMES))}{rng.randint(1, 999)}",
+        "项目详情 detail": lambda: f"/projects/{rng.randint(1, n)}",
+        "API list filtered": lambda: f"/api/v1/projects?unit={quote(rng.choice(UNITS))}&page={rng.randint(1, 50)}",
+        "API detail": lambda: f"/api/v1/projects/{rng.randint(1, n)}",
+    }
+
+
+async def measure(base: str, token: str, n: int, requests: int, concurrency: int) -> None:
+    rng = random.Random(1)
+    limits = httpx.Limits(max_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        form = (await client.get("/login")).text
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', form)
+        data = {"username": "admin", "password": "admin-demo", "next": "/"}
+        if csrf:
+            data["csrf_token"] = csrf.group(1)
+        login = await client.post("/login", data=data)
+        assert login.status_code == 303, f"login failed: {login.status_code}"
+        client.headers["Authorization"] = f"Bearer {token}"
+        await run_scenario(client, lambda: "/projects", 40, concurrency)  # warm-up
+        print(f"{'scenario':38} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'n':>5}  target p95 < 200 ms")
+        for name, make_path in scenarios(n, rng).items():
+            r = await run_scenario(client, make_path, requests, concurrency)
+            ok = "ok" if r["p95"] < 200 and not r["failures"] else "SLOW" if not r["failures"] else f"{r['failures']} FAILED"
+            print(f"{name:38} {r['p50']:8.1f} {r['p95']:8.1f} {r['rps']:8.1f} {r['n']:5}  {ok}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--projects", type=int, default=100_000)
+    ap.add_argument("--requests", type=int, default=400, help="requests per scenario (bounded)")
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--db", help="database URL (default: a fresh SQLite file in a temporary folder)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.db or f"sqlite:///{tmp}/web-bench.db"
+        have = existing_projects(url)
+        if have >= args.projects:  # a --db filled by an earlier run is measured as it is
+            n = have
+            print(f"measuring the {n} projects already in {url.split('://')[0]}")
+        else:
+            seconds, n = fill(url, args.projects)
+            print(f"filled {n} projects in {seconds:.1f} s ({n / seconds:.0f} projects/s) into {url.split('://')[0]}")
+        token = ensure_demo_users(open_store(url))
+        port = free_port()
+        proc = start_server(url, port)
+        try:
+            asyncio.run(measure(f"http://127.0.0.1:{port}", token, n, args.requests, args.clients))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""Answers that only change when documents are ingested, cached per store version.
+
+The version is the newest document id and the document count (both from an index, so cheap to
+ask on every request); anything computed over all projects is recomputed only when it changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from threading import Lock
+from typing import TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jixiao.storage.models import DocumentRow
+
+T = TypeVar("T")
+_values: dict[tuple, tuple[tuple, object]] = {}
+_lock = Lock()
+_MAX = 512
+
+
+def store_version(session: Session) -> tuple:
+    """Changes whenever a document is added or removed."""
+    return tuple(session.execute(select(func.max(DocumentRow.id), func.count()).select_from(DocumentRow)).one())
+
+
+def cached(session: Session, key: tuple, compute: Callable[[], T]) -> T:
+    """``compute()`` once per store version (and database), then from memory; values must be plain data."""
+    key = (str(session.bind.url), *key)
+    version = store_version(session)
+    with _lock:
+        hit = _values.get(key)
+    if hit is not None and hit[0] == version:
+        return hit[1]  # type: ignore[return-value]
+    value = compute()
+    with _lock:
+        if len(_values) >= _MAX:
+            _values.clear()
+        _values[key] = (version, value)
+    return value
