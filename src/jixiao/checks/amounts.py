@@ -98,9 +98,15 @@ def sum_check(stated: Decimal | None, parts: Iterable[Decimal | None], step: Dec
 
 
 def rate_tolerance(budget: Decimal, actual: Decimal, step: Decimal) -> Decimal:
-    """How far a stated rate (2 decimals) may sit from the printed amounts' ratio by rounding alone."""
-    if budget <= 0:
-        return Decimal("0.005")
-    half = step * HALF
-    spread = Decimal(100) * half * (1 / budget + abs(actual) / (budget * budget))
-    return Decimal("0.005") + spread + Decimal("0.0001")
+    """How far a stated rate (2 decimals) may sit from the printed amounts' ratio by rounding alone.
+
+    The printed amounts may each be off by half a step; the worst case is the larger of
+    (actual + h) / (budget − h) and (actual − h) / (budget + h) against actual / budget. When the
+    budget is within half a step of zero any rate is possible.
+    """
+    h = step * HALF
+    if budget <= h:
+        return Decimal("Infinity") if budget > 0 else Decimal("0.005")
+    ratio = actual / budget
+    worst = max(abs((actual + h) / (budget - h) - ratio), abs((actual - h) / (budget + h) - ratio))
+    return Decimal("0.005") + Decimal(100) * worst + Decimal("0.0001")

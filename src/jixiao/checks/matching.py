@@ -81,10 +81,14 @@ def _compatible(x: _Entry, y: _Entry) -> bool:
 
 def _entries(docs: list[Document]) -> list[_Entry]:
     out = []
+    units: dict[tuple, tuple[str, tuple]] = {}  # a document has few units: work each out once
     for i, doc in enumerate(docs):
         for p in doc.projects:
-            unit = comparable(p.unit).removesuffix("本级")
-            out.append(_Entry(i, doc, p, name_key(p.name), unit, _region(p.unit, doc.department, doc.title)))
+            key = (p.unit, doc.department, doc.title)
+            if key not in units:
+                units[key] = (comparable(p.unit).removesuffix("本级"), _region(*key))
+            unit, region = units[key]
+            out.append(_Entry(i, doc, p, name_key(p.name), unit, region))
     return out
 
 
@@ -120,10 +124,16 @@ def _exact_pairs(entries: list[_Entry]) -> list[tuple]:
 
 
 def _fuzzy_pairs(entries: list[_Entry], threshold: int) -> list[tuple]:
-    index: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+    by_digits: dict[str, list[tuple[str, _Entry]]] = defaultdict(list)
     for e in entries:
         digits, body = _fuzzy_key(e.name)
         if len(body) >= 3:
+            by_digits[digits].append((body, e))
+    index: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+    for digits, bucket in by_digits.items():
+        if len({e.doc_index for _, e in bucket}) < 2:
+            continue  # names with these numbers occur in one document only
+        for body, e in bucket:
             for d in _deletions(body):
                 index[(digits, d)].append(e)
     seen, pairs = set(), []

@@ -45,7 +45,10 @@ def source_parts(m: Money) -> list:
 
 
 def _sources(what: str, m: Money, step, unit: str, source, project=None) -> SumItem | None:
-    c = sum_check(m.total, source_parts(m), step)
+    parts = source_parts(m)
+    if m.total is None or not parts or m.total == sum(parts):
+        return None  # the common case, kept cheap: nothing to report
+    c = sum_check(m.total, parts, step)
     if c is None:
         return None
     return SumItem("sources", what, c, unit, m.source or source, project)

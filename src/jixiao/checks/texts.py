@@ -22,22 +22,40 @@ _REASON = re.compile(r"由于|受[^，,。；;]{0,12}影响|因(?!素)|疫情|�
 _CLAUSE = re.compile(r"[^。；;\n]+")
 
 
+_INVARIANT: set[str] = set()  # characters OpenCC leaves as they are (most of any text)
+
+
+def simplified(text: str) -> str:
+    """Traditional → simplified, skipping the slow converter when every character is simplified already."""
+    for ch in text:
+        if ch not in _INVARIANT:
+            if ch < "\u2e80" or to_simplified(ch) == ch:
+                _INVARIANT.add(ch)
+            else:
+                return to_simplified(text)
+    return text
+
+
 @lru_cache(maxsize=65536)
 def comparable(text: str | None) -> str:
     """A cell reduced for comparison: simplified, half-width, no spaces or punctuation."""
     if not text:
         return ""
-    return _PUNCT.sub("", to_simplified(compact(clean_cell(text))))
+    return _PUNCT.sub("", simplified(compact(clean_cell(text))))
 
 
 def is_empty_value(text: str | None) -> bool:
     """True for a cell that states nothing (blank, 无, /, 待定 …)."""
-    return compact(text or "") in EMPTY_VALUES
+    if not text:
+        return True
+    return len(text) <= 8 and compact(text) in EMPTY_VALUES
 
 
 def is_not_applicable(text: str | None) -> bool:
     """True for 不适用 and its variants: declared as having no indicator, not missing."""
-    return compact(text or "") in NOT_APPLICABLE
+    if not text or len(text) > 12 or not ("适用" in text or "不涉及" in text or "无此项" in text):
+        return False
+    return compact(text) in NOT_APPLICABLE
 
 
 def not_done_clause(text: str | None) -> str | None:
@@ -58,6 +76,11 @@ def reason_clause(text: str | None) -> str | None:
         if _REASON.search(clause):
             return clause.strip(" ,，")
     return None
+
+
+def shared_reason(p: Project, ctx) -> str | None:
+    """:func:`stated_reason`, worked out once per project and run (several rules ask for it)."""
+    return ctx.shared(("reason", id(p)), lambda: stated_reason(p))
 
 
 def stated_reason(p: Project) -> str | None:

@@ -1,5 +1,5 @@
 from jixiao.checks.rule import hit, rule
-from jixiao.checks.texts import stated_reason
+from jixiao.checks.texts import shared_reason
 
 
 @rule("R003", "low-rate-without-reason", "warning",
@@ -21,6 +21,6 @@ def check(p, doc, ctx):
     rate, floor = p.execution_rate, ctx.settings.low_rate
     if rate is None or rate >= floor or not p.budget.total:
         return ()
-    if stated_reason(p) is not None:
+    if shared_reason(p, ctx) is not None:
         return ()
     return (hit(p.source, expected="说明执行率偏低的原因", actual="（未说明）", rate=rate, floor=floor),)

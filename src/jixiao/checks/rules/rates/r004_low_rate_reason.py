@@ -1,5 +1,5 @@
 from jixiao.checks.rule import hit, rule
-from jixiao.checks.texts import short, stated_reason
+from jixiao.checks.texts import short, shared_reason
 
 
 @rule("R004", "low-rate-reason", "info",
@@ -21,7 +21,7 @@ def check(p, doc, ctx):
     rate, floor = p.execution_rate, ctx.settings.low_rate
     if rate is None or rate >= floor or not p.budget.total:
         return ()
-    reason = stated_reason(p)
+    reason = shared_reason(p, ctx)
     if reason is None:
         return ()
     return (hit(p.source, actual=short(reason, 80), rate=rate, floor=floor, reason=short(reason, 80)),)

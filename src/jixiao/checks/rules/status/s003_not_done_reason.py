@@ -1,5 +1,5 @@
 from jixiao.checks.rule import hit, rule
-from jixiao.checks.texts import SHORTFALL, short, stated_reason, status_word
+from jixiao.checks.texts import SHORTFALL, short, shared_reason, status_word
 
 
 @rule("S003", "not-done-reason", "info",
@@ -20,7 +20,7 @@ def check(p, doc, ctx):
     """
     if p.status not in SHORTFALL:
         return ()
-    reason = stated_reason(p)
+    reason = shared_reason(p, ctx)
     if reason is None:
         return ()
     return (hit(p.source, actual=short(reason, 80), status=status_word(p), reason=short(reason, 80)),)

@@ -1,5 +1,5 @@
 from jixiao.checks.rule import hit, rule
-from jixiao.checks.texts import SHORTFALL, stated_reason, status_word
+from jixiao.checks.texts import SHORTFALL, shared_reason, status_word
 
 
 @rule("S004", "not-done-without-reason", "warning",
@@ -17,6 +17,6 @@ def check(p, doc, ctx):
     Good:
         整体完成情况：未完成 ｜ 存在的问题：因政策调整取消该项补贴，资金已由财政统筹回收
     """
-    if p.status not in SHORTFALL or stated_reason(p) is not None:
+    if p.status not in SHORTFALL or shared_reason(p, ctx) is not None:
         return ()
     return (hit(p.source, expected="说明未完成的原因", actual="（未说明）", status=status_word(p)),)
