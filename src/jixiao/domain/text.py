@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from functools import lru_cache
 
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -14,9 +13,12 @@ _FULLWIDTH = str.maketrans(
 )
 
 
+_HAS_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
+
+
 def to_halfwidth(text: str) -> str:
     """Full-width ASCII (０-９, ，：（）％) → half-width; CJK characters untouched."""
-    return text.translate(_FULLWIDTH)
+    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
 
 
 def clean_cell(text: str | None) -> str:
@@ -31,10 +33,8 @@ def clean_cell(text: str | None) -> str:
 
 
 def compact(text: str) -> str:
-    """Text for matching: half-width, no spaces at all, NFKC-normalised."""
-    if text.isascii():
-        return text.replace(" ", "")
-    return unicodedata.normalize("NFKC", text).replace(" ", "").replace("\u3000", "")
+    """Text for matching: half-width, no spaces at all (the cheap part of NFKC that forms need)."""
+    return to_halfwidth(text).replace(" ", "")
 
 
 @lru_cache(maxsize=1)
