@@ -1,7 +1,8 @@
 """Answers that only change when documents are ingested, cached per store version.
 
 The version is the newest document id and the document count (both from an index, so cheap to
-ask on every request); anything computed over all projects is recomputed only when it changes.
+ask) plus what marks a new checker or scoring run; anything computed over all projects is
+recomputed only when it changes.
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ _MAX = 512
 
 
 def store_version(session: Session) -> tuple:
-    """Changes whenever a document is added or removed."""
-    return tuple(session.execute(select(func.max(DocumentRow.id), func.count()).select_from(DocumentRow)).one())
+    """Changes whenever a document is added or removed, or findings or scores are rewritten."""
+    from . import extras
+
+    docs = tuple(session.execute(select(func.max(DocumentRow.id), func.count()).select_from(DocumentRow)).one())
+    return docs + extras.version_parts(session)
 
 
 def cached(session: Session, key: tuple, compute: Callable[[], T]) -> T:

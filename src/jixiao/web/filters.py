@@ -75,3 +75,14 @@ class FindingQuery(Paging):
     unit: OptStr = None
     document_id: OptInt = None
     project_id: OptInt = None
+
+
+class BudgetLineQuery(Paging):
+    """Filters of the budget-line list."""
+
+    document_id: OptInt = None
+    table: OptStr = Field(None, description="表名，如 表1、表3、表7")
+    unit: OptStr = None
+    function_code: OptStr = Field(None, description="功能分类科目编码，如 2080101")
+    function_level: Annotated[Literal["class", "section", "item"] | None, Opt] = None
+    fund_source: OptStr = None

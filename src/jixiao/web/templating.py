@@ -43,9 +43,10 @@ def source_label(src: dict | None) -> str:
     """``file:line`` or ``file!sheet!cell`` for a source object of the export shape."""
     if not src:
         return ""
+    file = src.get("file") or ""
     if src.get("sheet"):
-        return f"{src['file']}!{src['sheet']}!{src.get('cell') or src.get('line')}"
-    return f"{src['file']}:{src.get('line')}"
+        return f"{file}!{src['sheet']}!{src.get('cell') or src.get('line')}"
+    return f"{file}:{src.get('line')}"
 
 
 templates = Jinja2Templates(directory=str(TEMPLATES))

@@ -1,5 +1,6 @@
 """Routers of the web app, one module per area."""
 
-from . import api_core, auth, documents, overview, projects, source
+from . import api_core, api_extras, auth, budget, documents, findings, overview, projects, source
 
-ROUTERS = [auth.router, overview.router, documents.router, projects.router, source.router, api_core.router]
+ROUTERS = [auth.router, overview.router, documents.router, projects.router, source.router, findings.router,
+           budget.router, api_core.router, api_extras.router]

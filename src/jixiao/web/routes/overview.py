@@ -15,10 +15,8 @@ router = APIRouter(include_in_schema=False)
 def overview(request: Request, session: DbSession, user: PageUser):
     """Counts, execution rate by unit, grades, worst projects and most frequent findings."""
     by_unit = browse.execution_by_unit(session)
-    chart_units = {
-        "units": [r["unit"] for r in by_unit],
-        "rates": [float(r["rate"]) if r["rate"] is not None else None for r in by_unit],
-    }
+    with_rate = [r for r in by_unit if r["rate"] is not None]  # budgets without spending have no rate
+    chart_units = {"units": [r["unit"] for r in with_rate], "rates": [float(r["rate"]) for r in with_rate]}
     grades = extras.grade_distribution(session)
     return render(request, "overview.html", {
         "counts": browse.headline_counts(session),

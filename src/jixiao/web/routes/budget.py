@@ -1,0 +1,63 @@
+"""预算: a stored department budget by unit, function code level and source, and the cross-table view."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from sqlalchemy import select
+
+from jixiao.domain.budget import LEVEL_WORDS
+from jixiao.services import budget as budget_service
+from jixiao.services.budget_unit import unit_view
+from jixiao.storage.models import DocumentRow
+
+from ..deps import DbSession, PageUser
+from ..errors import ApiError
+from ..render import render
+
+router = APIRouter(include_in_schema=False)
+COLUMNS = {"total": "合计", "basic_spending": "基本支出", "project_spending": "项目支出",
+           "procurement_planned": "政府采购"}
+
+
+def _budgets(session) -> list[DocumentRow]:
+    return list(session.scalars(select(DocumentRow).where(DocumentRow.kind == "department_budget")
+                                .order_by(DocumentRow.id.desc())))
+
+
+@router.get("/budget", name="budget")
+def budget(request: Request, session: DbSession, user: PageUser,
+           document_id: Annotated[int | None, Query(ge=1)] = None,
+           level: Annotated[Literal["类", "款", "项"], Query()] = "类",
+           table: Annotated[Literal["表1", "表6", "表7"], Query()] = "表1"):
+    """By unit (表3), by function (类/款/项 of 表1, 表6 or 表7), by source, and 表7's unit sums."""
+    docs = _budgets(session)
+    if not docs:
+        return render(request, "budget.html", {"docs": [], "doc": None})
+    try:
+        units = budget_service.by_unit(session, document_id)
+    except budget_service.NoBudget as exc:
+        raise ApiError(404, "not_found", str(exc)) from None
+    doc_id = units.document.id
+    ctx = {
+        "docs": docs, "doc": units.document, "level": level, "table": table, "columns": COLUMNS,
+        "units": units, "function": budget_service.by_function(session, LEVEL_WORDS[level], table, doc_id),
+        "sources": budget_service.by_source(session, "表1", doc_id),
+        "unit_sums": budget_service.per_unit_sums(session, "表7", doc_id),
+        # a unit's items rounded to whole 万元 may add up one unit off its stated total
+        "unit_tolerance": budget_service.rounding(units.document, 2),
+    }
+    return render(request, "budget.html", ctx)
+
+
+@router.get("/budget/unit", name="budget_unit")
+def budget_unit(request: Request, session: DbSession, user: PageUser,
+                name: Annotated[str, Query(min_length=1, max_length=200)],
+                document_id: Annotated[int | None, Query(ge=1)] = None):
+    """One unit's budget in the narrative and in 表3, 表7, 表13, 表14, 表15, side by side."""
+    try:
+        view = unit_view(session, name, document_id)
+    except budget_service.NoBudget as exc:
+        raise ApiError(404, "not_found", str(exc)) from None
+    return render(request, "budget_unit.html", {"view": view, "doc": view.document})
