@@ -192,3 +192,37 @@ def test_project_and_its_source_lines(page, server):
     hl = page.wait_for_selector("tr.hl")
     assert hl.get_attribute("id") == f"L{project['indicators'][0]['source']['line']}"
     shot(page, "source")
+
+
+def test_follow_a_finding_to_its_project_and_source(page, server):
+    base, _ = server
+    errors = api(server, "/api/v1/findings?severity=error&per_page=1")
+    assert errors["total"] > 0  # the demo runs the checker
+    first = errors["items"][0]
+    page.goto(base + "/findings")
+    page.select_option("#f-severity", "error")
+    page.wait_for_function(f"(document.querySelector('#finding-total') || {{}}).textContent == '{errors['total']}'")
+    shot(page, "findings")
+    row = page.locator("#findings tbody tr").first
+    assert first["message"] in row.inner_text()
+    if first["project_id"]:
+        row.locator("a.project-link").click()
+        page.wait_for_url(f"{base}/projects/{first['project_id']}")
+        assert first["message"] in page.inner_text("#project-findings")
+        page.go_back()
+        page.wait_for_selector("#findings tbody tr")
+    with page.expect_navigation():
+        page.locator("#findings tbody tr").first.locator("a.source-link").click()
+    hl = page.wait_for_selector("tr.hl")
+    assert hl.get_attribute("id") == f"L{first['source']['line']}"
+    assert first["source"]["file"] in page.inner_text("h1")
+
+
+def test_budget_page(page, server):
+    base, _ = server
+    page.goto(base + "/budget")
+    assert "6,947,730,000.00" in page.inner_text("#budget-units")  # 表3 表内合计 of seed 002
+    shot(page, "budget")
+    page.click("#budget-units tbody a >> nth=0")
+    page.wait_for_selector("#unit-view")
+    assert page.locator("#unit-view tbody tr").count() >= 2

@@ -6,6 +6,7 @@ Bad input is normal input, so no request that a client can make should end in a 
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -84,7 +85,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired):
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        return RedirectResponse(request.url_for("login_form").include_query_params(next=target), status_code=303)
+        # A relative location, right behind any reverse proxy.
+        return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):

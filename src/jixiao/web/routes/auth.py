@@ -44,4 +44,4 @@ def login(request: Request, username: Annotated[str, Form(max_length=100)],
 def logout(request: Request):
     """Close the session."""
     request.session.clear()
-    return RedirectResponse(request.url_for("login_form"), status_code=303)
+    return RedirectResponse("/login", status_code=303)

@@ -1,0 +1,142 @@
+"""The pages through FastAPI's TestClient: sign-in, every page, the .xlsx export, bad input."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import SEED_000, SEED_001, SEED_002
+from tests.web.conftest import login, make_app
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """Seeds 000–002 in SQLite, checked; a signed-in admin client and a signed-in viewer client."""
+    from jixiao.services.checks import run_and_store
+    from jixiao.services.ingest import ingest_paths
+    from jixiao.services.users import ensure_demo_users
+
+    app = make_app(f"sqlite:///{tmp_path_factory.mktemp('pages') / 'jixiao.db'}", max_upload_bytes=1_000_000)
+    ingest_paths(app.state.factory, [SEED_000, SEED_001, SEED_002])
+    run_and_store(app.state.factory)
+    ensure_demo_users(app.state.factory)
+    admin, viewer = TestClient(app), TestClient(app)
+    login(admin)
+    login(viewer, "viewer")
+    return app, admin, viewer
+
+
+def test_signed_out_pages_send_to_login(site):
+    app, _, _ = site
+    anonymous = TestClient(app)
+    for path in ("/", "/documents", "/projects", "/projects/1", "/findings", "/findings.xlsx", "/budget", "/source/1"):
+        r = anonymous.get(path, follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"].startswith("/login?next="), path
+
+
+def test_wrong_password_is_refused_with_a_reason(site):
+    app, _, _ = site
+    client = TestClient(app)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text).group(1)
+    r = client.post("/login", data={"username": "admin", "password": "wrong", "csrf_token": token})
+    assert r.status_code == 401 and "用户名或密码错误" in r.text
+    assert client.get("/projects", follow_redirects=False).status_code == 303
+
+
+def test_overview_counts_and_chart_data(site):
+    _, admin, _ = site
+    page = admin.get("/").text
+    assert '<b id="count-documents">3</b>' in page and '<b id="count-projects">88</b>' in page
+    assert 'id="data-units"' in page and "职业训练中心" in page
+    assert re.search(r'<b id="count-error">\d+</b>', page)
+
+
+def test_projects_page_filters_and_htmx_fragment(site):
+    _, admin, _ = site
+    # 6 in seeds 000/001 (see test_api) and 4 in seed 002 (公共就业服务中心, 促进就业管理 ×2, its 财政专项资金)
+    full = admin.get("/projects", params={"q": "就业", "unit": "", "year": ""})
+    assert full.status_code == 200 and '<b id="project-total">10</b>' in full.text and "<html" in full.text
+    frag = admin.get("/projects", params={"q": "就业"}, headers={"HX-Request": "true", "HX-Target": "project-table"})
+    assert '<b id="project-total">10</b>' in frag.text and "<html" not in frag.text
+    errors = admin.get("/projects", params={"has_errors": "true"}).text
+    n_err = int(re.search(r'id="project-total">(\d+)<', errors).group(1))
+    n_ok = int(re.search(r'id="project-total">(\d+)<', admin.get("/projects", params={"has_errors": "false"}).text).group(1))
+    assert n_err > 0 and n_err + n_ok == 88
+    bad = admin.get("/projects", params={"year": "abc"})
+    assert bad.status_code == 422 and "year" in bad.text
+
+
+def test_project_page_links_every_value_to_its_source(site):
+    _, admin, _ = site
+    listing = admin.get("/projects", params={"q": "办公设备购置", "unit": "人事服务中心"}).text
+    pid = re.search(r'href="/projects/(\d+)"', listing).group(1)
+    page = admin.get(f"/projects/{pid}").text
+    assert "96.10%" in page and "106,500.00" in page
+    assert 'href="/source/1?line=50"' in page
+    source = admin.get("/source/1", params={"line": 50}, headers={"HX-Request": "true"}).text
+    assert '<tr id="L50" class="hl">' in source and "办公设备购置" in source
+    assert admin.get("/projects/999999").status_code == 404
+
+
+def test_source_view_bad_input(site):
+    _, admin, _ = site
+    assert admin.get("/source/1", params={"line": 100000}).status_code == 404
+    assert admin.get("/source/999").status_code == 404
+    assert admin.get("/source/1", params={"line": 0}).status_code == 422
+    assert admin.get("/source/1", params={"sheet": "nope"}).status_code == 404
+
+
+def test_findings_page_and_xlsx_export(site):
+    from openpyxl import load_workbook
+
+    _, admin, _ = site
+    page = admin.get("/findings", params={"severity": "error"}).text
+    total = int(re.search(r'id="finding-total">(\d+)<', page).group(1))
+    assert total > 0 and 'class="source-link"' in page and 'class="project-link"' in page
+    r = admin.get("/findings.xlsx", params={"severity": "error"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/vnd.openxmlformats")
+    ws = load_workbook(io.BytesIO(r.content)).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[1][:3] == ("级别", "规则", "规则名称") and len(rows) == total + 2
+    assert {row[0] for row in rows[2:]} == {"错误"}
+    assert admin.get("/findings", params={"severity": "fatal"}).status_code == 422
+
+
+def test_budget_pages(site):
+    _, admin, _ = site
+    page = admin.get("/budget").text
+    assert "6,947,730,000.00" in page  # 表3 表内合计 of seed 002 (694,773 万元)
+    assert "按单位（表3）" in page and 'id="budget-crosscheck"' in page
+    assert admin.get("/budget", params={"level": "项", "table": "表7"}).status_code == 200
+    assert admin.get("/budget", params={"level": "章"}).status_code == 422
+    unit = admin.get("/budget/unit", params={"name": "考试院"})
+    assert unit.status_code == 200 and "深圳市考试院" in unit.text and "表3" in unit.text
+    assert admin.get("/budget/unit", params={"name": "没有这个单位"}).status_code == 404
+
+
+def _upload(client, *files):
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/documents").text)
+    headers = {"HX-Request": "true"}
+    if token:
+        headers["X-CSRF-Token"] = token.group(1)
+    return client.post("/documents/upload", headers=headers,
+                       files=[("files", (n, d, "application/octet-stream")) for n, d in files])
+
+
+def test_page_upload_reports_each_file(site):
+    _, admin, _ = site
+    r = _upload(admin, ("copy.txt", SEED_001.read_bytes() + b"\n\n"), ("x.pdf", b"%PDF"),
+                ("big.txt", b"a\tb\n" * 300_000), ("dup.txt", SEED_000.read_bytes()))
+    assert r.status_code == 200
+    rows = re.findall(r'<tr class="st-(\w+)">', r.text)
+    assert rows == ["ingested", "error", "error", "duplicate"]
+    assert "不支持的文件类型" in r.text and "超过上传上限" in r.text and "已入库" in r.text
+
+
+def test_viewer_cannot_upload(site):
+    _, _, viewer = site
+    r = _upload(viewer, ("v.txt", SEED_000.read_bytes() + b"\n\n\n"))
+    assert r.status_code == 403 and "只读用户" in r.text
