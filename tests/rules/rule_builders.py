@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from jixiao.checks.context import CheckContext
 from jixiao.checks.settings import settings_from_dict
+from jixiao.domain.budget import BudgetLine, DepartmentBudget, IncomeLine, StatedFigure, level_of
 from jixiao.domain.levels import parent_of
 from jixiao.domain.model import Document, Indicator, Money, NotApplicable, Project, StatedTotal
 from jixiao.domain.numbers import to_yuan
@@ -64,6 +65,28 @@ def stated_total(spec: dict, file: str, line: int, unit: str) -> StatedTotal:
                        covers=spec.get("covers", []), source=SourceRef(file, line))
 
 
+def budget(spec: dict, file: str, unit: str) -> DepartmentBudget:
+    """A department budget's lines, income lines and narrative figures (amounts as printed)."""
+    def ref(i: int, s: dict) -> SourceRef:
+        return SourceRef(file, s.get("line", 200 + i))
+
+    def amount(s: dict) -> dict:
+        return {"amount": to_yuan(Decimal(s["amount"]), unit), "stated_amount": Decimal(s["amount"]), "money_unit": unit}
+
+    lines = [BudgetLine(table=s["table"], label=s.get("label", ""), unit=s.get("unit"),
+                        function_code=s.get("code"), function_level=level_of(s.get("code")),
+                        fund_source=s.get("fund_source", "all"), spending_type=s.get("spending_type", "total"),
+                        row_kind=s.get("row_kind", "line"), source=ref(i, s), **amount(s))
+             for i, s in enumerate(spec.get("lines", []))]
+    income = [IncomeLine(table=s["table"], label=s.get("label", ""), fund_source=s.get("fund_source"),
+                         level=s.get("level", 1), parent=s.get("parent"), row_kind=s.get("row_kind", "line"),
+                         source=ref(i, s), **amount(s)) for i, s in enumerate(spec.get("income", []))]
+    figures = [StatedFigure(what=s["what"], label=s.get("label", s["what"]), value=Decimal(s["amount"]),
+                            measure_unit="万元", amount=to_yuan(Decimal(s["amount"]), unit), unit=s.get("unit"),
+                            source=ref(i, s)) for i, s in enumerate(spec.get("figures", []))]
+    return DepartmentBudget(money_unit=unit, budget_lines=lines, income_lines=income, stated_figures=figures)
+
+
 def document(spec: dict, index: int = 0) -> Document:
     """A document with projects on lines 10, 11, … and stated totals on lines 100, 101, …"""
     file = spec.get("file", f"case_{index}.txt")
@@ -74,6 +97,8 @@ def document(spec: dict, index: int = 0) -> Document:
     doc.projects = [project(p, file, 10 + i, unit) for i, p in enumerate(spec.get("projects", []))]
     doc.stated_totals = [stated_total(t, file, 100 + i, unit) for i, t in enumerate(spec.get("stated_totals", []))]
     doc.extras.update(spec.get("extras", {}))
+    if "budget" in spec:
+        doc.extras["budget"] = budget(spec["budget"], file, unit)
     return doc
 
 

@@ -1,14 +1,15 @@
 """Every sum a document states, compared once per run and shared by the money rules.
 
 ``sources``: a total against its fund sources; ``rows``: a 小计/合计 row against the rows it
-covers; ``tables``: one figure printed in two places of the same document (added by readers that
-have such tables). Each comparison is judged with :func:`jixiao.checks.amounts.sum_check`.
+covers; ``tables``: one figure printed in two places of the same document (department budgets:
+see :mod:`jixiao.checks.budget_sums` and :mod:`jixiao.checks.budget_tables`). Each comparison is judged with :func:`jixiao.checks.amounts.sum_check`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jixiao.domain.budget import DepartmentBudget
 from jixiao.domain.model import Document, Money, Project, StatedTotal
 from jixiao.domain.source import SourceRef
 
@@ -32,6 +33,7 @@ class SumItem:
     unit: str
     source: SourceRef | None
     project: Project | None = None
+    note: str = ""
 
 
 # The parts 财政拨款 (fiscal) splits into; when a form states them, fiscal is their sum, not a source.
@@ -90,10 +92,6 @@ def _row_sums(doc: Document, t: StatedTotal, by_seq: dict[str, Project], step) -
     return out
 
 
-# Readers with more tables (department budgets) add producers: fn(doc, ctx) -> list[SumItem].
-SUM_PRODUCERS: list = []
-
-
 def document_sums(doc: Document, ctx) -> list[SumItem]:
     """All sum comparisons of a document, computed once per run."""
 
@@ -103,8 +101,12 @@ def document_sums(doc: Document, ctx) -> list[SumItem]:
         by_seq = {p.seq: p for p in doc.projects if p.seq}
         for t in doc.stated_totals:
             items.extend(_row_sums(doc, t, by_seq, step))
-        for producer in SUM_PRODUCERS:
-            items.extend(producer(doc, ctx))
+        budget = doc.extras.get("budget")
+        if isinstance(budget, DepartmentBudget):
+            from .budget_sums import table_items
+            from .budget_tables import cross_items
+
+            items += table_items(doc, budget) + cross_items(doc, budget)
         return items
 
     return ctx.shared(("sums", id(doc)), build)
@@ -122,4 +124,4 @@ def sum_hits(doc: Document, ctx, families: tuple[str, ...], verdict: str):
         u = item.unit
         yield hit(item.source, project=item.project, expected=show(c.computed, u), actual=show(c.stated, u),
                   what=item.what, stated=show(c.stated, u), computed=show(c.computed, u),
-                  diff=show(abs(c.diff), u), rows=c.rows, tolerance=show(c.tolerance, u))
+                  diff=show(abs(c.diff), u), rows=c.rows, tolerance=show(c.tolerance, u), note=item.note)

@@ -22,9 +22,10 @@ from jixiao.storage.loaders import project_from_row, stated_total_from_row
 from jixiao.storage.session import transaction
 
 from . import queries
+from .checks_budget import load_budget
 
 # Loaders of what other areas store beside a document (budget lines …): fn(session, doc_id, doc).
-EXTRA_LOADERS: list[Callable] = []
+EXTRA_LOADERS: list[Callable] = [load_budget]
 # Sources of extra context (the scoring engine's review flags …): fn(session, ctx) -> None.
 CONTEXT_HOOKS: list[Callable] = []
 

@@ -4,7 +4,7 @@ from jixiao.checks.texts import is_empty_value, short
 
 
 @rule("I004", "value-missing", "warning",
-      "{category}“{name}”没有指标值（写为“{value}”）",
+      "{category}“{name}”没有指标值（{value}）",
       "indicator {name} has no target value")
 def check(p, doc, ctx):
     """指标值缺失或为占位符 (a target value that is missing or a placeholder).
@@ -21,4 +21,5 @@ def check(p, doc, ctx):
     for ind in live(p):
         if is_empty_value(ind.target.text) and ind.name:
             yield hit(ind.source, expected="年度指标值", actual=short(ind.target.text) or "（空）",
-                      category=category_label(ind), name=name_of(ind), value=short(ind.target.text) or "空")
+                      category=category_label(ind), name=name_of(ind),
+                      value=f"写为“{short(ind.target.text)}”" if ind.target.text.strip() else "空白")

@@ -4,6 +4,8 @@ from jixiao.domain.text import compact
 
 # Names of dimensionless measures (ratios, indices, scores) that need no unit.
 DIMENSIONLESS = ("率", "比", "倍", "指数", "系数", "分值", "得分", "评分")
+# Names that say what is counted (培训人数, 建设数): the unit is in the name.
+COUNTED = ("数", "数量")
 MAX_CELL = 20
 
 
@@ -14,7 +16,8 @@ def check(p, doc, ctx):
     """数值型指标值没有计量单位 (a number without a unit).
 
     “≥1000”是一千人、一千场还是一千元？数值型指标必须写明计量单位（人、场、%、天……）；比率、
-    指数等本身无量纲的指标除外。只检查单独成格的指标值，长段文字中的编号不算。
+    指数等本身无量纲的指标、名称已说明计数对象的指标（“培训人数”）和零值除外。只检查单独成格的
+    指标值，长段文字中的编号不算。
     A quantitative value needs its unit; ratios and indices excepted.
 
     Bad:
@@ -27,7 +30,9 @@ def check(p, doc, ctx):
         t = ind.target
         if t.value is None or t.unit or len(compact(t.text)) > MAX_CELL:
             continue
-        if any(w in (ind.name or "") + t.text for w in DIMENSIONLESS):
+        if t.value == 0 or any(w in (ind.name or "") + t.text for w in DIMENSIONLESS):
+            continue
+        if compact(ind.name or "").endswith(COUNTED):
             continue
         yield hit(ind.source, expected="数值加计量单位", actual=t.text,
                   category=category_label(ind), name=name_of(ind), value=t.text)

@@ -1,4 +1,4 @@
-from jixiao.checks.indicators import COST_LEVEL2, category_label, live, name_of
+from jixiao.checks.indicators import COST_LEVEL2, EXECUTION_WORDS, category_label, live, name_of
 from jixiao.checks.rule import hit, rule
 
 
@@ -20,6 +20,7 @@ def check(p, doc, ctx):
     """
     for ind in live(p):
         is_cost = ind.level2 in COST_LEVEL2 or (ind.level1 == "cost" and ind.level2 is None)
-        if is_cost and ind.target.op in ("≥", ">"):
+        restates = any(w in ind.name for w in EXECUTION_WORDS)  # I010 reports those
+        if is_cost and ind.target.op in ("≥", ">") and not restates:
             yield hit(ind.source, expected="≤", actual=ind.target.text, category=category_label(ind),
                       name=name_of(ind), op=ind.target.op)

@@ -3,7 +3,7 @@ from jixiao.checks.sums import sum_hits
 
 
 @rule("M001", "total-not-sum-of-sources", "error",
-      "{what}不符：合计为 {stated}，各项之和为 {computed}，相差 {diff}",
+      "{what}不符：合计为 {stated}，各项之和为 {computed}，相差 {diff}{note}",
       "total {stated} is not the sum of its fund sources {computed} (off by {diff})", scope=DOCUMENT)
 def check(doc, ctx):
     """合计不等于各资金来源之和 (a total that is not the sum of its fund sources).

@@ -3,7 +3,7 @@ from jixiao.checks.sums import sum_hits
 
 
 @rule("M003", "subtotal-not-sum-of-rows", "error",
-      "{what}不符：表中为 {stated}，各行相加为 {computed}，相差 {diff}",
+      "{what}不符：表中为 {stated}，各行相加为 {computed}，相差 {diff}{note}",
       "{what}: the row says {stated}, its rows add up to {computed} (off by {diff})", scope=DOCUMENT)
 def check(doc, ctx):
     """小计或合计行不等于其所含各行之和 (a subtotal or total row that is not the sum of its rows).
