@@ -176,3 +176,23 @@ def test_show_project(sqlite_url):
     assert "单位存疑" in doubt.stdout
     missing = subprocess.run([jixiao, "show", "project", "999", "--db", sqlite_url], capture_output=True, text=True)
     assert missing.returncode == 1 and "没有 ID 为 999 的项目" in missing.stderr
+
+
+def test_2021_layout_with_cost_as_level_one(tmp_path):
+    rows = [
+        "二级项目支出绩效目标申报表", "项目编码：\t440304251230100000001\t\t项目名称：\t技能培训",
+        "申请单位：\t某中心\t\t一级预算单位：\t某局", "项目总金额（中期规划，万元）：\t30.00\t\t本年度项目金额（万元）：\t10.00",
+        "测算依据：\t培训500元/人*200人=10万元。", "一级指标\t二级指标\t三级指标\t指标值\t指标解释",
+        "产出指标\t*数量指标\t培训人数\t≥200人\t", "成本指标\t*经济成本指标\t人均培训成本\t≤500元\t",
+        "成本指标\t社会成本指标\t不适用\t不适用\t不适用", "效益指标\t*社会效益指标\t就业率\t≥80%\t",
+        "满意度指标\t*服务对象满意度指标\t学员满意度\t≥90%\t",
+    ]
+    path = tmp_path / "decl2021.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    [p] = read_document(path.read_bytes(), path.name).projects
+    assert [(i.level1, i.level2, i.required) for i in p.indicators] == [
+        ("output", "quantity", True), ("cost", "economic_cost", True), ("outcome", "social", True),
+        ("satisfaction", "service_satisfaction", True)]
+    assert [(n.level1, n.level2) for n in p.not_applicable] == [("cost", "social_cost")]
+    assert p.indicators[1].target.to_dict() == {"text": "≤500元", "op": "≤", "value": "500", "unit": "元"}
+    assert p.budget.total == Decimal(100000) and p.details["basis"]["terms"][0]["computed_yuan"] == "100000.00"

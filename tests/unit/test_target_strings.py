@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.domain.levels import indicator_levels, split_level_cells
 from jixiao.domain.targets import parse_target
 from jixiao.ingest.forms import read_document
 from tests.conftest import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004
@@ -119,3 +120,33 @@ def test_every_simple_target_in_the_seeds_reads_direction_number_and_unit():
                 t = ind.target
                 assert (t.op, t.value, t.unit) == (m.group("op") or "=", Decimal(m.group("num")), m.group("unit")), t.text
     assert checked >= 600  # 631 when written: the check covered the seeds, not a handful
+
+
+LEVEL_ROWS = [
+    # cells of an indicator row → (level1 code, level1 text, level2 code, level2 text, required)
+    (["产出指标", "*数量指标", "补贴发放人数", "1879人"], ("output", "产出指标", "quantity", "数量指标", True)),
+    (["产出目标", "数量", "资助在站博士后人数", "≥2200人"], ("output", "产出目标", "quantity", "数量", False)),
+    (["效果目标", "满意度", "民办技校补贴满意度", "≥90%"], ("satisfaction", None, "service_satisfaction", "满意度", False)),
+    (["效果目标", "社会效益", "来深创新创业人才数", "增加"], ("outcome", "效果目标", "social", "社会效益", False)),
+    (["满意度指标", "*服务对象满意度指标", "受用人员满意度", "≥95%"],
+     ("satisfaction", "满意度指标", "service_satisfaction", "服务对象满意度指标", True)),
+    (["", "", "成本指标", "预算执行率", "≥95%"], ("output", None, "cost", "成本指标", False)),
+    # the 2021 layout: 成本 is a level-1 group of its own
+    (["成本指标", "经济成本指标", "人均培训成本", "≤500元"], ("cost", "成本指标", "economic_cost", "经济成本指标", False)),
+    (["成本指标", "*社会成本指标", "对居民出行的影响", "无"], ("cost", "成本指标", "social_cost", "社会成本指标", True)),
+    (["时效", "非因工劳动能力鉴定完成及时性", "<90天", "2020年工作计划"], ("output", None, "timeliness", "时效", False)),
+]
+
+
+@pytest.mark.parametrize("cells,expected", LEVEL_ROWS)
+def test_level_names_normalised(cells, expected):
+    row = split_level_cells(cells)
+    assert indicator_levels(row.level1, row.level2) == expected
+    name_at = next(i for i, c in enumerate(cells) if c and not re.search(r"指标$|^(数量|质量|时效|满意度|社会效益|.{2}目标)$", c))
+    assert row.rest[0] == (name_at, cells[name_at])  # the first cell after the labels is the name
+
+
+def test_names_that_start_like_categories_are_not_labels():
+    row = split_level_cells(["质量保障情况", "良好"])
+    assert row.level1 is None and row.level2 is None and [c for _, c in row.rest] == ["质量保障情况", "良好"]
+    assert split_level_cells(["", "满意度", "满意", ""]).rest == [(2, "满意")]

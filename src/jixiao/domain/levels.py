@@ -119,7 +119,9 @@ class RowLevels:
 
 def level_label(text: str | None) -> LevelLabel | None:
     """``*数量指标`` → a level-2 label; ``产出目标`` → level-1; an indicator name → None."""
-    t, required = split_required(text or "")
+    if not text or len(text) > 16:  # labels are short; names are not worth normalising here
+        return None
+    t, required = split_required(text)
     if not t or len(t) > 12:
         return None
     if t in _LEVEL1_ONLY:

@@ -175,7 +175,8 @@ def _indicators(inds: list[dict]) -> Table:
                   title=f"绩效指标（{len(inds)} 个）", title_justify="left")
     for i in inds:
         t = i.get("target") or {}
-        read = " ".join(x for x in (t.get("op"), t.get("value"), t.get("unit")) if x) or "定性"
+        read = " ".join(x for x in (t.get("op"), t.get("value"), t.get("unit")) if x)
+        read = read or ("定性" if t.get("text") else "—")
         level2 = i.get("level2_text") or LEVEL2_NAMES.get(i.get("level2") or "", "")
         table.add_row(i.get("level1_text") or LEVEL1_NAMES.get(i.get("level1") or "", ""),
                       ("*" if i.get("required") else "") + level2, i.get("name") or "",

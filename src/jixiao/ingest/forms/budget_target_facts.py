@@ -35,18 +35,18 @@ _DATE = re.compile(r"(20\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})")
 
 def _label(cell: str) -> tuple[str, str | None, str] | None:
     """(label, field, the value written in the same cell) when the cell starts with a label."""
-    t = compact(cell)
+    head = compact(cell[:24])
     for word, key in LABELS:
-        if t.startswith(word):
-            return word, key, t[len(word):].lstrip(":：")
+        if head.startswith(word):
+            return word, key, compact(cell)[len(word):].lstrip(":：")
     return None
 
 
 def header_index(rows: list[Row]) -> int | None:
     """Row index of the indicator header (目标内容 | 二级指标 | 绩效指标 | 指标目标值 | 目标值来源)."""
     for k, row in enumerate(rows):
-        text = compact(row.text())
-        if "指标目标值" in text or ("目标内容" in text and "绩效指标" in text):
+        cells = [compact(c) for c in row.cells if len(c) < 12]
+        if "指标目标值" in cells or ("目标内容" in cells and "绩效指标" in cells):
             return k
     return None
 

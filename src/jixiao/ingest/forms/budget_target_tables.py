@@ -31,7 +31,7 @@ def split_tables(rows: list[Row]) -> dict[str, list[Row]]:
     out: dict[str, list[Row]] = {"14": [], "15": []}
     current = None
     for row in rows:
-        text = compact(row.text()).lstrip("#")
+        text = _short_text(row)
         mark = _MARK.match(text)
         if mark:
             current = mark.group(1) if mark.group(1) in out else None
@@ -50,8 +50,8 @@ def _segments(rows: list[Row], anchor: str, title: str) -> list[list[Row]]:
     segments: list[list[Row]] = [[]]
     has_anchor = False
     for row in rows:
-        first = compact(next((c for c in row.cells if c.strip()), ""))
-        text = compact(row.text()).lstrip("#")
+        first = compact(next((c for c in row.cells if c.strip()), "")[:24])
+        text = _short_text(row)
         is_anchor = first.startswith(anchor)
         starts = (title in text and len(text) < 30) or bool(_MARK.match(text))
         if has_anchor and (starts or is_anchor):
@@ -59,8 +59,13 @@ def _segments(rows: list[Row], anchor: str, title: str) -> list[list[Row]]:
             has_anchor = False
         segments[-1].append(row)
         has_anchor = has_anchor or is_anchor
-    return [s for s in segments if any(compact(r.cell(0)).startswith(anchor) or
-                                       any(compact(c).startswith(anchor) for c in r.cells) for r in s)]
+    return [s for s in segments if any(compact(c[:24]).startswith(anchor) for r in s for c in r.cells)]
+
+
+def _short_text(row: Row) -> str:
+    """A row's text for spotting marks and titles, which are short; "" for longer rows."""
+    raw = row.text()
+    return compact(raw).lstrip("#") if len(raw) < 60 else ""
 
 
 def read_table14(rows: list[Row], doc: Document) -> None:
@@ -90,14 +95,14 @@ def _year(rows: list[Row]) -> int | None:
 def _after(cells: list[str], label: str) -> str | None:
     """The first non-empty cell after the cell starting with ``label``."""
     for i, cell in enumerate(cells):
-        if compact(cell).startswith(compact(label)):
+        if compact(cell[:24]).startswith(compact(label)):
             return next((c.strip() for c in cells[i + 1:] if c.strip()), None)
     return None
 
 
 def _read_unit_overall(rows: list[Row], doc: Document) -> Project | None:
     label = compact("部门（单位）名称")
-    anchor = next(r for r in rows if any(compact(c).startswith(label) for c in r.cells))
+    anchor = next(r for r in rows if any(compact(c[:24]).startswith(label) for c in r.cells))
     unit = _after(anchor.cells, label)
     if not unit:
         doc.warnings.append(ParseWarning("表14缺少单位名称 (unit-overall table without unit)", anchor.ref,
@@ -111,7 +116,7 @@ def _read_unit_overall(rows: list[Row], doc: Document) -> Project | None:
     header = next((k for k, r in enumerate(rows) if any("三级指标" in c for c in r.cells)), len(rows))
     tasks = []
     for row in rows[rows.index(anchor) + 1:header]:
-        first = compact(next((c for c in row.cells if c.strip()), ""))
+        first = compact(next((c for c in row.cells if c.strip()), "")[:24])
         if first == "年度总体目标":
             project.goal = _after(row.cells, "年度总体目标")
             continue
@@ -131,6 +136,11 @@ def _read_unit_overall(rows: list[Row], doc: Document) -> Project | None:
     return project
 
 
+def _plain(cell: str) -> str:
+    """A short cell compacted for matching row labels; long cells are never labels."""
+    return compact(cell) if len(cell) < 12 else ""
+
+
 def _s(v) -> str | None:
     return None if v is None else format(v, "f")
 
@@ -140,7 +150,7 @@ def _task(row: Row, money_unit: str) -> dict | None:
     numbers = [(i, parse_decimal(c)) for i, c in enumerate(row.cells)]
     numbers = [(i, v) for i, v in numbers if v is not None]
     texts = [c.strip() for i, c in enumerate(row.cells)
-             if c.strip() and i not in dict(numbers) and compact(c) not in _ROW_LABELS]
+             if c.strip() and i not in dict(numbers) and _plain(c) not in _ROW_LABELS]
     if len(numbers) < 2 or not texts:
         return None
     values = [to_yuan(v, money_unit) for _, v in numbers[-3:]]
@@ -166,7 +176,7 @@ def read_indicator_table(rows: list[Row], project: Project, doc: Document, sourc
     pending: list[Indicator] = []
     level1_texts: dict[str, str] = {}
     for row in rows:
-        cells = ["" if compact(c) in _ROW_LABELS else c for c in row.cells]
+        cells = ["" if _plain(c) in _ROW_LABELS else c for c in row.cells]
         split = split_level_cells(cells)
         level1, level2 = tracker.update(split)
         if split.level1 is not None:

@@ -47,7 +47,7 @@ _TYPE = re.compile(r"^(\d{1,3})\s*(.*)$")
 
 def detect(grid: Grid) -> float:
     """Confidence that the grid holds 二级项目支出绩效目标申报表 forms."""
-    head = compact(grid.head_text(30))
+    head = compact(grid.head_text(30)[:4000])
     score = 0.0
     if _TITLE in head:
         score += 0.5
@@ -81,8 +81,8 @@ def split_forms(rows: list[Row]) -> list[list[Row]]:
     """One block of rows per form, each starting at its title row."""
     blocks: list[list[Row]] = []
     for row in rows:
-        text = compact(row.text())
-        if _TITLE in text and len(text) < 40:
+        raw = row.text()
+        if len(raw) < 60 and _TITLE in compact(raw):
             blocks.append([row])
         elif blocks:
             blocks[-1].append(row)
@@ -221,7 +221,7 @@ def read_indicator_rows(rows: list[Row], project: Project, doc: Document) -> Non
         rest = [c for _, c in split.rest]
         if not rest:
             continue
-        if all(compact(c) == NOT_APPLICABLE for c in rest[:2]):
+        if all(len(c) < 8 and compact(c) == NOT_APPLICABLE for c in rest[:2]):
             project.not_applicable.append(NotApplicable(code1, code2, required, row.ref))
             continue
         name_at = split.rest[0][0]

@@ -29,7 +29,7 @@ _FORMULA = re.compile(r"[=/×*÷]")
 
 def detect(grid: Grid) -> float:
     """Confidence that the grid is a 项目支出绩效目标表 with free-text indicator cells."""
-    head = compact(grid.head_text(20))
+    head = compact(grid.head_text(20)[:4000])
     score = 0.0
     if _TITLE in head:
         score += 0.5
@@ -54,18 +54,18 @@ def read(grids: list[Grid], doc: Document) -> Document:
 
 
 def _columns(row: Row) -> dict[str, int] | None:
-    cols = {_HEADERS[compact(c)]: i for i, c in enumerate(row.cells) if compact(c) in _HEADERS}
+    cols = {_HEADERS[compact(c)]: i for i, c in enumerate(row.cells) if len(c) < 12 and compact(c) in _HEADERS}
     return cols if {"name", "indicators"} <= cols.keys() else None
 
 
 def _read_grid(grid: Grid, doc: Document) -> None:
     cols: dict[str, int] | None = None
     for row in grid.rows:
-        text = compact(row.text())
-        if not text:
+        cells = row.nonempty()
+        if not cells:
             continue
-        if _TITLE in text and len(row.nonempty()) == 1:
-            doc.title = doc.title or row.nonempty()[0].strip()
+        if len(cells) == 1 and len(cells[0]) < 60 and _TITLE in compact(cells[0]):
+            doc.title = doc.title or cells[0].strip()
             continue
         header = _columns(row)
         if header is not None:
