@@ -112,3 +112,11 @@ def test_store_and_export(store):
     ind = data["projects"][0]["indicators"][1]
     assert ind["target"] == {"text": "30000人", "op": "=", "value": "30000", "unit": "人"}
     assert [w["text"] for w in data["parse_warnings"]] == ["产出指标：仲裁满意度：邮寄案件95%。"]
+
+
+def test_item_number_without_full_stop_before_it():
+    cell = "1、满意度指标：服务对象满意度（%），年度指标值：≥90%2、效益指标：全区城镇新增就业人数，年度指标值：30000人。"
+    inds, unparsed, loose = parse_indicator_text(cell)
+    assert [(i.level1, i.name, i.target.text) for i in inds] == [
+        ("satisfaction", "服务对象满意度（%）", "≥90%"), ("outcome", "全区城镇新增就业人数", "30000人")]
+    assert unparsed == loose == []
