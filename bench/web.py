@@ -66,8 +66,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(url: str, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([JIXIAO, "serve", "--db", url, "--port", str(port)],
+def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
+    proc = subprocess.Popen([JIXIAO, "serve", "--db", url, "--port", str(port), "--workers", str(workers)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     for _ in range(150):
         try:
@@ -130,6 +130,7 @@ async def measure(base: str, token: str, n: int, requests: int, concurrency: int
         assert login.status_code == 303, f"login failed: {login.status_code}"
         client.headers["Authorization"] = f"Bearer {token}"
         await run_scenario(client, lambda: "/projects", 40, concurrency)  # warm-up
+        print(f"{concurrency} concurrent clients")
         print(f"{'scenario':38} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'n':>5}  target p95 < 200 ms")
         for name, make_path in scenarios(n, rng).items():
             r = await run_scenario(client, make_path, requests, concurrency)
@@ -142,6 +143,7 @@ def main() -> None:
     ap.add_argument("--projects", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=400, help="requests per scenario (bounded)")
     ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (the machine has 2 cores)")
     ap.add_argument("--db", help="database URL (default: a fresh SQLite file in a temporary folder)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -155,7 +157,7 @@ def main() -> None:
             print(f"filled {n} projects in {seconds:.1f} s ({n / seconds:.0f} projects/s) into {url.split('://')[0]}")
         token = ensure_demo_users(open_store(url))
         port = free_port()
-        proc = start_server(url, port)
+        proc = start_server(url, port, args.workers)
         try:
             asyncio.run(measure(f"http://127.0.0.1:{port}", token, n, args.requests, args.clients))
         finally:

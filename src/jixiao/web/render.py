@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from fastapi import Request
+from fastapi.responses import JSONResponse
 
 from .browse import Page
 from .templating import templates
@@ -31,7 +32,13 @@ def page_links(request: Request, page: Page) -> dict:
     return {"prev": at(page.page - 1), "next": at(page.page + 1), "first": at(1), "last": at(page.pages)}
 
 
-def page_json(page: Page, item) -> dict:
+def page_json(page: Page, item) -> JSONResponse:
     """The API's list envelope: items in export shape and the paging facts."""
-    return {"items": [item(x) for x in page.items], "total": page.total, "page": page.page,
-            "per_page": page.per_page, "pages": page.pages}
+    return json_response({"items": [item(x) for x in page.items], "total": page.total, "page": page.page,
+                          "per_page": page.per_page, "pages": page.pages})
+
+
+def json_response(data, status: int = 200) -> JSONResponse:
+    """JSON of plain data as is: the export shapes hold only JSON types, so FastAPI's generic
+    encoder (ten times slower than ``json.dumps`` on a page of projects) is skipped."""
+    return JSONResponse(data, status_code=status)

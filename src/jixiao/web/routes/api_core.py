@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
-from fastapi.responses import JSONResponse
 
 from jixiao.exports.json_export import document_json, indicator_json, project_json
 from jixiao.services import queries
@@ -15,7 +15,7 @@ from .. import browse
 from ..deps import ApiUser, DbSession, api_user, require_writer
 from ..errors import ApiError, not_found
 from ..filters import DocumentQuery, IndicatorQuery, ProjectQuery
-from ..render import page_json
+from ..render import json_response, page_json
 from ..uploads import ingest_uploads, result_json
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(api_user)])
@@ -32,7 +32,7 @@ def list_documents(session: DbSession, f: Annotated[DocumentQuery, Query()]):
 @router.get("/documents/{document_id}", tags=["documents"], responses=ERRORS)
 def get_document(document_id: int, session: DbSession):
     """One document."""
-    return document_json(browse.get_document(session, document_id))
+    return json_response(document_json(browse.get_document(session, document_id)))
 
 
 @router.post("/documents", tags=["documents"], status_code=201, responses={
@@ -49,7 +49,7 @@ def upload_documents(request: Request, user: ApiUser, files: Annotated[list[Uplo
         raise ApiError(422, "unreadable", "没有可读取的文件: " + "；".join(f"{r.path}: {r.message}" for r in results),
                        details=body)
     status = 201 if any(r.status == "ingested" for r in results) else 200
-    return JSONResponse({"results": body}, status_code=status)
+    return json_response({"results": body}, status)
 
 
 def _projects_json(session, rows: list[ProjectRow]) -> list[dict]:
@@ -62,16 +62,14 @@ def _projects_json(session, rows: list[ProjectRow]) -> list[dict]:
 def list_projects(session: DbSession, f: Annotated[ProjectQuery, Query()]):
     """Projects with search, filters, sort and pagination (the same as the 项目 page)."""
     page = browse.project_page(session, f)
-    out = page_json(page, lambda p: p)
-    out["items"] = _projects_json(session, page.items)
-    return out
+    return page_json(replace(page, items=_projects_json(session, page.items)), lambda p: p)
 
 
 @router.get("/projects/{project_id}", tags=["projects"], responses=ERRORS)
 def get_project(project_id: int, session: DbSession):
     """One project with its indicators."""
     p, inds, doc = browse.get_project(session, project_id)
-    return project_json(p, inds, doc.file)
+    return json_response(project_json(p, inds, doc.file))
 
 
 def _indicator(ind: IndicatorRow, file: str) -> dict:
@@ -93,4 +91,4 @@ def get_indicator(indicator_id: int, session: DbSession):
     if ind is None:
         raise not_found("指标", indicator_id)
     p = session.get(ProjectRow, ind.project_id)
-    return _indicator(ind, browse.file_names(session, [p.document_id]).get(p.document_id, ""))
+    return json_response(_indicator(ind, browse.file_names(session, [p.document_id]).get(p.document_id, "")))

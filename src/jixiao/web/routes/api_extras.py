@@ -16,7 +16,7 @@ from .. import findings as fv
 from ..deps import DbSession, api_user
 from ..errors import not_found
 from ..filters import BudgetLineQuery, FindingQuery
-from ..render import page_json
+from ..render import json_response, page_json
 from .api_core import ERRORS
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(api_user)])
@@ -50,4 +50,4 @@ def get_budget_line(line_id: int, session: DbSession):
     row = session.get(BudgetLineRow, line_id)
     if row is None:
         raise not_found("预算行", line_id)
-    return row_dict(row, browse.file_names(session, [row.document_id]).get(row.document_id, ""))
+    return json_response(row_dict(row, browse.file_names(session, [row.document_id]).get(row.document_id, "")))

@@ -31,7 +31,7 @@ def _sort_links(request: Request, f: ProjectQuery) -> dict[str, str]:
 @router.get("/projects", name="projects")
 def projects(request: Request, session: DbSession, user: PageUser, f: Annotated[ProjectQuery, Query()]):
     """The project table; HTMX asks for the table alone when a filter changes."""
-    page = browse.project_page(session, f)
+    page = browse.project_page(session, f, browse.TABLE_COLUMNS)
     ids = [p.id for p in page.items]
     ctx = {"page": page, "f": f, "links": page_links(request, page), "sort_href": _sort_links(request, f),
            "findings": extras.finding_counts(session, ids), "scores": extras.scores_for(session, ids),
