@@ -137,3 +137,8 @@ def write(session: Session, fh: IO[str]) -> None:
 from .budget_json import register as _register_budget  # noqa: E402
 
 _register_budget(SECTIONS)
+
+# Scores (issue 6): scores, score_runs.
+from .scores_json import register as _register_scores  # noqa: E402
+
+_register_scores(SECTIONS)
