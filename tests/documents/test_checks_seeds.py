@@ -9,9 +9,10 @@ import pytest
 from jixiao.checks.context import CheckContext
 from jixiao.checks.runner import run_checks
 from jixiao.ingest.forms import read_document
-from tests.conftest import SEED_000, SEED_001, SEED_002
+from tests.conftest import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004
 
-F000, F001, F002 = SEED_000.name, SEED_001.name, SEED_002.name
+F000, F001, F002, F003 = SEED_000.name, SEED_001.name, SEED_002.name, SEED_003.name
+SEEDS = (SEED_000, SEED_001, SEED_002, SEED_003, SEED_004)
 
 
 def _check(*docs):
@@ -22,7 +23,7 @@ def _check(*docs):
 
 @pytest.fixture(scope="module")
 def report():
-    return _check(*(read_document(Path(p).read_bytes(), p.name) for p in (SEED_000, SEED_001, SEED_002)))
+    return _check(*(read_document(Path(p).read_bytes(), p.name) for p in SEEDS))
 
 
 def _of(report, code: str, file: str | None = None) -> list:
@@ -97,12 +98,34 @@ def test_a_changed_figure_in_seed_002_is_an_error():
     assert any("表3“深圳市人力资源和社会保障局”支出总计与 11 行之和" in f.message for f in _of(rep, "M003"))
 
 
+def test_doubtful_money_unit_of_a_seed_003_declaration(report):
+    [slip] = _of(report, "U001")
+    assert (slip.document, slip.project, slip.source.line, slip.severity) == (F003, "办公设备采购", 209, "error")
+    assert "50,000.00 万元" in slip.message and "50,000.00 元" in slip.message and "单位疑为“元”" in slip.message
+    [large] = _of(report, "U002")
+    assert large.project == "办公设备采购" and "项目总金额 3,680,000.00 万元" in large.message
+    assert not [f for f in _of(report, "B003") if f.project == "办公设备采购"]  # the slip, not a basis gap
+
+
+def test_calculation_basis_of_seed_003(report):
+    [product] = _of(report, "B001")
+    assert product.project == "就业专项资金（企业补助）" and "500元*12个月*约1056人=6331788.36元" in product.message
+    assert "6,336,000.00 元" in product.message
+    [gap] = _of(report, "B003")
+    assert (gap.project, gap.source.line) == ("一般管理事务", 98)
+    assert "67.07 万元" in gap.message and "61.07 万元" in gap.message
+
+
 def test_every_error_on_the_seeds_is_real(report):
     # Checked by hand against the seed text:
     # - 000 line 31, project 16 劳资应急资金: budget 224.86, actual 0.00, rate 0.00%, self-reported 完成.
     # - 002 lines 364 (表1) and 515 (表6): 款 住房改革支出 (22102) is printed as 74,719 / 74,664, but its
     #   项 住房公积金 + 购房补贴 add up to 5,719 / 5,664; the 69,000 of 其他保障性安居工程支出 (2210199)
     #   belongs to 款 22101 保障性安居工程支出, which the tables never list.
-    # Every other sum, subtotal and rate of 000/001 adds up; 002's other differences are rounding.
+    # - 003 line 32, 就业专项资金（企业补助）: 500元*12个月*约1056人 is 6,336,000 元, not 6,331,788.36.
+    # - 003 line 98 (amount on 103), 一般管理事务: the basis states 合计8万元 and 合计59.07万元 (67.07) for an amount of 61.07.
+    # - 003 line 209 (amount on 214), 办公设备采购: 50,000.00 in the 万元 column, basis 3万元 + 2万元 = 5万元.
+    # Every other sum, subtotal and rate adds up; 002's other differences are rounding; 004 has no error.
     errors = [(f.document, f.code, f.source.line) for f in report.findings if f.severity == "error"]
-    assert errors == [(F000, "S001", 31), (F002, "M003", 364), (F002, "M003", 515)]
+    assert errors == [(F000, "S001", 31), (F002, "M003", 364), (F002, "M003", 515),
+                      (F003, "B001", 32), (F003, "B003", 98), (F003, "U001", 209)]

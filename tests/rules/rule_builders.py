@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from jixiao.checks.context import CheckContext
 from jixiao.checks.settings import settings_from_dict
+from jixiao.domain.basis import parse_basis
 from jixiao.domain.budget import BudgetLine, DepartmentBudget, IncomeLine, StatedFigure, level_of
 from jixiao.domain.levels import parent_of
 from jixiao.domain.model import Document, Indicator, Money, NotApplicable, Project, StatedTotal
@@ -50,6 +51,10 @@ def project(spec: dict, file: str, line: int, unit: str) -> Project:
         not_applicable=[NotApplicable(n.get("level1") or parent_of(n.get("level2")), n.get("level2"),
                                       n.get("required", False), ref) for n in spec.get("not_applicable", [])],
     )
+    if "basis" in spec:  # the 测算依据 text, parsed as the declaration reader does
+        p.details["basis"] = parse_basis(spec["basis"]).to_dict()
+    if "multi_year" in spec:
+        p.details["multi_year"] = str(to_yuan(Decimal(spec["multi_year"]), unit))
     if "initial" in spec:
         p.budget_initial = money(spec["initial"], unit)
     if "rate" in spec:
@@ -110,4 +115,6 @@ def context(case: dict) -> CheckContext:
         docs = [document(case["document"])]
     else:
         docs = [document({"projects": [case["project"]]})]
-    return CheckContext(documents=docs, settings=settings_from_dict(case.get("settings", {})))
+    flags = [dict(f, document=docs[f.get("doc", 0)], project=docs[f.get("doc", 0)].projects[f.get("project", 0)])
+             for f in case.get("audit_flags", [])]
+    return CheckContext(documents=docs, settings=settings_from_dict(case.get("settings", {})), audit_flags=flags)

@@ -20,9 +20,16 @@ EXECUTION_WORDS = ("预算执行率", "资金支出率", "成本控制率", "资
 NAMED_KINDS = frozenset({"self_evaluation_form", "target_declaration", "target_list", "department_budget"})
 
 
-def live(p: Project) -> list[Indicator]:
-    """The project's indicators other than rows marked 不适用 (declared as having none)."""
-    return [i for i in p.indicators if not is_not_applicable(i.target.text)]
+def live(p: Project, ctx) -> list[Indicator]:
+    """The project's indicators other than rows marked 不适用 (declared as having none).
+
+    Every indicator rule asks, so the answer is worked out once per project and run.
+    """
+    key = ("live", id(p))
+    out = ctx.cache.get(key)
+    if out is None:
+        out = ctx.cache[key] = [i for i in p.indicators if not is_not_applicable(i.target.text)]
+    return out
 
 
 def level1_of(ind: Indicator) -> str | None:

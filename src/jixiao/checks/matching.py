@@ -131,7 +131,7 @@ def _fuzzy_pairs(entries: list[_Entry], threshold: int) -> list[tuple]:
             by_digits[digits].append((body, e))
     index: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
     for digits, bucket in by_digits.items():
-        if len({e.doc_index for _, e in bucket}) < 2:
+        if len(bucket) < 2 or len({e.doc_index for _, e in bucket}) < 2:
             continue  # names with these numbers occur in one document only
         for body, e in bucket:
             for d in _deletions(body):

@@ -53,7 +53,7 @@ def _sources(what: str, m: Money, step, unit: str, source, project=None) -> SumI
     c = sum_check(m.total, parts, step)
     if c is None:
         return None
-    return SumItem("sources", what, c, unit, m.source or source, project)
+    return SumItem("sources", what, c, unit, source, project)
 
 
 def _project_sums(doc: Document, step) -> list[SumItem]:

@@ -22,7 +22,7 @@ def check(p, doc, ctx):
     Good:
         产出指标 ｜ 数量指标 ｜ 培训人数 ≥100人 ｜ 效益指标 ｜ 社会效益指标 ｜ 就业率 ≥90%
     """
-    inds = live(p)
+    inds = live(p, ctx)
     if not inds:
         return ()
     groups = {level1_of(i) for i in inds}

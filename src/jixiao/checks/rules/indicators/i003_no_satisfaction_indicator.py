@@ -24,7 +24,7 @@ def check(p, doc, ctx):
     Good:
         满意度指标 ｜ 服务对象满意度指标 ｜ 培训学员满意度 ≥90%
     """
-    inds = live(p)
+    inds = live(p, ctx)
     if not inds or any(level1_of(i) == "satisfaction" for i in inds) \
             or any(_mentions_satisfaction(i) for i in p.indicators):
         return ()

@@ -18,7 +18,7 @@ def check(p, doc, ctx):
     Good:
         产出指标 ｜ 数量指标 ｜ 培训人数 ｜ ≥100人
     """
-    for ind in live(p):
+    for ind in live(p, ctx):
         if is_empty_value(ind.target.text) and ind.name:
             yield hit(ind.source, expected="年度指标值", actual=short(ind.target.text) or "（空）",
                       category=category_label(ind), name=name_of(ind),

@@ -22,7 +22,7 @@ def check(p, doc, ctx):
     Good:
         效益指标 ｜ 可持续影响指标 ｜ 对就业环境的支持 ｜ 连续三年新增就业 ≥30000人
     """
-    for ind in live(p):
+    for ind in live(p, ctx):
         t = ind.target
         if t.value is not None or is_empty_value(t.text):
             continue

@@ -19,7 +19,7 @@ def check(p, doc, ctx):
     Good:
         产出指标 ｜ *时效指标 ｜ 补贴发放完成时间 ｜ 2025年12月31日前
     """
-    for ind in live(p):
+    for ind in live(p, ctx):
         n, v = comparable(ind.name), comparable(ind.target.text)
         if n and v and n == v:
             yield hit(ind.source, expected="与名称不同的目标值", actual=ind.target.text,

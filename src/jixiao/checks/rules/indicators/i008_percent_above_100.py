@@ -22,7 +22,7 @@ def check(p, doc, ctx):
     Good:
         产出指标 ｜ 质量指标 ｜ 补贴发放准确率 ｜ 100%
     """
-    for ind in live(p):
+    for ind in live(p, ctx):
         t = ind.target
         if t.unit == "%" and t.op in ("≥", ">", "=") and t.value is not None and t.value > HUNDRED:
             yield hit(ind.source, expected="≤ 100%", actual=t.text,

@@ -18,9 +18,10 @@ def check(p, doc, ctx):
     Good:
         产出指标 ｜ 成本指标 ｜ 人均培训成本 ｜ ≤2000元/人
     """
-    for ind in live(p):
+    for ind in live(p, ctx):
+        if ind.target.op not in ("≥", ">"):
+            continue
         is_cost = ind.level2 in COST_LEVEL2 or (ind.level1 == "cost" and ind.level2 is None)
-        restates = any(w in ind.name for w in EXECUTION_WORDS)  # I010 reports those
-        if is_cost and ind.target.op in ("≥", ">") and not restates:
+        if is_cost and not any(w in ind.name for w in EXECUTION_WORDS):  # I010 reports those
             yield hit(ind.source, expected="≤", actual=ind.target.text, category=category_label(ind),
                       name=name_of(ind), op=ind.target.op)

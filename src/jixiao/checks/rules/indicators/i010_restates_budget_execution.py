@@ -18,7 +18,7 @@ def check(p, doc, ctx):
     Good:
         产出指标 ｜ *成本指标 ｜ 人均见习补贴标准 ｜ ≤2360元/月
     """
-    for ind in live(p):
+    for ind in live(p, ctx):
         text = f"{ind.name}{ind.target.text}"
         word = next((w for w in EXECUTION_WORDS if w in text), None)
         if word:

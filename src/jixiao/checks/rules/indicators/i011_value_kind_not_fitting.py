@@ -22,7 +22,7 @@ def check(p, doc, ctx):
     Good:
         产出指标 ｜ *质量指标 ｜ 扶持补贴发放准确率 ｜ 100%
     """
-    for ind in live(p):
+    for ind in live(p, ctx):
         t = ind.target
         if t.value is None or t.unit not in MONEY_UNITS or ind.level2 in MONEY_FITS:
             continue

@@ -22,5 +22,5 @@ def check(p, doc, ctx):
     if b is None or a is None or a <= b + document_step(doc, ctx) * HALF:
         return ()
     u = doc.money_unit
-    return (hit(p.actual.source or p.source, expected=f"≤ {show(b, u)}", actual=show(a, u),
+    return (hit(p.source, expected=f"≤ {show(b, u)}", actual=show(a, u),
                 spent=show(a, u), budget=show(b, u), over=show(a - b, u)),)

@@ -9,12 +9,13 @@ KIND_WORDS = {
     "target_declaration": ("申报",), "target_list": ("目标表",), "department_budget": ("部门预算", "预算"),
 }
 _FORM_TAIL = re.compile(r"(部门)?(预算|决算)?(项目)?(支出)?(绩效)?(自评表|目标申报表|目标表|申报表)?$")
+_PAREN = re.compile(r"[（(][^（()）]{0,30}[)）]")
 _YEAR = re.compile(r"[（(]?\s*20\d{2}\s*年度?\s*[)）]?")
 
 
 def _title_org(title: str) -> str:
     """The organisation a title names: the title without its year and form words."""
-    t = _YEAR.sub("", title).strip()
+    t = _PAREN.sub("", _YEAR.sub("", title)).strip()
     return _FORM_TAIL.sub("", t).strip()
 
 
