@@ -56,17 +56,22 @@ def load(url: str, **settings) -> Loaded:
     return Loaded(app, TestClient(app), admin, viewer, url)
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def loaded(request, tmp_path_factory):
-    """Seeds 000 and 001 in a migrated store, on SQLite and on PostgreSQL (read-only tests share it)."""
+def on_each_backend(request, tmp_path_factory, make):
+    """``make(url)`` on a fresh SQLite file or a fresh PostgreSQL database (``request.param``)."""
     if request.param == "sqlite":
-        yield load(f"sqlite:///{tmp_path_factory.mktemp('web') / 'jixiao.db'}")
+        yield make(f"sqlite:///{tmp_path_factory.mktemp('web') / 'jixiao.db'}")
         return
     url, name = _fresh_pg_database(PG_ADMIN_URL)
     try:
-        yield load(url)
+        yield make(url)
     finally:
         _drop_pg_database(url, name)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def loaded(request, tmp_path_factory):
+    """Seeds 000 and 001 in a migrated store, on SQLite and on PostgreSQL (read-only tests share it)."""
+    yield from on_each_backend(request, tmp_path_factory, load)
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import PG_ADMIN_URL, SEED_000, SEED_001, SEED_002, _drop_pg_database, _fresh_pg_database
-from tests.web.conftest import make_app, tokens
+from tests.conftest import SEED_000, SEED_001, SEED_002
+from tests.web.conftest import make_app, on_each_backend, tokens
 from tests.web.test_api import assert_error
 
 
@@ -24,14 +24,7 @@ def _load(url: str):
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def checked(request, tmp_path_factory):
     """Seeds 000–002 (two self-evaluation tables and a department budget), checked."""
-    if request.param == "sqlite":
-        yield _load(f"sqlite:///{tmp_path_factory.mktemp('checked') / 'jixiao.db'}")
-        return
-    url, name = _fresh_pg_database(PG_ADMIN_URL)
-    try:
-        yield _load(url)
-    finally:
-        _drop_pg_database(url, name)
+    yield from on_each_backend(request, tmp_path_factory, _load)
 
 
 def _export(app) -> dict:
