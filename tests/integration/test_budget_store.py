@@ -9,6 +9,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
@@ -101,9 +102,12 @@ def test_unit_view_side_by_side(store):
         view = unit_view(s, "本级")
         assert view.unit == "深圳市人力资源和社会保障局本级"
         rows = {(r.source, r.label): r for r in view.rows}
-        assert rows[("叙述", "市人社局本级预算")].total / WAN == 110635
-        assert rows[("表3", "合计 (含专项资金)")].total / WAN == 110635  # 40,624 + 70,011 (专项资金)
-        assert rows[("表13", "绩效管理项目合计")].total / WAN == 98366
+        assert rows[("叙述", "单位预算")].total / WAN == 110635 and rows[("叙述", "单位预算")].line == 49
+        assert rows[("表3", "单位")].total / WAN == 40624 and rows[("表3", "专项资金")].total / WAN == 70011
+        assert rows[("表3", "合计(含专项资金)")].total / WAN == 110635
+        assert rows[("表7", "各项合计")].project / WAN == 85364 and rows[("表7", "单位")].total / WAN == 27624
+        assert rows[("表13", "项目合计")].total / WAN == 98366
+        assert rows[("表14", "整体支出")].total == Decimal("1106348100.00")  # 110,634.81 万元
         exam = unit_view(s, "考试院")
         # the same project in three places, three amounts: 7,856 / 7,855 万元 and 78,555,227 元 (表15)
         assert exam.projects["人事考试管理"] == {"叙述": [7856 * WAN], "表13": [7855 * WAN],
@@ -137,17 +141,26 @@ def run(*args):
     return subprocess.run([JIXIAO, *args], capture_output=True, text=True, timeout=120)
 
 
-def test_cli_budget_and_csv_export(db_url, tmp_path):
-    assert run("ingest", str(SEED_002), "--db", db_url).returncode == 0
-    out = run("budget", "by-function", "--level", "类", "--db", db_url)
+def test_cli_budget_and_csv_export(sqlite_url, tmp_path):
+    """The commands end to end (the backends are covered above; each CLI start costs seconds)."""
+    assert run("ingest", str(SEED_002), "--db", sqlite_url).returncode == 0
+    out = run("budget", "by-function", "--level", "类", "--db", sqlite_url)
     assert out.returncode == 0, out.stderr
     assert "社会保障和就业支出" in out.stdout and "694,774" in out.stdout and "在舍入范围内" in out.stdout
-    as_json = json.loads(run("budget", "by-function", "--level", "类", "--format", "json", "--db", db_url).stdout)
+    as_json = json.loads(run("budget", "by-function", "--level", "类", "--format", "json", "--db", sqlite_url).stdout)
     assert as_json["stated_total"] == "6947730000.00" and as_json["within_rounding"] is True
-    assert "110,635" in run("budget", "unit", "市人社局本级", "--db", db_url).stdout
-    missing = run("budget", "unit", "不存在的单位", "--db", db_url)
-    assert missing.returncode == 1 and "找不到单位" in missing.stderr
-    assert run("budget", "by-function", "--level", "组", "--db", db_url).returncode == 2
-    exported = run("export", "--format", "csv", "-o", str(tmp_path / "csv"), "--db", db_url)
+    assert "110,635" in run("budget", "unit", "市人社局本级", "--db", sqlite_url).stdout
+    exported = run("export", "--format", "csv", "-o", str(tmp_path / "csv"), "--db", sqlite_url)
     assert exported.returncode == 0 and (tmp_path / "csv" / "stated_figures.csv").exists()
-    assert run("export", "--format", "csv", "--db", db_url).returncode == 2
+    assert run("export", "--format", "csv", "--db", sqlite_url).returncode == 2
+
+
+def test_unknown_unit_names_the_choices(store):
+    ingest_paths(store, [SEED_002])
+    with store() as s, pytest.raises(budget_service.NoBudget, match="深圳市考试院"):
+        unit_view(s, "不存在的单位")
+
+
+def test_no_budget_stored(store):
+    with store() as s, pytest.raises(budget_service.NoBudget, match="没有部门预算"):
+        budget_service.by_unit(s)

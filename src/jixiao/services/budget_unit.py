@@ -106,19 +106,20 @@ def _narrative(session: Session, view: UnitView) -> None:
         return
     parts = [first[p].amount for p in _PARTS if p in first]
     project = first.get("project_spending")
-    view.rows.append(ViewRow("叙述", first["unit_budget"].label, first["unit_budget"].amount,
+    view.rows.append(ViewRow("叙述", "单位预算", first["unit_budget"].amount,
                              sum(parts, ZERO) if parts else None, project.amount if project else None,
                              line=first["unit_budget"].src_line))
 
 
 def _unit_rows(session: Session, view: UnitView, table: str) -> None:
     rows: dict[str, ViewRow] = {}
-    sums = ViewRow(table, "项合计 (sum of its lines)", derived=True)
+    sums = ViewRow(table, "各项合计", derived=True)
     for b in lines(session, view.document.id, table):
         if b.unit not in view.family:
             continue
         if b.row_kind in ("subtotal", "line") and b.function_level is None:
-            row = rows.setdefault(b.unit, ViewRow(table, b.label, line=b.src_line))
+            label = "专项资金" if is_special_fund(b.unit) else "单位"
+            row = rows.setdefault(b.unit, ViewRow(table, label, line=b.src_line))
             _put(row, b.spending_type, b.amount)
         elif b.function_level == "item":
             _put(sums, b.spending_type, b.amount, add=True)
@@ -139,7 +140,7 @@ def _sum_of(table: str, rows: list[ViewRow]) -> ViewRow:
     def total(attr: str) -> Decimal | None:
         values = [getattr(r, attr) for r in rows if getattr(r, attr) is not None]
         return sum(values, ZERO) if values else None
-    return ViewRow(table, "合计 (含专项资金)", total("total"), total("basic"), total("project"), derived=True)
+    return ViewRow(table, "合计(含专项资金)", total("total"), total("basic"), total("project"), derived=True)
 
 
 def _key(name: str) -> str:
@@ -158,7 +159,7 @@ def _add_project(view: UnitView, name: str, source: str, amount: Decimal) -> Non
 
 
 def _table13(session: Session, view: UnitView) -> None:
-    row = ViewRow("表13", "绩效管理项目合计", derived=True)
+    row = ViewRow("表13", "项目合计", derived=True)
     for b in lines(session, view.document.id, "表13", fund_source="all"):
         if b.unit in view.family and b.row_kind == "line":
             _put(row, "project_spending", b.amount, add=True)

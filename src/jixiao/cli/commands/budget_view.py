@@ -50,8 +50,9 @@ def print_view(view: UnitView, as_json: bool) -> None:
                   title=f"{view.unit} 的预算对照（单位：{label}）")
     for r in view.rows:
         table.add_row(r.source, r.label, show_amount(r.total, unit), show_amount(r.basic, unit), show_amount(r.project, unit),
-                      "计算 (derived)" if r.derived else "所列 (stated)", str(r.line or ""))
+                      "计算" if r.derived else "所列", str(r.line or ""))
     console.print(table)
+    console.print("依据：所列 = 文件中写明的数 (stated)；计算 = jixiao 相加得出 (derived)")
     if len(view.family) > 1:
         console.print(f"包括 (includes): {'、'.join(view.family[1:])}")
     if not view.projects:

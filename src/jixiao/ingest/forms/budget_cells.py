@@ -48,7 +48,7 @@ def money_pair(value: Decimal, unit: str) -> tuple[Decimal, Decimal]:
 
 def is_table_mark(text: str) -> bool:
     """A page's ``表7`` marker line."""
-    return bool(_TABLE_MARK.match(plain(text)))
+    return len(text) < 12 and "表" in text and bool(_TABLE_MARK.match(plain(text)))
 
 
 def money_unit_in(text: str) -> str | None:

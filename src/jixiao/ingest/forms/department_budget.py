@@ -18,12 +18,8 @@ from . import budget_list_tables as lists
 from . import budget_unit_tables as by_unit
 from .budget_narrative import paragraphs, read_narrative, title_facts
 from .budget_rows import context
+from . import budget_target_tables
 from .budget_split import Section, Split, split_grids, title_kind
-
-try:  # 表14/表15 are read by their own module (another area); until it lands they are skipped
-    from . import budget_target_tables
-except ImportError:  # pragma: no cover - depends on the other module being present
-    budget_target_tables = None
 
 KIND = DocumentKind.DEPARTMENT_BUDGET
 _READ_ORDER = ("general_public_spending", "income_spending", "fiscal_income_spending", "spending_by_unit",
@@ -119,10 +115,6 @@ def _targets(split: Split, doc: Document) -> None:
     readers = {"unit_targets": "read_table14", "project_targets": "read_table15"}
     for section in split.tables:
         if section.kind not in readers:
-            continue
-        if budget_target_tables is None:
-            doc.warnings.append(ParseWarning(f"{section.label} 暂未读取：目标表读取模块尚未提供 (target tables not read)",
-                                             section.rows[0].ref if section.rows else None))
             continue
         try:
             getattr(budget_target_tables, readers[section.kind])(section.rows, doc)
