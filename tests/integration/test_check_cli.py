@@ -82,3 +82,15 @@ def test_cli_rejects_unknown_rules_and_settings(db_url, tmp_path):
     by_code = {r["code"]: r for r in listed}
     assert by_code["T001"]["enabled"] is False and by_code["S001"]["severity"] == "info"
     assert len(listed) >= 30 and "金额" not in by_code["M001"]["family"]
+
+
+def test_scoring_audit_flags_become_findings(store):
+    variant = Path(SEED_000).parent / "national" / "forms_variant.txt"
+    [result] = ingest_paths(store, [variant])
+    assert result.status == "ingested", result.message
+    report = run_and_store(store)
+    audit = [f for f in report.findings if f.code.startswith("A")]
+    assert any(f.code == "A001" and f.project == "劳动保障监察执法专项" and "得分 12 超过分值 10" in f.message
+               for f in audit)
+    assert {f.severity for f in audit} <= {"error", "warning", "info"}
+    assert all(f.document == variant.name and f.project_id is not None for f in audit)

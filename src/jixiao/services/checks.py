@@ -125,3 +125,13 @@ def finding_counts(session: Session) -> dict[str, int]:
     counts = {"error": 0, "warning": 0, "info": 0}
     counts.update({s: n for s, n in rows})
     return counts
+
+
+def _register_scoring_audit() -> None:
+    """The scoring engine's audit flags become findings (A001–A003) in every checker run."""
+    from .scoring import register_checker_hook
+
+    register_checker_hook(CONTEXT_HOOKS)
+
+
+_register_scoring_audit()
