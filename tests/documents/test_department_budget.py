@@ -252,6 +252,15 @@ def test_dropped_cells_are_read_by_shape_with_a_warning():
     assert any("按数值形态读取" in w.message for w in xdoc.warnings)
 
 
+def test_unit_name_alone_on_the_row_above_its_lines():
+    rows = _seed_rows(685, 704)  # 表11 down to the 信息中心's first lines
+    unit_row = next(i for i, r in enumerate(rows) if r[0] == f"{DEPT}信息中心")
+    rows[unit_row] = [rows[unit_row][0]]  # its amount cell is gone: the name stands alone
+    xdoc = read_document(_workbook({"表11": rows}), "alone.xlsx")
+    lines = [p for p in xdoc.extras["budget"].procurement_lines if p.unit == f"{DEPT}信息中心"]
+    assert [(p.item_code, wan(p.amount)) for p in lines] == [("A", 9), ("A03", 9), ("C", 1036)]
+
+
 def test_garbage_after_a_title_does_not_crash():
     text = "表7\n一般公共预算支出情况表\n单位：万元\n预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出\n" \
            "XX\tabc\t-\t\n\t2080101\t行政运行\t1,0x0\n\t\t\t\t\n"

@@ -30,6 +30,8 @@ class _Money:
 
 
 class BudgetLineRow(_DocumentLine, _Money, Base):
+    """One amount of a spending table (表1/表6 by function, 表3 by unit, 表7 by unit and code, 表13)."""
+
     __tablename__ = "budget_lines"
 
     table_name: Mapped[str] = mapped_column(String(10), index=True)
@@ -46,6 +48,8 @@ class BudgetLineRow(_DocumentLine, _Money, Base):
 
 
 class IncomeLineRow(_DocumentLine, _Money, Base):
+    """One income row of 表1/表6 by source."""
+
     __tablename__ = "income_lines"
 
     table_name: Mapped[str] = mapped_column(String(10))
@@ -57,6 +61,8 @@ class IncomeLineRow(_DocumentLine, _Money, Base):
 
 
 class ProcurementLineRow(_DocumentLine, _Money, Base):
+    """A procurement amount: 表11 by 品目 code, 表3 per unit and kind."""
+
     __tablename__ = "procurement_lines"
 
     table_name: Mapped[str] = mapped_column(String(10))
@@ -68,6 +74,8 @@ class ProcurementLineRow(_DocumentLine, _Money, Base):
 
 
 class ThreePublicLineRow(_DocumentLine, _Money, Base):
+    """A 三公经费 amount of one unit, year and category (表12)."""
+
     __tablename__ = "three_public_lines"
 
     table_name: Mapped[str] = mapped_column(String(10))
@@ -78,6 +86,8 @@ class ThreePublicLineRow(_DocumentLine, _Money, Base):
 
 
 class StaffingRow(_DocumentLine, Base):
+    """A staffing or vehicle count stated in the narrative."""
+
     __tablename__ = "staffing"
 
     unit: Mapped[str | None] = mapped_column(String(200), index=True)
@@ -88,6 +98,8 @@ class StaffingRow(_DocumentLine, Base):
 
 
 class StatedFigureRow(_DocumentLine, Base):
+    """A figure written in the narrative, with its sentence."""
+
     __tablename__ = "stated_figures"
 
     what: Mapped[str] = mapped_column(String(40), index=True)

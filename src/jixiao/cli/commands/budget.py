@@ -25,6 +25,8 @@ COLUMNS = {"total": "合计", "basic_spending": "基本支出", "project_spendin
 
 
 class Format(str, Enum):
+    """Output of the budget commands: a table for people, JSON for programs."""
+
     table = "table"
     json = "json"
 
