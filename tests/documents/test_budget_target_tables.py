@@ -138,17 +138,17 @@ def test_check_box_reading():
     assert ticked("一般性项目支出 专项性项目支出") is None
 
 
-@pytest.mark.xfail(strict=True, reason="ingest.sources (domain.text.clean_cell) drops <input checked> before the "
-                   "reader sees the cell; needs the source layer to keep the box as ☑/☐ (reported to the lead)")
 def test_seed_002_type_from_check_box_through_the_text_source(doc):
     projects = [p for p in doc.projects if p.kind == "project"]
     assert projects[0].details["type"] == "专项性项目支出"
     assert projects[0].details["fund_use"] == "业务类"
 
 
-def test_unreadable_check_boxes_are_reported(doc):
-    warnings = [w for w in doc.warnings if "勾选框未能读出" in w.message]
-    assert len(warnings) == 76 and warnings[0].source.line == 1259  # 38 tables × (项目类型, 资金用途)
+def test_check_boxes_of_the_seed_are_all_read(doc):
+    # the text source keeps <input checked> as ☑ and <input> as ☐, so no box goes unread
+    assert not [w for w in doc.warnings if "勾选框未能读出" in w.message]
+    projects = [p for p in doc.projects if p.kind == "project"]
+    assert len(projects) == 38 and all(p.details.get("type") and p.details.get("fund_use") for p in projects)
 
 
 def test_department_budget_reader_includes_the_target_tables():

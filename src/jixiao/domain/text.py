@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 
 _TAG = re.compile(r"<[^>]{0,200}>")
+# Check boxes survive as marks (☑ ticked, ☐ not) after the label they belong to.
+_CHECKBOX = re.compile(r"<input\b[^>]{0,200}?type=[\"']?checkbox[^>]{0,200}>", re.I)
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _FULLWIDTH = str.maketrans(
     {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
@@ -26,6 +28,8 @@ def clean_cell(text: str | None) -> str:
     if not text:
         return ""
     if "<" in text:
+        if "checkbox" in text:
+            text = _CHECKBOX.sub(lambda m: "☑" if "checked" in m.group(0) else "☐", text)
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
