@@ -47,6 +47,9 @@ FUND_SOURCES = (
     "non_fiscal", "carried_over",
 )
 
+# The parts of 财政拨款 (fiscal) by budget kind.
+FISCAL_KINDS = ("general_public", "government_fund", "state_capital", "special_account")
+
 
 @dataclass(slots=True)
 class Money:
@@ -57,8 +60,13 @@ class Money:
     source: SourceRef | None = None
 
     def parts_sum(self) -> Decimal | None:
-        """Sum of the stated fund-source parts (fiscal is itself a sum, so left out)."""
-        vals = [v for k, v in self.parts.items() if k != "fiscal"]
+        """Sum of the stated fund-source parts.
+
+        ``fiscal`` (财政拨款) is itself the sum of the budget kinds when those are given, so it
+        counts only when none of them is stated (as on the national form's 当年财政拨款 row).
+        """
+        has_kinds = any(k in self.parts for k in FISCAL_KINDS)
+        vals = [v for k, v in self.parts.items() if not (k == "fiscal" and has_kinds)]
         return sum(vals, Decimal(0)) if vals else None
 
 
