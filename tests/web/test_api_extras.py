@@ -13,17 +13,19 @@ from tests.web.test_api import assert_error
 def _load(url: str):
     from jixiao.services.checks import run_and_store
     from jixiao.services.ingest import ingest_paths
+    from jixiao.services.scoring import score_store
 
     app = make_app(url)
     assert [r.status for r in ingest_paths(app.state.factory, [SEED_000, SEED_001, SEED_002])] == ["ingested"] * 3
     run_and_store(app.state.factory)
+    score_store(app.state.factory)
     admin, _ = tokens(app.state.factory)
     return app, TestClient(app), admin
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def checked(request, tmp_path_factory):
-    """Seeds 000–002 (two self-evaluation tables and a department budget), checked."""
+    """Seeds 000–002 (two self-evaluation tables and a department budget), checked and scored."""
     yield from on_each_backend(request, tmp_path_factory, _load)
 
 
@@ -108,3 +110,36 @@ def test_budget_lines_bad_input(checked):
     assert_error(client.get("/api/v1/budget-lines/99999999", headers=admin), 404, "not_found")
     assert_error(client.get("/api/v1/budget-lines", params={"function_level": "chapter"}, headers=admin), 422, "invalid")
     assert client.get("/api/v1/budget-lines", params={"table": "表99"}, headers=admin).json()["total"] == 0
+
+
+def test_scores_equal_the_export_lowest_first(checked):
+    app, client, admin = checked
+    exported = _export(app)["scores"]
+    got = _all(client, admin, "/api/v1/scores")
+    assert len(got) == len(exported) == 42  # every project of the two self-evaluation tables
+    assert sorted(got, key=lambda s: s["project_id"]) == sorted(exported, key=lambda s: s["project_id"])
+    totals = [float(s["total"]) for s in got]
+    assert totals == sorted(totals)
+    one = exported[0]
+    assert client.get(f"/api/v1/scores/{one['project_id']}", headers=admin).json() == one
+    for grade in ("优", "良", "中", "差"):
+        by_grade = _all(client, admin, "/api/v1/scores", grade=grade)
+        assert len(by_grade) == sum(s["grade"] == grade for s in exported)
+        projects = client.get("/api/v1/projects", params={"grade": grade, "per_page": 1}, headers=admin).json()
+        assert projects["total"] == len(by_grade)
+
+
+def test_projects_sorted_by_score(checked):
+    app, client, admin = checked
+    scores = {s["project_id"]: float(s["total"]) for s in _export(app)["scores"]}
+    items = _all(client, admin, "/api/v1/projects", sort="score")
+    ordered = [scores[p["id"]] for p in items if p["id"] in scores]
+    assert ordered == sorted(ordered) and len(ordered) == len(scores)
+    assert all(p["id"] not in scores for p in items[len(scores):])  # unscored projects come last
+
+
+def test_scores_bad_input(checked):
+    _, client, admin = checked
+    assert_error(client.get("/api/v1/scores/99999999", headers=admin), 404, "not_found")
+    assert_error(client.get("/api/v1/scores", params={"grade": "A"}, headers=admin), 422, "invalid")
+    assert_error(client.get("/api/v1/scores"), 401, "unauthorized")

@@ -117,11 +117,12 @@ def test_demo_data_loads_and_charts_render(page, server):
     assert projects >= 42 and documents >= 2  # seeds 000 and 001 at least; more as readers land
     assert page.inner_text("#count-projects") == str(projects)
     assert page.inner_text("#count-documents") == str(documents)
-    canvas = page.wait_for_selector("#chart-units canvas")
-    painted = page.evaluate("""c => {
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }""", canvas)
-    assert canvas.bounding_box()["width"] > 200 and painted > 1000
+    for chart in ("#chart-units", "#chart-grades"):  # the demo runs the scoring, so both charts exist
+        canvas = page.wait_for_selector(f"{chart} canvas")
+        painted = page.evaluate("""c => {
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }""", canvas)
+        assert canvas.bounding_box()["width"] > 200 and painted > 1000, chart
     assert page.locator("#lowest-rates tbody tr").count() == 10
     shot(page, "overview")
 
@@ -184,6 +185,8 @@ def test_project_and_its_source_lines(page, server):
     assert page.inner_text("#project-name") == "办公设备购置"
     assert page.inner_text("#execution-rate") == "96.10%"
     assert page.locator("#indicators tbody tr").count() == len(project["indicators"])
+    score = api(server, f"/api/v1/scores/{project['id']}")
+    assert page.inner_text("#score-total") == score["total"] and page.inner_text("#score-grade") == score["grade"]
     page.click("#money a.src >> nth=0")  # the budget total opens its source line beside the table
     hl = page.wait_for_selector("#source-panel tr.hl")
     assert hl.get_attribute("id") == "L50" and "办公设备购置" in hl.inner_text()

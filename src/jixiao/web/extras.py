@@ -1,7 +1,8 @@
 """What other areas add to the store (findings, scores, budget lines), as the web app reads it.
 
-Kept in one place so the pages and the API stay the same whichever of those areas has landed.
-Findings come from the checker (``jixiao check``), stored by ``services.checks``.
+Kept in one place so the pages and the API read them one way. Findings come from the checker
+(``jixiao check``, ``services.checks``), scores from the scoring engine (``jixiao score``,
+``services.scoring``); each run replaces the previous one, so there is at most one score per project.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from functools import lru_cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from jixiao.exports.scores_json import score_json
+from jixiao.scoring.grades import GRADES
 from jixiao.services.checks import finding_counts as _finding_counts
 from jixiao.services.checks import finding_json
 from jixiao.storage.finding_models import FindingRow
 from jixiao.storage.models import ProjectRow
+from jixiao.storage.score_models import IndicatorScoreRow, ProjectScoreRow, ScoreRunRow
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +31,9 @@ def rule_names() -> dict[str, str]:
 
 def version_parts(session: Session) -> tuple:
     """What changes when findings or scores are rewritten (part of the cache version)."""
-    return tuple(session.execute(select(func.count(), func.max(FindingRow.created_at)).select_from(FindingRow)).one())
+    findings = session.execute(select(func.count(), func.max(FindingRow.created_at)).select_from(FindingRow)).one()
+    scores = session.execute(select(func.max(ScoreRunRow.id), func.max(ScoreRunRow.scored_at))).one()
+    return (*findings, *scores)
 
 
 def filter_projects(stmt, grade: str | None = None, has_errors: bool | None = None):
@@ -36,27 +42,31 @@ def filter_projects(stmt, grade: str | None = None, has_errors: bool | None = No
         with_errors = select(FindingRow.project_id).where(FindingRow.severity == "error",
                                                           FindingRow.project_id.is_not(None))
         stmt = stmt.where(ProjectRow.id.in_(with_errors) if has_errors else ProjectRow.id.not_in(with_errors))
+    if grade is not None:
+        stmt = stmt.where(ProjectRow.id.in_(select(ProjectScoreRow.project_id).where(ProjectScoreRow.grade == grade)))
     return stmt
 
 
 def score_sort_column():
-    """The column to sort projects by score, or None before scores exist."""
-    return None
+    """The column to sort projects by score."""
+    return ProjectScoreRow.total
 
 
 def join_for_sort(stmt, sort: str):
-    """Add the join a sort needs (scores for ``score``)."""
+    """Add the join a sort needs (scores for ``score``; unscored projects sort last)."""
+    if sort == "score":
+        return stmt.outerjoin(ProjectScoreRow, ProjectScoreRow.project_id == ProjectRow.id)
     return stmt
 
 
 def grade_choices() -> list[str]:
     """Grades offered by the grade filter."""
-    return ["优", "良", "中", "差"]
+    return list(GRADES)
 
 
 def available() -> dict[str, bool]:
-    """Which of the other areas' data the app can show (pages hide what is not there yet)."""
-    return {"findings": True, "scores": False, "budget": True}
+    """Which of the other areas' data the app can show."""
+    return {"findings": True, "scores": True, "budget": True}
 
 
 def findings_by_severity(session: Session) -> dict[str, int]:
@@ -74,13 +84,18 @@ def frequent_findings(session: Session, limit: int = 10) -> list[dict]:
 
 
 def grade_distribution(session: Session) -> dict[str, int]:
-    """Number of scored projects per grade."""
-    return {}
+    """Number of scored projects per grade, in grade order (empty before ``jixiao score``)."""
+    counts = dict(session.execute(select(ProjectScoreRow.grade, func.count()).group_by(ProjectScoreRow.grade)).all())
+    return {g: counts[g] for g in GRADES if counts.get(g)}
 
 
-def worst_projects(session: Session, limit: int = 10) -> list:
-    """Lowest-scored projects as (project row, score dict)."""
-    return []
+def worst_projects(session: Session, limit: int = 10) -> list[tuple[dict, dict]]:
+    """Lowest-scored projects as (project facts, score summary)."""
+    stmt = (select(ProjectScoreRow.project_id, ProjectScoreRow.project_name, ProjectScoreRow.unit,
+                   ProjectScoreRow.total, ProjectScoreRow.grade)
+            .order_by(ProjectScoreRow.total, ProjectScoreRow.project_id).limit(limit))
+    return [({"id": pid, "name": name, "unit": unit}, {"total": total, "grade": grade})
+            for pid, name, unit, total, grade in session.execute(stmt)]
 
 
 def finding_counts(session: Session, project_ids: list[int]) -> dict[int, dict[str, int]]:
@@ -106,7 +121,11 @@ def document_finding_counts(session: Session, document_ids: list[int]) -> dict[i
 
 def scores_for(session: Session, project_ids: list[int]) -> dict[int, dict]:
     """Score summary (total, grade) for each project id."""
-    return {}
+    if not project_ids:
+        return {}
+    stmt = (select(ProjectScoreRow.project_id, ProjectScoreRow.total, ProjectScoreRow.grade)
+            .where(ProjectScoreRow.project_id.in_(project_ids)))
+    return {pid: {"total": total, "grade": grade} for pid, total, grade in session.execute(stmt)}
 
 
 def project_findings(session: Session, project_id: int) -> list[dict]:
@@ -117,5 +136,11 @@ def project_findings(session: Session, project_id: int) -> list[dict]:
 
 
 def project_score(session: Session, project_id: int) -> dict | None:
-    """A project's score in export shape, or None."""
-    return None
+    """A project's score in export shape (``scores`` section), or None when it was not scored."""
+    row = session.scalar(select(ProjectScoreRow).where(ProjectScoreRow.project_id == project_id)
+                         .order_by(ProjectScoreRow.id.desc()).limit(1))
+    if row is None:
+        return None
+    inds = session.scalars(select(IndicatorScoreRow).where(IndicatorScoreRow.project_score_id == row.id)
+                           .order_by(IndicatorScoreRow.position))
+    return score_json(row, list(inds))

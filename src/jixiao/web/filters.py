@@ -86,3 +86,12 @@ class BudgetLineQuery(Paging):
     function_code: OptStr = Field(None, description="功能分类科目编码，如 2080101")
     function_level: Annotated[Literal["class", "section", "item"] | None, Opt] = None
     fund_source: OptStr = None
+
+
+class ScoreQuery(Paging):
+    """Filters of the score list."""
+
+    project_id: OptInt = None
+    document_id: OptInt = None
+    unit: OptStr = None
+    grade: Annotated[Literal["优", "良", "中", "差"] | None, Opt] = None

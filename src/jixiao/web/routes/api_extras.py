@@ -1,4 +1,4 @@
-"""REST API ``/api/v1``: findings and budget lines, in the shapes of their export sections."""
+"""REST API ``/api/v1``: findings, scores and budget lines, in the shapes of their export sections."""
 
 from __future__ import annotations
 
@@ -8,14 +8,16 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy import func, select
 
 from jixiao.exports.budget_json import row_dict
+from jixiao.exports.scores_json import score_json
 from jixiao.services.checks import finding_json
 from jixiao.storage.budget_models import BudgetLineRow
+from jixiao.storage.score_models import IndicatorScoreRow, ProjectScoreRow
 
-from .. import browse
+from .. import browse, extras
 from .. import findings as fv
 from ..deps import DbSession, api_user
 from ..errors import not_found
-from ..filters import BudgetLineQuery, FindingQuery
+from ..filters import BudgetLineQuery, FindingQuery, ScoreQuery
 from ..render import json_response, page_json
 from .api_core import ERRORS
 
@@ -26,6 +28,34 @@ router = APIRouter(prefix="/api/v1", dependencies=[Depends(api_user)])
 def list_findings(session: DbSession, f: Annotated[FindingQuery, Query()]):
     """The checker's findings (``jixiao check``), errors first, filtered by code, severity, unit, document or project."""
     return page_json(fv.finding_page(session, f), finding_json)
+
+
+@router.get("/scores", tags=["scores"], responses=ERRORS)
+def list_scores(session: DbSession, f: Annotated[ScoreQuery, Query()]):
+    """Project scores of the last ``jixiao score`` run, lowest total first, with their indicator scores."""
+    stmt = select(ProjectScoreRow)
+    for column, value in ((ProjectScoreRow.project_id, f.project_id), (ProjectScoreRow.document_id, f.document_id),
+                          (ProjectScoreRow.unit, f.unit), (ProjectScoreRow.grade, f.grade)):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = list(session.scalars(stmt.order_by(ProjectScoreRow.total, ProjectScoreRow.project_id)
+                                .limit(f.per_page).offset(f.offset)))
+    inds: dict[int, list] = {}
+    if rows:
+        for i in session.scalars(select(IndicatorScoreRow).where(IndicatorScoreRow.project_score_id.in_([r.id for r in rows]))
+                                 .order_by(IndicatorScoreRow.position)):
+            inds.setdefault(i.project_score_id, []).append(i)
+    return page_json(browse.Page(rows, total, f.page, f.per_page), lambda r: score_json(r, inds.get(r.id, [])))
+
+
+@router.get("/scores/{project_id}", tags=["scores"], responses=ERRORS)
+def get_score(project_id: int, session: DbSession):
+    """The score of one project (404 when it was not scored)."""
+    score = extras.project_score(session, project_id)
+    if score is None:
+        raise not_found("评分", project_id)
+    return json_response(score)
 
 
 @router.get("/budget-lines", tags=["budget"], responses=ERRORS)

@@ -47,7 +47,9 @@ def project(request: Request, project_id: int, session: DbSession, user: PageUse
     """One project: money by source, rate, status, goal, indicators, score and findings."""
     p, inds, doc = browse.get_project(session, project_id)
     data = project_json(p, inds, doc.file)
+    score = extras.project_score(session, p.id)
+    ind_scores = {i["indicator_id"]: i for i in score["indicators"]} if score else {}
     return render(request, "project.html", {
         "p": data, "row": p, "doc": doc, "findings": extras.project_findings(session, p.id),
-        "score": extras.project_score(session, p.id), "available": extras.available(),
+        "score": score, "ind_scores": ind_scores, "available": extras.available(),
     })
