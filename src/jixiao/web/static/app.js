@@ -7,6 +7,8 @@
     return el ? JSON.parse(el.textContent) : null;
   }
 
+  var GRADE_COLOURS = { "优": "#2e7d32", "良": "#1565c0", "中": "#ef8f00", "差": "#c62828" };
+
   var charts = {
     units: function (el) {
       var d = data("data-units");
@@ -23,7 +25,10 @@
       return {
         tooltip: { trigger: "item" },
         legend: { bottom: 0 },
-        series: [{ type: "pie", radius: ["35%", "65%"], data: data("data-grades"),
+        series: [{ type: "pie", radius: ["35%", "65%"],
+                   data: data("data-grades").map(function (g) {
+                     return { name: g.name, value: g.value, itemStyle: { color: GRADE_COLOURS[g.name] } };
+                   }),
                    label: { formatter: "{b}: {c}" } }]
       };
     }
