@@ -71,3 +71,11 @@ def test_same_content_twice_changes_nothing(store):
     with store() as s:
         assert s.scalar(select(func.count()).select_from(DocumentRow)) == 1
         assert s.scalar(select(func.count()).select_from(ProjectRow)) == 33
+
+
+def test_trailing_page_number_is_not_a_cut_table(store):
+    from jixiao.services.ingest import ingest_bytes
+
+    data = SEED_000.read_bytes() + "\n- 3 -\n0\n".encode()
+    result = ingest_bytes(store, data, "with_page_number.txt")
+    assert result.status == "ingested" and result.projects == 33

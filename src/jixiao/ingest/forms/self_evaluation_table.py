@@ -83,7 +83,8 @@ def read(grids: list[Grid], doc: Document) -> Document:
 
 def refuse_if_cut(grid: Grid) -> None:
     """A table that stops after a header or inside a row was cut off: the file is refused whole."""
-    rows = [r for r in grid.rows if r.nonempty()]
+    # a lone trailing cell (page number, footnote) is not a table row
+    rows = [r for r in grid.rows if len(r.nonempty()) >= 2]
     reason = _cut_reason(rows) if rows else None
     if reason:
         raise SourceError(f"表格在 {rows[-1].ref.label()} 处被截断：{reason} (table cut off)")
