@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jixiao.domain.model import Document, Money, Project
@@ -41,6 +41,21 @@ def money_json(m: Money | None) -> dict | None:
 EXTRA_SAVERS: list = []
 
 
+def bulk_insert(session: Session, model, rows: list[dict]) -> None:
+    """executemany through Core: the ORM's per-row bookkeeping costs more than the insert itself."""
+    if rows:
+        session.connection().execute(model.__table__.insert(), rows)
+
+
+def bulk_insert_ids(session: Session, model, rows: list[dict]) -> list[int]:
+    """Insert many rows and return their ids in the order given (RETURNING, batched)."""
+    if not rows:
+        return []
+    table = model.__table__
+    stmt = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.connection().execute(stmt, rows).scalars())
+
+
 def find_document_by_sha(session: Session, sha256: str) -> DocumentRow | None:
     """The stored document with this content, if any."""
     return session.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))
@@ -65,7 +80,7 @@ def save_document(session: Session, doc: Document, data: bytes | None = None) ->
     for saver in EXTRA_SAVERS:
         saver(session, doc_id, doc)
     if doc.warnings:
-        session.execute(insert(ParseWarningRow), [
+        bulk_insert(session, ParseWarningRow, [
             {"document_id": doc_id, "message": w.message, "text": w.text, **_src(w.source)}
             for w in doc.warnings])
     return doc_id
@@ -75,10 +90,8 @@ def _save_units(session: Session, doc_id: int, doc: Document) -> dict[str, int]:
     names = doc.units
     if not names:
         return {}
-    ids = session.scalars(
-        insert(UnitRow).returning(UnitRow.id, sort_by_parameter_order=True),
-        [{"document_id": doc_id, "name": n, "department": doc.department} for n in names],
-    ).all()
+    ids = bulk_insert_ids(session, UnitRow,
+                          [{"document_id": doc_id, "name": n, "department": doc.department} for n in names])
     return dict(zip(names, ids))
 
 
@@ -127,19 +140,17 @@ def indicator_values(project_id: int, p: Project) -> list[dict]:
 def _save_projects(session: Session, doc_id: int, projects: list[Project], unit_ids: dict) -> None:
     if not projects:
         return
-    ids = session.scalars(
-        insert(ProjectRow).returning(ProjectRow.id, sort_by_parameter_order=True),
-        [project_values(doc_id, p, unit_ids.get(p.unit or "")) for p in projects],
-    ).all()
+    ids = bulk_insert_ids(session, ProjectRow,
+                          [project_values(doc_id, p, unit_ids.get(p.unit or "")) for p in projects])
     rows = [r for pid, p in zip(ids, projects) for r in indicator_values(pid, p)]
     if rows:
-        session.execute(insert(IndicatorRow), rows)
+        bulk_insert(session, IndicatorRow, rows)
 
 
 def _save_totals(session: Session, doc_id: int, doc: Document) -> None:
     if not doc.stated_totals:
         return
-    session.execute(insert(StatedTotalRow), [{
+    bulk_insert(session, StatedTotalRow, [{
         "document_id": doc_id, "label": t.label, "level": t.level, "unit": t.unit,
         "budget_total": t.budget.total, "actual_total": t.actual.total,
         "money": {"budget": money_json(t.budget), "actual": money_json(t.actual)},
