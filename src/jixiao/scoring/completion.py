@@ -7,6 +7,7 @@ done make the whole 部分达成. Negative words are matched before the bare 完
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORDS = {
     "done": ("超额完成", "全部完成", "圆满完成", "顺利完成", "已完成", "完成目标", "完成年度目标",
@@ -33,6 +34,7 @@ BAND_LABELS = {
 STATUS_LABELS = {"done": "完成", "mostly_done": "基本完成", "partly_done": "部分完成", "not_done": "未完成"}
 
 
+@lru_cache(maxsize=65536)
 def read_status(text: str | None) -> tuple[str | None, str | None]:
     """(status, words it was read from) for a completion text; (None, None) when it says nothing."""
     if not text:

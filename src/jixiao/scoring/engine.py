@@ -18,14 +18,14 @@ from .result import Flag, IndicatorScore, ProjectScore
 from .settings import NATIONAL, ScoringSettings
 
 
-def _score_indicators(project: Project, plan: weights.WeightPlan, settings: ScoringSettings,
-                      ) -> tuple[list[IndicatorScore], list[Flag]]:
+def _score_indicators(project: Project, skipped: list[bool], plan: weights.WeightPlan,
+                      settings: ScoringSettings) -> tuple[list[IndicatorScore], list[Flag]]:
     fallback = status_from_project(project.status, project.status_text)
     given = iter(zip(plan.indicators, plan.notes))
     results, flags = [], []
-    for pos, ind in enumerate(project.indicators):
-        weight, note = (ZERO, "") if is_not_applicable(ind) else next(given)
-        result, more = score_indicator(ind, weight, note, pos, fallback, settings)
+    for pos, (ind, skip) in enumerate(zip(project.indicators, skipped)):
+        weight, note = (ZERO, "") if skip else next(given)
+        result, more = score_indicator(ind, weight, note, pos, fallback, settings, skip)
         results.append(result)
         flags.extend(more)
     return results, flags
@@ -33,10 +33,11 @@ def _score_indicators(project: Project, plan: weights.WeightPlan, settings: Scor
 
 def score_project(project: Project, settings: ScoringSettings = NATIONAL) -> ProjectScore:
     """The project's score under ``settings``, audited against any scores the form states."""
-    scorable = [i for i in project.indicators if not is_not_applicable(i)]
+    skipped = [is_not_applicable(i) for i in project.indicators]
+    scorable = [i for i, skip in zip(project.indicators, skipped) if not skip]
     plan = weights.plan(scorable, settings, project.stated_scores.get("execution_weight"))
     execution, flags = score_execution(project, plan.execution, settings)
-    indicators, review = _score_indicators(project, plan, settings)
+    indicators, review = _score_indicators(project, skipped, plan, settings)
     raw = execution.score + sum((i.score for i in indicators), ZERO)
     total, cap_note = cap_total(raw, execution.rate, settings)
     result = ProjectScore(

@@ -9,6 +9,7 @@ end, above like ``≤`` on the high end.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 ONE = Decimal(1)
 ZERO = Decimal(0)
@@ -21,11 +22,12 @@ def q2(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=16384)
 def num(value: Decimal | None) -> str:
     """A number for Chinese text: no exponent, no trailing zeros (``16.67``, ``10``)."""
     if value is None:
         return "—"
-    text = format(value, "f")
+    text = f"{value:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 

@@ -101,11 +101,11 @@ def _deviation(items: list[ItemScore], settings: ScoringSettings) -> Comparison 
 
 
 def score_indicator(ind: Indicator, weight: Decimal, weight_note: str, position: int,
-                    fallback: tuple[str | None, str | None],
-                    settings: ScoringSettings) -> tuple[IndicatorScore, list[Flag]]:
+                    fallback: tuple[str | None, str | None], settings: ScoringSettings,
+                    not_applicable: bool | None = None) -> tuple[IndicatorScore, list[Flag]]:
     """Score one indicator at ``weight``; returns the score and its review flags."""
     completion = ind.actual.text if ind.actual and ind.actual.text else None
-    if is_not_applicable(ind):
+    if is_not_applicable(ind) if not_applicable is None else not_applicable:
         return IndicatorScore(ind.name, ind.level1, ind.level2, ZERO, ZERO, "not_applicable", ZERO,
                               explain.not_applicable_text(ind), completion, position=position), []
     items = score_items(ind, fallback, settings)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.domain.targets import parse_target
 from jixiao.domain.text import to_halfwidth
@@ -53,10 +54,15 @@ def split_items(text: str | None) -> list[Item]:
     """Numbered items (``1.…2.…``) or, when not numbered, the parts between semicolons."""
     if not text or not text.strip():
         return []
+    return list(_split_items(text))
+
+
+@lru_cache(maxsize=65536)
+def _split_items(text: str) -> tuple[Item, ...]:
     s = to_halfwidth(text).strip()
     marks = _enumerators(s)
     if not marks:
-        return [Item(None, p.strip()) for p in _ITEM_SPLIT.split(s) if p.strip()]
+        return tuple(Item(None, p.strip()) for p in _ITEM_SPLIT.split(s) if p.strip())
     items = []
     head = s[:marks[0].start()].strip(" ;；,，。")
     if head:
@@ -65,7 +71,7 @@ def split_items(text: str | None) -> list[Item]:
         body = s[m.end():nxt.start() if nxt else len(s)].strip(" ;；,，。")
         if body:
             items.append(Item(int(m.group(1)), body))
-    return items
+    return tuple(items)
 
 
 def _enumerators(s: str) -> list[re.Match]:
@@ -84,10 +90,16 @@ def _enumerators(s: str) -> list[re.Match]:
     return out
 
 
-def quantities(item: Item, index: int) -> list[Quantity]:
+def quantities(item: Item, index: int) -> tuple[Quantity, ...]:
     """Every number of an item, one per clause, with the direction words around it."""
+    return _quantities(item.text, index)
+
+
+@lru_cache(maxsize=65536)
+def _quantities(text: str, index: int) -> tuple[Quantity, ...]:
+    # Pure in the text, and forms repeat their cells a lot: parsed once per distinct text.
     out = []
-    for clause in _CLAUSE_SPLIT.split(item.text):
+    for clause in _CLAUSE_SPLIT.split(text):
         if not clause.strip():
             continue
         tv = parse_target(clause)
@@ -98,14 +110,15 @@ def quantities(item: Item, index: int) -> list[Quantity]:
             op = "≤"  # ``12月底前完成``: a deadline is a ceiling
         out.append(Quantity(op, tv.value, tv.unit, clause.strip(), index, tv.value_high,
                             bool(NEGATION.search(clause))))
-    return out
+    return tuple(out)
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _bigrams(text: str) -> frozenset[str]:
     grams = set()
     for run in _CJK.findall(text):
         grams.update(run[i:i + 2] for i in range(len(run) - 1))
-    return grams
+    return frozenset(grams)
 
 
 def similarity(a: str, b: str) -> int:
@@ -118,10 +131,17 @@ def _compatible(t: Quantity, c: Quantity) -> bool:
 
 
 def pair(target_items: list[Item], completion_items: list[Item],
-         ) -> tuple[list[list[Quantity]], dict[int, list[tuple[Quantity, Quantity]]]]:
+         ) -> tuple[list[tuple[Quantity, ...]], dict[int, list[tuple[Quantity, Quantity]]]]:
     """Target quantities per item, and the accepted (target, completion) pairs per target item."""
     tqs = [quantities(it, i) for i, it in enumerate(target_items)]
     cqs = [q for j, it in enumerate(completion_items) for q in quantities(it, j)]
+    if not cqs or not any(tqs):
+        return tqs, {}
+    if len(tqs) == 1 and len(tqs[0]) == 1:  # the usual form row: one target number
+        t = tqs[0][0]
+        compatible = [c for c in cqs if _compatible(t, c) and not c.negated]
+        if len(compatible) == 1 and not t.negated:
+            return tqs, {0: [(t, compatible[0])]}
     by_number = {it.number: j for j, it in enumerate(completion_items) if it.number is not None}
     n_target = sum(len(q) for q in tqs)
     candidates = []

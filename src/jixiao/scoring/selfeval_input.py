@@ -20,6 +20,8 @@ from jixiao.domain.numbers import parse_decimal, parse_percent, to_yuan
 from jixiao.domain.source import SourceRef
 from jixiao.domain.targets import parse_target
 
+from .files import read_parsed
+
 SCHEMA = "jixiao/selfeval/1"
 
 
@@ -166,13 +168,7 @@ def parse(data: dict) -> SelfEvaluationIn:
 
 def load(path: str | Path) -> SelfEvaluationIn:
     """Read and validate a ``jixiao/selfeval/1`` JSON file."""
-    p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SelfEvalError(f"无法读取输入文件 {p}: {exc.strerror or exc} (cannot read input)") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SelfEvalError(f"输入文件 {p} 不是有效的 JSON: {exc} (invalid JSON)") from None
+    data = read_parsed(Path(path), json.loads, (json.JSONDecodeError,), SelfEvalError, "输入文件", "JSON")
     if not isinstance(data, dict):
         raise SelfEvalError("输入应为一个 JSON 对象 (expected a JSON object)")
     return parse(data)

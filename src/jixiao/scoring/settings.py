@@ -8,9 +8,11 @@ unknown key is refused with a Chinese message, never ignored.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 from pathlib import Path
+
+from .files import read_parsed
 
 D = Decimal
 
@@ -49,7 +51,6 @@ class ScoringSettings:
     monitoring_red_below: Decimal = D(60)
     monitoring_green_from: Decimal = D(80)
     monitoring_month: int = 7
-    extra: dict = field(default_factory=dict, compare=False)
 
     def level_weights(self) -> dict[str, Decimal]:
         """Level-1 group → points, in form order."""
@@ -63,7 +64,7 @@ class ScoringSettings:
 
     def to_dict(self) -> dict:
         """JSON-ready copy (decimal strings), stored with every score."""
-        return _jsonable({k: v for k, v in asdict(self).items() if k != "extra"})
+        return _jsonable(asdict(self))
 
 
 NATIONAL = ScoringSettings()
@@ -210,11 +211,6 @@ def load(path: str | Path | None) -> ScoringSettings:
     if path is None:
         return NATIONAL
     p = Path(path)
-    try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SettingsError(f"无法读取设置文件 {p}: {exc.strerror or exc} (cannot read settings)") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"设置文件 {p} 不是有效的 TOML: {exc} (invalid TOML)") from None
+    data = read_parsed(p, tomllib.loads, (tomllib.TOMLDecodeError,), SettingsError, "设置文件", "TOML")
     settings = from_mapping(data)
     return settings if "name" in data else replace(settings, name=p.stem)

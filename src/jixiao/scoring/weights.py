@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
+from functools import lru_cache
 
 from jixiao.domain.levels import parent_of
 from jixiao.domain.model import Indicator
@@ -77,11 +78,18 @@ def _group_points(present: list[str], settings: ScoringSettings,
 def default_plan(indicators: list[Indicator], settings: ScoringSettings,
                  execution: Decimal) -> WeightPlan:
     """Default weights spread over the indicators present, explained."""
-    groups = [group_of(i) for i in indicators]
+    weights, per, summary = _default_spread(tuple(group_of(i) for i in indicators), settings, execution)
+    return WeightPlan(execution, list(weights), "default", list(per), summary)
+
+
+@lru_cache(maxsize=4096)
+def _default_spread(groups: tuple[str, ...], settings: ScoringSettings,
+                    execution: Decimal) -> tuple[tuple[Decimal, ...], tuple[str, ...], str]:
+    # Depends only on which groups the indicators are in: computed once per shape.
     present = list(dict.fromkeys(groups))
     points, notes = _group_points(present, settings, 100 - execution)
-    weights: list[Decimal] = [ZERO] * len(indicators)
-    per: list[str] = [""] * len(indicators)
+    weights: list[Decimal] = [ZERO] * len(groups)
+    per: list[str] = [""] * len(groups)
     for g, total in points.items():
         idx = [k for k, gg in enumerate(groups) if gg == g]
         for k, w in zip(idx, split_evenly(total, len(idx))):
@@ -90,7 +98,7 @@ def default_plan(indicators: list[Indicator], settings: ScoringSettings,
     parts = "，".join(f"{GROUP_LABELS[g]} {num(p)}" for g, p in points.items())
     summary = (f"表中没有分值，按默认权重（设置 {settings.name}）：预算执行率 {num(execution)}，{parts}"
                + ("；" + "；".join(notes) if notes else ""))
-    return WeightPlan(execution, weights, "default", per, summary)
+    return tuple(weights), tuple(per), summary
 
 
 def given_plan(indicators: list[Indicator], settings: ScoringSettings, execution: Decimal,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -106,3 +108,21 @@ def test_grade_thresholds(tmp_path):
 def test_zero_budget_is_a_flag_not_an_exception():
     result = score(form([row("产出指标", "a", "≥10个", "10个")], adjusted="0", actual="0"))
     assert codes(result) == ["execution_not_computable"] and result.total == D(90)
+
+
+DOC = Path(__file__).resolve().parents[3] / "docs" / "selfeval-schema.md"
+
+
+def test_every_setting_and_flag_is_documented():
+    from jixiao.scoring.settings import SCHEMA
+
+    doc = DOC.read_text(encoding="utf-8")
+    for section, keys in SCHEMA.items():
+        assert not section or f"[{section}]" in doc
+        for key in keys:
+            assert re.search(rf"^{key} = ", doc, re.M), f"setting {key} not in {DOC.name}"
+    source = "".join(p.read_text(encoding="utf-8") for p in (DOC.parents[1] / "src" / "jixiao" / "scoring").glob("*.py"))
+    codes_used = set(re.findall(r'Flag\("(\w+)"', source))
+    assert len(codes_used) > 20
+    for code in codes_used:
+        assert f"`{code}`" in doc, f"flag {code} not in {DOC.name}"
