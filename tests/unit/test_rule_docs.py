@@ -22,3 +22,11 @@ def test_every_rule_has_a_page_with_its_examples():
     for r in all_rules():
         text = (DOCS / f"{r.code}.md").read_text(encoding="utf-8")
         assert r.name in text and r.bad.splitlines()[0] in text and r.message in text
+
+
+def test_the_finding_keys_are_documented():
+    from jixiao.checks.docs import FINDING_KEYS
+    from jixiao.checks.finding import Finding
+
+    keys = set(Finding("X001", "r", "info", "m", "m").to_dict())
+    assert keys == set(FINDING_KEYS)

@@ -83,8 +83,23 @@ def index_page(rules: list[Rule]) -> str:
               "`jixiao.toml`）；未知的设置项会被拒绝。", "",
               "| 设置项 | 默认值 | 说明 |", "|---|---|---|"]
     lines += [f"| `{name}` | `{default!r}` | {text} |" for name, (default, text) in OPTIONS.items()]
+    lines += ["", "## 检查结果 (finding JSON)", "",
+              "`jixiao check --format json` 输出 `{summary, findings}`；`jixiao export` 的 `findings` 数组为库中保存的结果，",
+              "形状相同。(Same shape in both.)", "", "| 键 (key) | 含义 |", "|---|---|"]
+    lines += [f"| `{k}` | {v} |" for k, v in FINDING_KEYS.items()]
     lines.append("")
     return "\n".join(lines)
+
+
+FINDING_KEYS = {
+    "code": "规则编号 (rule code)", "rule": "规则名称 (rule name)", "severity": "error / warning / info",
+    "message": "一句中文说明 (the finding in Chinese)", "message_en": "英文说明 (English gloss)",
+    "document": "文档文件名", "document_id": "库中的文档 id（不在库中时为 null）",
+    "project_id": "库中的项目 id，或 null（文档级结果）", "project": "项目：序号 名称",
+    "source": "`{file, line}`（工作簿另有 `sheet`、`cell`）：原文位置",
+    "expected": "应为（可为 null）", "actual": "实为（可为 null）",
+    "related": "跨文档结果中另一份文档及其项目 `{document, project_id, project, source}`，否则 null",
+}
 
 
 def pages(rules: list[Rule]) -> dict[str, str]:

@@ -156,8 +156,8 @@ def demo_step(url: str) -> None:
 
     report = run_and_store(open_factory(url))
     summary = _summary(report)
-    console.print("\n[bold]检查结果[/bold]（jixiao check；提示类结果见 jixiao check --format html）")
-    _print_table([f.to_dict() for f in report.filtered("warning")], summary)
+    console.print("\n[bold]检查结果中的错误[/bold]（全部结果：jixiao check --db … 或 --format html）")
+    _print_table([f.to_dict() for f in report.filtered("error")], summary)
 
 
 DEMO_STEPS.append(demo_step)
