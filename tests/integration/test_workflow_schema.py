@@ -18,17 +18,14 @@ def _touches_workflow(diff) -> bool:
     return "workflow" in repr(diff)
 
 
-def test_migration_matches_the_models(store, db_url):
+def test_migration_matches_the_models_and_locks_are_not_null(store, db_url):
     engine = get_engine(db_url)
     assert TABLES <= set(inspect(engine).get_table_names())
     with engine.connect() as conn:
         diffs = [d for d in compare_metadata(MigrationContext.configure(conn), Base.metadata)
                  if _touches_workflow(d)]
     assert diffs == []
-
-
-def test_version_and_soft_delete_columns_are_not_null(store, db_url):
-    cols = {c["name"]: c for c in inspect(get_engine(db_url)).get_columns("workflow_projects")}
+    cols = {c["name"]: c for c in inspect(engine).get_columns("workflow_projects")}
     assert cols["version"]["nullable"] is False
     assert cols["deleted"]["nullable"] is False
     assert cols["state"]["nullable"] is False

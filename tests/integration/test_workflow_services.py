@@ -46,10 +46,10 @@ def test_declare_creates_a_draft_with_money_in_yuan_and_keyed_indicators(store, 
         assert trail[0].after["name"] == "职业技能提升培训补贴"
 
 
-@pytest.mark.parametrize("who", ["editor_b", "viewer", "reviewer", "unscoped_editor"])
-def test_only_editors_of_the_unit_and_admins_declare(store, people, who):
-    with pytest.raises(Forbidden):
-        wf.create_declaration(store, people[who], declaration(unit=UNIT_A))
+def test_only_editors_of_the_unit_and_admins_declare(store, people):
+    for who in ("editor_b", "viewer", "reviewer", "unscoped_editor"):
+        with pytest.raises(Forbidden):
+            wf.create_declaration(store, people[who], declaration(unit=UNIT_A))
     assert wf.create_declaration(store, people["admin"], declaration(unit=UNIT_A)).version == 1
 
 

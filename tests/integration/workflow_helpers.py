@@ -37,7 +37,7 @@ def declaration(unit: str = UNIT_A, name: str = "职业技能提升培训补贴"
     """A declaration as a unit would fill it in (money in yuan; the form is kept in 万元)."""
     return DeclarationIn(
         year=year, unit=unit, name=name, department=DEPARTMENT, code="440307250000000001",
-        money_unit="wan_yuan", facts={"type": "民生类", "period": "2026年1月-12月", "continuing": "延续"},
+        money_unit="wan_yuan", facts={"type": "民生类", "period": "2026年1月-12月", "new_or_continuing": "延续"},
         money={"general_public": Decimal("3298400.00"), "carried_over": Decimal("100000.00")},
         basis="2360*12个月*120人=339.84万元；以上合计：339.84万元",
         goal="全年开展职业技能培训不少于1200人次，培训合格率不低于90%，提升劳动者就业能力。",

@@ -15,7 +15,6 @@ from jixiao.domain.lifecycle import (
     Role,
     State,
     TransitionError,
-    WorkflowSettings,
     allowed_actions,
     editable_part,
     review_outcome_action,
@@ -138,10 +137,3 @@ def test_unknown_review_outcome_is_refused():
         review_outcome_action("好")
     assert info.value.code == "bad_outcome"
 
-
-def test_monitoring_month_defaults_to_july_and_is_checked():
-    assert WorkflowSettings().monitoring_month == 7
-    assert WorkflowSettings(monitoring_month=6).monitoring_month == 6
-    for bad in (0, 13):
-        with pytest.raises(ValueError):
-            WorkflowSettings(monitoring_month=bad)

@@ -111,17 +111,6 @@ EDITABLE_PART = {
 WRITER_ROLES = _UNIT
 
 
-@dataclass(frozen=True, slots=True)
-class WorkflowSettings:
-    """Settings of the yearly workflow; defaults from rules.md §5 (data as of 31 July)."""
-
-    monitoring_month: int = 7
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.monitoring_month <= 12:
-            raise ValueError(f"监控截止月份必须在 1–12 之间: {self.monitoring_month} (month out of range)")
-
-
 class TransitionError(ValueError):
     """A step that is not allowed; the message is for the user, in Chinese."""
 

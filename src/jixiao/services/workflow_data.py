@@ -10,8 +10,9 @@ import secrets
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
+from jixiao.domain.basis import parse_basis
 from jixiao.domain.levels import LEVEL1_NAMES, LEVEL2_NAMES, LEVEL2_PARENT
 from jixiao.domain.model import FUND_SOURCES, Indicator, Money, Project
 from jixiao.domain.numbers import fmt
@@ -24,8 +25,8 @@ DIMENSIONS = {"completeness": "完整性", "relevance": "相关性", "appropriat
               "feasibility": "可行性"}
 VERDICTS = {"pass": "符合", "partial": "部分符合", "fail": "不符合"}
 OUTCOMES = ("优", "良", "中", "差")
-FACT_LABELS = {"type": "项目类型", "period": "实施期限", "continuing": "新增/延续", "allocation": "资金分配方式",
-               "policy_basis": "立项依据", "multi_year": "项目总金额（中期规划，元）"}
+FACT_LABELS = {"type": "项目类型", "period": "实施期限", "new_or_continuing": "新增/延续",
+               "allocation_method": "资金分配方式", "policy_basis": "政策依据"}
 
 
 def new_key() -> str:
@@ -46,18 +47,12 @@ class IndicatorIn(BaseModel):
     required: bool = False
     source_of_value: str | None = None
 
-    @field_validator("level2")
+    @field_validator("level1", "level2")
     @classmethod
-    def _known_level2(cls, v: str | None) -> str | None:
-        if v and v not in LEVEL2_NAMES:
-            raise ValueError(f"未知的二级指标类别 {v}")
-        return v or None
-
-    @field_validator("level1")
-    @classmethod
-    def _known_level1(cls, v: str | None) -> str | None:
-        if v and v not in LEVEL1_NAMES:
-            raise ValueError(f"未知的一级指标类别 {v}")
+    def _known_level(cls, v: str | None, info: ValidationInfo) -> str | None:
+        names = LEVEL1_NAMES if info.field_name == "level1" else LEVEL2_NAMES
+        if v and v not in names:
+            raise ValueError(f"未知的{'一' if info.field_name == 'level1' else '二'}级指标类别 {v}")
         return v or None
 
 
@@ -77,6 +72,14 @@ class DeclarationIn(BaseModel):
     goal: str | None = None
     goal_long_term: str | None = None
     indicators: list[IndicatorIn] = Field(default_factory=list)
+
+    @field_validator("facts")
+    @classmethod
+    def _fact_keys(cls, v: dict[str, str]) -> dict[str, str]:
+        unknown = set(v) - set(FACT_LABELS)
+        if unknown:
+            raise ValueError(f"未知的项目信息 {sorted(unknown)}")
+        return {k: x.strip() for k, x in v.items() if x and x.strip()}
 
     @field_validator("money")
     @classmethod
@@ -211,8 +214,18 @@ def to_project(decl: dict, actuals: dict | None = None) -> Project:
         budget_initial=budget, actual=Money(total=_dec(actuals.get("actual_total"))),
         goal=decl.get("goal"), goal_long_term=decl.get("goal_long_term"), indicators=indicators,
         problems=actuals.get("problems"), rectification=actuals.get("rectification"),
-        details={"basis": {"text": decl.get("basis")}, **(decl.get("facts") or {})},
+        details=_details(decl),
     )
+
+
+def _details(decl: dict) -> dict:
+    """Facts in the shape the declaration reader gives them (so the same checks apply)."""
+    details: dict = dict(decl.get("facts") or {})
+    if details.get("period"):
+        details["period"] = {"text": details["period"], "years": None}
+    if decl.get("basis"):
+        details["basis"] = parse_basis(decl["basis"]).to_dict()
+    return details
 
 
 def _indicator(row: dict, actual: dict | None) -> Indicator:
@@ -224,3 +237,25 @@ def _indicator(row: dict, actual: dict | None) -> Indicator:
         deviation_reason=(actual or {}).get("deviation_reason"), source_of_value=row.get("source_of_value"),
         level1_text=LEVEL1_NAMES.get(row.get("level1") or ""), level2_text=LEVEL2_NAMES.get(row.get("level2") or ""),
     )
+
+
+def _agrees(stated: dict | None, computed: dict | None) -> bool | None:
+    """Whether a term's computed result rounds to its stated one (half a unit of the last place)."""
+    if not stated or not computed or stated.get("unit") != computed.get("unit"):
+        return None
+    value = Decimal(stated["value"])
+    tolerance = Decimal(1).scaleb(value.as_tuple().exponent) / 2
+    return abs(Decimal(computed["value"]) - value) <= tolerance
+
+
+def basis_summary(text: str | None, declared: Decimal | None) -> dict:
+    """A 测算依据 read for the form: each term with its computed result, and the total against the
+    declared amount (yuan) — what the unit sees as it types."""
+    basis = parse_basis(text).to_dict() if text and text.strip() else {"terms": [], "computed_total": None,
+                                                                        "stated_total": None}
+    terms = [{**t, "agrees": _agrees(t.get("stated"), t.get("computed"))} for t in basis["terms"]]
+    stated_total = (basis.get("stated_total") or {}).get("yuan")
+    total = Decimal(stated_total) if stated_total else _dec(basis.get("computed_total"))
+    difference = None if total is None or declared is None else declared - total
+    return {"terms": terms, "total": total, "declared": declared, "difference": difference,
+            "agrees": None if difference is None else abs(difference) < Decimal("0.5")}

@@ -12,14 +12,16 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from jixiao.domain.lifecycle import Action, WorkflowSettings
+from jixiao.domain.lifecycle import Action
 from jixiao.domain.numbers import fmt
+from jixiao.domain.targets import parse_target
+from jixiao.scoring.monitoring import indicator_progress, spending_progress
+from jixiao.scoring.settings import NATIONAL, ScoringSettings
 from jixiao.storage.workflow_models import MonitoringReportRow
 
 from .users import Principal
 from .workflow import Saved, guarded, load_for_write, step
 from .workflow_data import MonitoringIn
-from .workflow_lights import money_progress
 from .workflow_review import latest_snapshot
 from .workflow_scope import Invalid
 
@@ -38,9 +40,25 @@ def deviation_problems(form: MonitoringIn, keys: dict[str, str]) -> list[dict]:
     return problems
 
 
+def money_progress(snapshot: dict, spent: Decimal | None, month: int, settings: ScoringSettings) -> dict:
+    """Approved full-year budget, 1–X月 execution rate, time ratio, light and explanation."""
+    total = (snapshot.get("money") or {}).get("total")
+    budget = Decimal(total) if total not in (None, "") else None
+    p = spending_progress(budget, spent, month, settings)
+    return {"budget": budget, "rate": p.progress, "ratio": p.ratio, "light": p.light, "explanation": p.explanation}
+
+
+def _indicator_rows(form: MonitoringIn, snapshot: dict, month: int, settings: ScoringSettings) -> list[dict]:
+    targets = {i["key"]: i.get("target") or "" for i in snapshot.get("indicators") or []}
+    rows = []
+    for p in form.indicators:
+        progress = indicator_progress(parse_target(targets.get(p.key)), parse_target(p.progress), month, settings)
+        rows.append({**p.model_dump(mode="json"), "light": progress.light, "explanation": progress.explanation})
+    return rows
+
+
 def save_monitoring(factory: sessionmaker[Session], user: Principal, project_id: int, version: int,
-                    form: MonitoringIn, comment: str | None,
-                    settings: WorkflowSettings = WorkflowSettings()) -> Saved:
+                    form: MonitoringIn, comment: str | None, settings: ScoringSettings = NATIONAL) -> Saved:
     """Record the monitoring report of one month and move the project to 运行监控中."""
     month = form.as_of_month or settings.monitoring_month
 
@@ -51,8 +69,8 @@ def save_monitoring(factory: sessionmaker[Session], user: Principal, project_id:
         problems = deviation_problems(form, keys)
         if problems:
             raise Invalid("监控表有需要补充的内容 (monitoring report incomplete)", problems)
-        progress = money_progress(snap.data, form.spent_to_date, month)
-        values = _report_values(form, month, progress, snap.id)
+        progress = money_progress(snap.data, form.spent_to_date, month, settings)
+        values = _report_values(form, month, progress, snap.id, _indicator_rows(form, snap.data, month, settings))
         saved = step(session, user, row, Action.MONITOR, comment, version,
                      {"monitoring": _json(values)})
         _upsert(session, user, project_id, month, values)
@@ -61,12 +79,11 @@ def save_monitoring(factory: sessionmaker[Session], user: Principal, project_id:
     return guarded(factory, user, project_id, version, work)
 
 
-def _report_values(form: MonitoringIn, month: int, progress: dict, snapshot_id: int) -> dict:
+def _report_values(form: MonitoringIn, month: int, progress: dict, snapshot_id: int, rows: list[dict]) -> dict:
     needs = any(p.possibility != "确定能" for p in form.indicators) or progress["light"] == "red"
     return {"snapshot_id": snapshot_id, "as_of_month": month, "budget_total": progress["budget"],
             "spent_to_date": form.spent_to_date, "expected_year_end": form.expected_year_end,
-            "execution_rate": progress["rate"], "light": progress["light"],
-            "indicators": [p.model_dump(mode="json") for p in form.indicators],
+            "execution_rate": progress["rate"], "light": progress["light"], "indicators": rows,
             "correction_needed": needs, "correction_measures": form.correction_measures}
 
 

@@ -27,6 +27,21 @@ def _basis_text(details: dict) -> str | None:
     return basis if isinstance(basis, str) else None
 
 
+_NEW_OR_CONTINUING = {"new": "新增", "continuing": "延续"}
+
+
+def _facts(details: dict) -> dict[str, str]:
+    """Facts of an ingested project as the form's plain texts."""
+    out = {}
+    for key in FACT_LABELS:
+        value = details.get(key)
+        if isinstance(value, dict):
+            value = value.get("text")
+        if value not in (None, ""):
+            out[key] = _NEW_OR_CONTINUING.get(value, value) if key == "new_or_continuing" else str(value)
+    return out
+
+
 def ingested_declaration(session: Session, project_id: int, year: int | None = None,
                          unit: str | None = None) -> DeclarationIn:
     """An ingested project (any form kind) as a declaration to start from."""
@@ -40,7 +55,7 @@ def ingested_declaration(session: Session, project_id: int, year: int | None = N
     money: dict[str, Decimal] = dict(p.budget.parts)
     if p.budget.total is not None:
         money["total"] = p.budget.total
-    facts = {k: str(v) for k, v in p.details.items() if k in FACT_LABELS and v not in (None, "")}
+    facts = _facts(p.details)
     indicators = [IndicatorIn(level1=i.level1, level2=i.level2, name=i.name[:500], target=i.target.text,
                               note=i.note, weight=i.weight, required=i.required,
                               source_of_value=i.source_of_value) for i in p.indicators if i.name]

@@ -14,6 +14,7 @@ from jixiao.storage.session import database_url, open_store
 
 from . import errors, security
 from .routes import ROUTERS
+from .routes import workflow
 from .settings import WebSettings, settings_from_env
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -41,6 +42,7 @@ def create_app(db_url: str | None = None, settings: WebSettings | None = None) -
     for router in ROUTERS:
         app.include_router(router)
     security.install(app)  # CSRF on page POSTs, login lockout (issue 8)
+    workflow.install(app)  # 申报: declaration, review, monitoring, self-evaluation (issue 8)
     _docs_page(app)
     return app
 
