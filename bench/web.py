@@ -50,6 +50,20 @@ def fill(url: str, n: int) -> tuple[float, int]:
     return time.perf_counter() - start, n
 
 
+def check_and_score(url: str) -> None:
+    """Findings and scores for the store, so the error and grade filters have data to work on."""
+    from jixiao.services.checks import run_and_store
+    from jixiao.services.scoring import score_store
+
+    factory = open_store(url)
+    start = time.perf_counter()
+    report = run_and_store(factory)
+    middle = time.perf_counter()
+    run = score_store(factory)
+    print(f"checked in {middle - start:.1f} s ({len(report.findings)} findings), "
+          f"scored in {time.perf_counter() - middle:.1f} s ({run.projects} projects)")
+
+
 def existing_projects(url: str) -> int:
     """Projects already in the store at ``url`` (0 for a new one)."""
     from sqlalchemy import func, select
@@ -61,12 +75,14 @@ def existing_projects(url: str) -> int:
 
 
 def free_port() -> int:
+    """A loopback port nobody listens on."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
+    """``jixiao serve`` on 127.0.0.1, once it answers."""
     proc = subprocess.Popen([JIXIAO, "serve", "--db", url, "--port", str(port), "--workers", str(workers)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     for _ in range(150):
@@ -111,6 +127,9 @@ def scenarios(n: int, rng: random.Random) -> dict:
         "筛选 filter unit+year, sort budget": lambda: (
             f"/projects?unit={quote(rng.choice(UNITS))}&year=2021&sort=budget&order=desc&page={rng.randint(1, 20)}"),
         "搜索 search name or code": lambda: f"/projects?q={quote(rng.choice(NAMES))}{rng.randint(1, 999)}",
+        "筛选 has errors / grade, sort score": lambda: (
+            f"/projects?{rng.choice(['has_errors=true', 'grade=' + quote('优'), 'grade=' + quote('中')])}"
+            f"&sort=score&page={rng.randint(1, 20)}"),
         "项目详情 detail": lambda: f"/projects/{rng.randint(1, n)}",
         "API list filtered": lambda: f"/api/v1/projects?unit={quote(rng.choice(UNITS))}&page={rng.randint(1, 50)}",
         "API detail": lambda: f"/api/v1/projects/{rng.randint(1, n)}",
@@ -118,6 +137,7 @@ def scenarios(n: int, rng: random.Random) -> dict:
 
 
 async def measure(base: str, token: str, n: int, requests: int, concurrency: int) -> None:
+    """Sign in (pages) and hold a token (API), warm up, then run every scenario and print its line."""
     rng = random.Random(1)
     limits = httpx.Limits(max_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
@@ -139,12 +159,15 @@ async def measure(base: str, token: str, n: int, requests: int, concurrency: int
 
 
 def main() -> None:
+    """Fill (or reuse) the store, serve it, measure."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--projects", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=400, help="requests per scenario (bounded)")
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (the machine has 2 cores)")
-    ap.add_argument("--db", help="database URL (default: a fresh SQLite file in a temporary folder)")
+    ap.add_argument("--db", help="database URL (default: a fresh SQLite file in a temporary folder); "
+                                 "one that already holds the projects is measured as it is")
+    ap.add_argument("--no-checks", action="store_true", help="do not run the checker and the scoring first")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{tmp}/web-bench.db"
@@ -155,6 +178,8 @@ def main() -> None:
         else:
             seconds, n = fill(url, args.projects)
             print(f"filled {n} projects in {seconds:.1f} s ({n / seconds:.0f} projects/s) into {url.split('://')[0]}")
+            if not args.no_checks:
+                check_and_score(url)
         token = ensure_demo_users(open_store(url))
         port = free_port()
         proc = start_server(url, port, args.workers)

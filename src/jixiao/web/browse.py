@@ -69,8 +69,10 @@ def project_page(session: Session, f: ProjectQuery, columns=None) -> Page:
     stay fast on 100,000 projects. ``columns`` loads only those (the page's table).
     """
     ids, total = _page_ids(session, f)
-    if total is None:
-        total = session.scalar(_project_where(session, select(func.count()).select_from(ProjectRow), f)) or 0
+    if total is None:  # counted once per filter set and store version: paging and sorting reuse it
+        key = ("project_count", f.q, f.year, f.unit, f.kind, f.grade, f.has_errors, f.document_id)
+        total = cached(session, key, lambda: session.scalar(
+            _project_where(session, select(func.count()).select_from(ProjectRow), f)) or 0)
     stmt = _ROWS_BY_ID.options(load_only(*columns)) if columns else _ROWS_BY_ID
     rows = {p.id: p for p in session.scalars(stmt, {"ids": ids})} if ids else {}
     return Page([rows[i] for i in ids], total, f.page, f.per_page)
