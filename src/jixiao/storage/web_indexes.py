@@ -10,9 +10,13 @@ from __future__ import annotations
 from sqlalchemy import Index
 
 from .models import ProjectRow
+from .score_models import ProjectScoreRow
 
 Index("ix_projects_unit_year_money", ProjectRow.unit, ProjectRow.year, ProjectRow.budget_total,
       ProjectRow.actual_total)
 Index("ix_projects_search", ProjectRow.name, ProjectRow.unit, ProjectRow.code)
 # The id alone: SQLite pages deep into the default order by this narrow index, not the wide rows.
 Index("ix_projects_id", ProjectRow.id)
+# Projects sorted by score (of one grade) walk these indexes instead of sorting every scored project.
+Index("ix_project_scores_total", ProjectScoreRow.total, ProjectScoreRow.project_id)
+Index("ix_project_scores_grade_total", ProjectScoreRow.grade, ProjectScoreRow.total, ProjectScoreRow.project_id)

@@ -80,10 +80,11 @@ def project_page(session: Session, f: ProjectQuery, columns=None) -> Page:
 
 def _page_ids(session: Session, f: ProjectQuery) -> tuple[list[int], int | None]:
     """Ids of one page; a search also counts its matches in the same scan (``count(*) over ()``)."""
-    column = extras.score_sort_column() if f.sort == "score" else _SORT_COLUMNS[f.sort]
+    if f.sort == "score":
+        return _score_page_ids(session, f), None
+    column = _SORT_COLUMNS[f.sort]
     stmt = _project_where(session, select(ProjectRow.id, func.count().over()) if f.q else select(ProjectRow.id), f)
-    if column is not None and f.sort != "id":
-        stmt = extras.join_for_sort(stmt, f.sort)
+    if f.sort != "id":
         stmt = stmt.order_by(column.desc().nulls_last() if f.order == "desc" else column.asc().nulls_last())
     # A search scans the narrow search index; ``id + 0`` keeps SQLite from walking the wide rows
     # in id order instead.
@@ -93,6 +94,23 @@ def _page_ids(session: Session, f: ProjectQuery) -> tuple[list[int], int | None]
         return list(session.scalars(stmt)), None
     rows = session.execute(stmt).all()
     return [r[0] for r in rows], (rows[0][1] if rows else None)
+
+
+def _score_page_ids(session: Session, f: ProjectQuery) -> list[int]:
+    """Scored projects in score order (walking the index on the total), then the unscored ones."""
+    scored = _project_where(session, extras.join_scores(select(ProjectRow.id)), f.model_copy(update={"grade": None}))
+    scored = extras.where_grade(scored, f.grade)
+    key = ("scored_count", f.q, f.year, f.unit, f.kind, f.grade, f.has_errors, f.document_id)
+    n_scored = cached(session, key, lambda: session.scalar(select(func.count()).select_from(scored.subquery())) or 0)
+    ids: list[int] = []
+    if f.offset < n_scored:
+        ids = list(session.scalars(scored.order_by(*extras.score_order(f.order == "desc"))
+                                   .limit(f.per_page).offset(f.offset)))
+    if len(ids) < f.per_page and f.grade is None:
+        unscored = extras.without_score(_project_where(session, select(ProjectRow.id), f))
+        ids += session.scalars(unscored.order_by(ProjectRow.id).limit(f.per_page - len(ids))
+                               .offset(max(0, f.offset - n_scored)))
+    return ids
 
 
 def project_filter_options(session: Session) -> dict:

@@ -50,16 +50,26 @@ def filter_projects(stmt, grade: str | None = None, has_errors: bool | None = No
     return stmt
 
 
-def score_sort_column():
-    """The column to sort projects by score."""
-    return ProjectScoreRow.total
+def join_scores(stmt):
+    """Projects with their score (only scored projects)."""
+    return stmt.join(ProjectScoreRow, ProjectScoreRow.project_id == ProjectRow.id)
 
 
-def join_for_sort(stmt, sort: str):
-    """Add the join a sort needs (scores for ``score``; unscored projects sort last)."""
-    if sort == "score":
-        return stmt.outerjoin(ProjectScoreRow, ProjectScoreRow.project_id == ProjectRow.id)
-    return stmt
+def where_grade(stmt, grade: str | None):
+    """A joined project-and-score SELECT narrowed to one grade."""
+    return stmt if grade is None else stmt.where(ProjectScoreRow.grade == grade)
+
+
+def score_order(desc: bool) -> tuple:
+    """Order by total, ties by project: the order of the (total, project_id) index, so no sort."""
+    if desc:
+        return ProjectScoreRow.total.desc(), ProjectScoreRow.project_id.desc()
+    return ProjectScoreRow.total, ProjectScoreRow.project_id
+
+
+def without_score(stmt):
+    """Narrow a project SELECT to projects the last scoring run did not score."""
+    return stmt.where(~select(ProjectScoreRow.id).where(ProjectScoreRow.project_id == ProjectRow.id).exists())
 
 
 def grade_choices() -> list[str]:

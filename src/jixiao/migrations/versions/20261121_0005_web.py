@@ -47,9 +47,13 @@ def upgrade() -> None:
     op.create_index("ix_projects_unit_year_money", "projects", ["unit", "year", "budget_total", "actual_total"])
     op.create_index("ix_projects_search", "projects", ["name", "unit", "code"])
     op.create_index("ix_projects_id", "projects", ["id"])
+    op.create_index("ix_project_scores_total", "project_scores", ["total", "project_id"])
+    op.create_index("ix_project_scores_grade_total", "project_scores", ["grade", "total", "project_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_project_scores_grade_total", table_name="project_scores")
+    op.drop_index("ix_project_scores_total", table_name="project_scores")
     op.drop_index("ix_projects_id", table_name="projects")
     op.drop_index("ix_projects_search", table_name="projects")
     op.drop_index("ix_projects_unit_year_money", table_name="projects")
