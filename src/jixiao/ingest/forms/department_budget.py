@@ -15,10 +15,10 @@ from jixiao.ingest.grid import Grid
 
 from . import budget_function_tables as functions
 from . import budget_list_tables as lists
+from . import budget_target_tables
 from . import budget_unit_tables as by_unit
 from .budget_narrative import paragraphs, read_narrative, title_facts
 from .budget_rows import context
-from . import budget_target_tables
 from .budget_split import Section, Split, split_grids, title_kind
 
 KIND = DocumentKind.DEPARTMENT_BUDGET
@@ -29,7 +29,7 @@ _READ_ORDER = ("general_public_spending", "income_spending", "fiscal_income_spen
 def detect(grid: Grid) -> float:
     """Confidence that the grid is (part of) a published department budget."""
     head = compact(grid.head_text(40))
-    if "自评" in head:
+    if "自评表" in head:  # 部门预算项目绩效自评表 is another form
         return 0.0
     score = 0.0
     if "部门预算" in head and ("部门概况" in head or "第一部分" in head):
