@@ -24,13 +24,13 @@ ERRORS = {401: {"description": "缺少或无效的 API 令牌"}, 404: {"descript
 
 
 @router.get("/documents", tags=["documents"], responses=ERRORS)
-def list_documents(session: DbSession, f: Annotated[DocumentQuery, Query()]):
+async def list_documents(session: DbSession, f: Annotated[DocumentQuery, Query()]):
     """Ingested documents, newest first."""
     return page_json(browse.document_page(session, f), document_json)
 
 
 @router.get("/documents/{document_id}", tags=["documents"], responses=ERRORS)
-def get_document(document_id: int, session: DbSession):
+async def get_document(document_id: int, session: DbSession):
     """One document."""
     return json_response(document_json(browse.get_document(session, document_id)))
 
@@ -59,14 +59,14 @@ def _projects_json(session, rows: list[ProjectRow]) -> list[dict]:
 
 
 @router.get("/projects", tags=["projects"], responses=ERRORS)
-def list_projects(session: DbSession, f: Annotated[ProjectQuery, Query()]):
+async def list_projects(session: DbSession, f: Annotated[ProjectQuery, Query()]):
     """Projects with search, filters, sort and pagination (the same as the 项目 page)."""
     page = browse.project_page(session, f)
     return page_json(replace(page, items=_projects_json(session, page.items)), lambda p: p)
 
 
 @router.get("/projects/{project_id}", tags=["projects"], responses=ERRORS)
-def get_project(project_id: int, session: DbSession):
+async def get_project(project_id: int, session: DbSession):
     """One project with its indicators."""
     p, inds, doc = browse.get_project(session, project_id)
     return json_response(project_json(p, inds, doc.file))
@@ -77,7 +77,7 @@ def _indicator(ind: IndicatorRow, file: str) -> dict:
 
 
 @router.get("/indicators", tags=["indicators"], responses=ERRORS)
-def list_indicators(session: DbSession, f: Annotated[IndicatorQuery, Query()]):
+async def list_indicators(session: DbSession, f: Annotated[IndicatorQuery, Query()]):
     """Indicators (export shape plus ``project_id``), filtered by project, level or name."""
     page = browse.indicator_page(session, f)
     files = browse.file_names(session, (doc_id for _, doc_id in page.items))
@@ -85,7 +85,7 @@ def list_indicators(session: DbSession, f: Annotated[IndicatorQuery, Query()]):
 
 
 @router.get("/indicators/{indicator_id}", tags=["indicators"], responses=ERRORS)
-def get_indicator(indicator_id: int, session: DbSession):
+async def get_indicator(indicator_id: int, session: DbSession):
     """One indicator (export shape plus ``project_id``)."""
     ind = session.get(IndicatorRow, indicator_id)
     if ind is None:

@@ -25,13 +25,13 @@ router = APIRouter(prefix="/api/v1", dependencies=[Depends(api_user)])
 
 
 @router.get("/findings", tags=["findings"], responses=ERRORS)
-def list_findings(session: DbSession, f: Annotated[FindingQuery, Query()]):
+async def list_findings(session: DbSession, f: Annotated[FindingQuery, Query()]):
     """The checker's findings (``jixiao check``), errors first, filtered by code, severity, unit, document or project."""
     return page_json(fv.finding_page(session, f), finding_json)
 
 
 @router.get("/scores", tags=["scores"], responses=ERRORS)
-def list_scores(session: DbSession, f: Annotated[ScoreQuery, Query()]):
+async def list_scores(session: DbSession, f: Annotated[ScoreQuery, Query()]):
     """Project scores of the last ``jixiao score`` run, lowest total first, with their indicator scores."""
     stmt = select(ProjectScoreRow)
     for column, value in ((ProjectScoreRow.project_id, f.project_id), (ProjectScoreRow.document_id, f.document_id),
@@ -50,7 +50,7 @@ def list_scores(session: DbSession, f: Annotated[ScoreQuery, Query()]):
 
 
 @router.get("/scores/{project_id}", tags=["scores"], responses=ERRORS)
-def get_score(project_id: int, session: DbSession):
+async def get_score(project_id: int, session: DbSession):
     """The score of one project (404 when it was not scored)."""
     score = extras.project_score(session, project_id)
     if score is None:
@@ -59,7 +59,7 @@ def get_score(project_id: int, session: DbSession):
 
 
 @router.get("/budget-lines", tags=["budget"], responses=ERRORS)
-def list_budget_lines(session: DbSession, f: Annotated[BudgetLineQuery, Query()]):
+async def list_budget_lines(session: DbSession, f: Annotated[BudgetLineQuery, Query()]):
     """Lines of stored department budgets (export shape ``budget_lines``), in reading order."""
     stmt = select(BudgetLineRow)
     for column, value in ((BudgetLineRow.document_id, f.document_id), (BudgetLineRow.table_name, f.table),
@@ -75,7 +75,7 @@ def list_budget_lines(session: DbSession, f: Annotated[BudgetLineQuery, Query()]
 
 
 @router.get("/budget-lines/{line_id}", tags=["budget"], responses=ERRORS)
-def get_budget_line(line_id: int, session: DbSession):
+async def get_budget_line(line_id: int, session: DbSession):
     """One budget line."""
     row = session.get(BudgetLineRow, line_id)
     if row is None:

@@ -27,7 +27,7 @@ def _budgets(session) -> list[DocumentRow]:
 
 
 @router.get("/budget", name="budget")
-def budget(request: Request, session: DbSession, user: PageUser,
+async def budget(request: Request, session: DbSession, user: PageUser,
            document_id: Annotated[int | None, Query(ge=1)] = None,
            level: Annotated[Literal["类", "款", "项"], Query()] = "类",
            table: Annotated[Literal["表1", "表6", "表7"], Query()] = "表1"):
@@ -52,7 +52,7 @@ def budget(request: Request, session: DbSession, user: PageUser,
 
 
 @router.get("/budget/unit", name="budget_unit")
-def budget_unit(request: Request, session: DbSession, user: PageUser,
+async def budget_unit(request: Request, session: DbSession, user: PageUser,
                 name: Annotated[str, Query(min_length=1, max_length=200)],
                 document_id: Annotated[int | None, Query(ge=1)] = None):
     """One unit's budget in the narrative and in 表3, 表7, 表13, 表14, 表15, side by side."""

@@ -17,7 +17,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/documents", name="documents")
-def documents(request: Request, session: DbSession, user: PageUser, f: Annotated[DocumentQuery, Query()]):
+async def documents(request: Request, session: DbSession, user: PageUser, f: Annotated[DocumentQuery, Query()]):
     """The document list with counts and the upload form."""
     page = browse.document_page(session, f)
     ids = [d.id for d in page.items]

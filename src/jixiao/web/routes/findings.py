@@ -19,7 +19,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @router.get("/findings", name="findings")
-def findings(request: Request, session: DbSession, user: PageUser, f: Annotated[FindingQuery, Query()]):
+async def findings(request: Request, session: DbSession, user: PageUser, f: Annotated[FindingQuery, Query()]):
     """The findings table; HTMX asks for the table alone when a filter changes."""
     page = fv.finding_page(session, f)
     query = str(request.url.query)

@@ -13,7 +13,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", name="overview")
-def overview(request: Request, session: DbSession, user: PageUser):
+async def overview(request: Request, session: DbSession, user: PageUser):
     """Counts, execution rate by unit, grades, worst projects and most frequent findings."""
     return render(request, "overview.html", {**cached(session, ("overview",), lambda: _facts(session)),
                                               "available": extras.available()})

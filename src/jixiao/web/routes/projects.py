@@ -29,7 +29,7 @@ def _sort_links(request: Request, f: ProjectQuery) -> dict[str, str]:
 
 
 @router.get("/projects", name="projects")
-def projects(request: Request, session: DbSession, user: PageUser, f: Annotated[ProjectQuery, Query()]):
+async def projects(request: Request, session: DbSession, user: PageUser, f: Annotated[ProjectQuery, Query()]):
     """The project table; HTMX asks for the table alone when a filter changes."""
     page = browse.project_page(session, f, browse.TABLE_COLUMNS)
     ids = [p.id for p in page.items]
@@ -43,7 +43,7 @@ def projects(request: Request, session: DbSession, user: PageUser, f: Annotated[
 
 
 @router.get("/projects/{project_id}", name="project")
-def project(request: Request, project_id: int, session: DbSession, user: PageUser):
+async def project(request: Request, project_id: int, session: DbSession, user: PageUser):
     """One project: money by source, rate, status, goal, indicators, score and findings."""
     p, inds, doc = browse.get_project(session, project_id)
     data = project_json(p, inds, doc.file)
