@@ -137,6 +137,8 @@ def _check_trail(admin, pid: int) -> None:
     assert actions[:3] == ["create", "save_declaration", "submit"]
     assert actions.count("return") == 1 and actions.count("approve") == 1 and actions[-1] == "accept_self_evaluation"
     assert [int(r[7]) for r in table[1:]] == list(range(1, len(table)))  # one entry per version
+    assert table[2][9] == "绩效指标"  # the fix of the ≥190% target changed only the indicator table
+    assert '"target": "≥190%"' in table[2][10] and '"target": "≥90%"' in table[2][11]
     book = load_workbook(io.BytesIO(admin.get(f"/workflow/{pid}/audit.xlsx").content))
     sheet = book["审计记录"]
     assert sheet.max_row == len(table) + 1  # title row + the same rows

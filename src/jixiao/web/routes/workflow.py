@@ -14,7 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from jixiao.domain.levels import LEVEL1_NAMES, LEVEL2_NAMES, LEVEL2_PARENT
 from jixiao.domain.lifecycle import STATE_LABELS, Role
-from jixiao.exports.audit_export import action_label, audit_csv, audit_xlsx
+from jixiao.exports.audit_export import action_label, audit_csv, audit_xlsx, changed_fields
 from jixiao.scoring.monitoring import LIGHT_LABELS
 from jixiao.services import workflow as wf
 from jixiao.services.workflow_data import FACT_LABELS, VERDICTS, declaration_of
@@ -183,7 +183,7 @@ def workflow_audit_export(project_id: int, fmt: str, session: DbSession, user: P
 def _template_helpers() -> None:
     """Filters and names the workflow templates use, added to the pages' Jinja environment."""
     templates.env.filters.update(
-        audit_action=action_label,
+        audit_action=action_label, changed_fields=changed_fields,
         tojson_cn=lambda v: "" if v is None else json.dumps(v, ensure_ascii=False, sort_keys=True, indent=1))
     templates.env.globals.update(STATE_LABELS_WF=STATE_LABELS, VERDICTS=VERDICTS, LIGHT_LABELS=LIGHT_LABELS,
                                  shown_money=shown_money)
