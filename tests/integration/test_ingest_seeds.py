@@ -79,3 +79,18 @@ def test_trailing_page_number_is_not_a_cut_table(store):
     data = SEED_000.read_bytes() + "\n- 3 -\n0\n".encode()
     result = ingest_bytes(store, data, "with_page_number.txt")
     assert result.status == "ingested" and result.projects == 33
+
+
+def test_dropped_completion_cell_does_not_shift_pairs():
+    """Seed 001 row 10: the 数量 completion cell is dropped; the 质量 pair must stay whole."""
+    from jixiao.ingest.forms import read_document
+
+    doc = read_document(SEED_001.read_bytes(), SEED_001.name)
+    p = next(p for p in doc.projects if p.name == "修缮维护")
+    by_level = {i.level2: i for i in p.indicators}
+    assert by_level["quantity"].actual is None
+    assert by_level["quality"].target.text.startswith("项目通过验收")
+    assert by_level["quality"].actual.text == "已完成"
+    # 不适用 pairs are categories without an indicator, not indicators
+    assert [n.level2 for n in p.not_applicable] == ["economic", "ecological"]
+    assert all(i.target.text != "不适用" for q in doc.projects for i in q.indicators)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from jixiao.domain.levels import LEVEL2_NAMES, level2_code, parent_of
-from jixiao.domain.model import Indicator, Project
+from jixiao.domain.model import Indicator, NotApplicable, Project
 from jixiao.domain.targets import parse_target
 from jixiao.domain.text import compact
 from jixiao.ingest.grid import Row
@@ -98,6 +98,36 @@ def _short_name(text: str) -> str:
     return first[:40]
 
 
+NOT_APPLICABLE = "不适用"
+_COMPLETION_WORDS = ("完成", "已完成", "未完成", "基本完成", "部分完成", "已完成。", "完成。", "不适用")
+
+
+def _is_completion_word(text: str) -> bool:
+    """A completion cell that is only a status word (完成, 已完成 …), never a target."""
+    return compact(text).rstrip("。.") in _COMPLETION_WORDS
+
+
+def pair_up(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Group content/completion cells into pairs, mending pairs whose completion was dropped.
+
+    When the cell after a target is not a bare status word but the one after that is, the
+    middle cell is the next target and the first target lost its (empty) completion cell.
+    """
+    pairs, k = [], 0
+    while k < len(cells):
+        nxt = cells[k + 1][1] if k + 1 < len(cells) else None
+        after = cells[k + 2][1] if k + 2 < len(cells) else None
+        lone = nxt is not None and after is not None and not _is_completion_word(nxt) \
+            and _is_completion_word(after) and not _is_completion_word(cells[k][1])
+        if nxt is None or lone:
+            pairs.append([cells[k]])
+            k += 1
+        else:
+            pairs.append([cells[k], cells[k + 1]])
+            k += 2
+    return pairs
+
+
 def read_texts(row: Row, start: int, slots: list[str], project: Project) -> None:
     """Fill goal, status text, indicators, problems and rectification from ``row`` from ``start``."""
     cells = [(i, c) for i, c in enumerate(row.cells) if i >= start]
@@ -109,14 +139,21 @@ def read_texts(row: Row, start: int, slots: list[str], project: Project) -> None
     if len(cells) > 1:
         project.status_text = cells[1][1] or None
     rest = [(i, c) for i, c in cells[2:] if c.strip()]
+    if rest and _is_completion_word(rest[0][1]) and not _is_completion_word(project.status_text or "完成"):
+        # a long overall-completion text followed by its own status word: one more column
+        project.status_text = f"{project.status_text}；{rest[0][1]}"
+        rest = rest[1:]
     if len(rest) >= 2 and _is_rectification(rest[-1][1]) and _is_problem(rest[-2][1]):
         project.problems, project.rectification = rest[-2][1], rest[-1][1]
         rest = rest[:-2]
-    pairs = [rest[k:k + 2] for k in range(0, len(rest), 2)]
+    pairs = pair_up(rest)
     categories = align([p[0][1] for p in pairs], slots)
     for pair, slot in zip(pairs, categories):
         (ti, ttext) = pair[0]
         atext = pair[1][1] if len(pair) > 1 else None
+        if compact(ttext) == NOT_APPLICABLE:
+            project.not_applicable.append(NotApplicable(parent_of(slot), slot, False, row.ref_of(ti)))
+            continue
         project.indicators.append(Indicator(
             level1=parent_of(slot), level2=slot, name=_short_name(ttext),
             target=parse_target(ttext), actual=parse_target(atext) if atext else None,
