@@ -11,6 +11,7 @@ from datetime import date
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from jixiao.domain.levels import LEVEL1_NAMES, LEVEL2_NAMES, LEVEL2_PARENT
 from jixiao.domain.lifecycle import STATE_LABELS, Role
@@ -85,8 +86,8 @@ async def workflow_create(request: Request, user: PageWriter):
         return _form_page(request, user, decl=display_from_form(form), action="/workflow/new",
                           problems=exc.details, message=exc.message, status=422)
     origin = int(form["from_project"]) if str(form.get("from_project") or "").isdigit() else None
-    saved = wf.create_declaration(request.app.state.factory, user, decl, origin="ingested" if origin else "new",
-                                  origin_project_id=origin)
+    saved = await run_in_threadpool(wf.create_declaration, request.app.state.factory, user, decl,
+                                    origin="ingested" if origin else "new", origin_project_id=origin)
     return _go(f"/workflow/{saved.project_id}/edit?saved={saved.version}")
 
 
@@ -98,7 +99,8 @@ async def workflow_from_ingested(request: Request, user: PageWriter):
     if not raw.isdigit():
         raise Invalid("请填写已入库项目的编号 (project id required)")
     year = str(form.get("year") or "")
-    saved = declare_from_ingested(request.app.state.factory, user, int(raw), int(year) if year.isdigit() else None)
+    saved = await run_in_threadpool(declare_from_ingested, request.app.state.factory, user, int(raw),
+                                    int(year) if year.isdigit() else None)
     return _go(f"/workflow/{saved.project_id}/edit?saved={saved.version}")
 
 
@@ -134,8 +136,8 @@ async def workflow_save(request: Request, project_id: int, user: PageUser, _: Wr
     action = f"/workflow/{project_id}/edit"
     try:
         decl = declaration_from_form(form)
-        saved = wf.save_declaration(request.app.state.factory, user, project_id, version, decl,
-                                    form.get("comment") or None)
+        saved = await run_in_threadpool(wf.save_declaration, request.app.state.factory, user, project_id, version,
+                                        decl, form.get("comment") or None)
     except Invalid as exc:
         return _form_page(request, user, decl=display_from_form(form), version=version, action=action,
                           problems=exc.details, message=exc.message, status=422)
@@ -149,8 +151,8 @@ async def workflow_save(request: Request, project_id: int, user: PageUser, _: Wr
 async def workflow_action(request: Request, project_id: int, user: PageUser, _: WritableProject):
     """One lifecycle step (submit, withdraw, start review, revise, …) with its comment."""
     form = await request.form()
-    wf.take_action(request.app.state.factory, user, project_id, str(form.get("action") or ""),
-                   form.get("comment"), int(form.get("version") or 0))
+    await run_in_threadpool(wf.take_action, request.app.state.factory, user, project_id,
+                            str(form.get("action") or ""), form.get("comment"), int(form.get("version") or 0))
     return _go(f"/workflow/{project_id}")
 
 
@@ -159,8 +161,8 @@ async def workflow_delete(request: Request, project_id: int, user: PageUser, _: 
     """Soft delete (or restore, for administrators); the trail keeps the reason."""
     form = await request.form()
     restore = form.get("restore") == "1"
-    wf.soft_delete(request.app.state.factory, user, project_id, form.get("comment"),
-                   int(form.get("version") or 0), restore=restore)
+    await run_in_threadpool(wf.soft_delete, request.app.state.factory, user, project_id, form.get("comment"),
+                            int(form.get("version") or 0), restore=restore)
     return _go(f"/workflow/{project_id}" if restore or user.role == Role.ADMIN else "/workflow")
 
 

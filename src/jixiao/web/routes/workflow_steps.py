@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from jixiao.services import workflow as wf
 from jixiao.services.workflow_data import DEVIATION_CATEGORIES, DIMENSIONS, POSSIBILITIES, VERDICTS, basis_summary
@@ -70,7 +71,8 @@ async def review_submit(request: Request, project_id: int, session: DbSession, u
     """Record the review: 优/良 approve (targets snapshotted), 中/差 return to the unit."""
     form = await request.form()
     try:
-        review(request.app.state.factory, user, project_id, int(form.get("version") or 0), review_from_form(form))
+        await run_in_threadpool(review, request.app.state.factory, user, project_id, int(form.get("version") or 0),
+                                review_from_form(form))
     except Invalid as exc:
         return _step_page(request, session, user, project_id, "workflow/review.html", 422,
                           problems=exc.details, message=exc.message, form=form)
@@ -101,8 +103,8 @@ async def monitoring_submit(request: Request, project_id: int, session: DbSessio
     form = await request.form()
     try:
         report = monitoring_from_form(form, row.money_unit)
-        save_monitoring(request.app.state.factory, user, project_id, int(form.get("version") or 0), report,
-                        form.get("comment"), workflow_settings())
+        await run_in_threadpool(save_monitoring, request.app.state.factory, user, project_id,
+                                int(form.get("version") or 0), report, form.get("comment"), workflow_settings())
     except Invalid as exc:
         return _step_page(request, session, user, project_id, "workflow/monitoring.html", 422,
                           problems=exc.details, message=exc.message, form=form)
@@ -138,11 +140,12 @@ async def evaluation_submit(request: Request, project_id: int, session: DbSessio
     factory, version = request.app.state.factory, int(form.get("version") or 0)
     try:
         settings = workflow_settings()
-        saved = save_self_evaluation(factory, user, project_id, version, evaluation_from_form(form, row.money_unit),
-                                     form.get("comment") or None, settings)
+        saved = await run_in_threadpool(save_self_evaluation, factory, user, project_id, version,
+                                        evaluation_from_form(form, row.money_unit), form.get("comment") or None,
+                                        settings)
         if form.get("submit") == "1":
-            submit_self_evaluation(factory, user, project_id, saved.version, form.get("comment") or "提交自评",
-                                   settings)
+            await run_in_threadpool(submit_self_evaluation, factory, user, project_id, saved.version,
+                                    form.get("comment") or "提交自评", settings)
     except Invalid as exc:
         session.expire_all()
         return _step_page(request, session, user, project_id, "workflow/evaluation.html", 422,
