@@ -60,6 +60,8 @@ def test_every_page_route_enforces_scope_role_login_and_csrf(world):
             assert post(other, url).status_code == 404, url
         if path not in READ_ONLY_POSTS:
             assert post(viewer, url).status_code == 403, url
+    for who in (viewer, signed_in(app, "reviewer")):  # only unit editors and administrators declare
+        assert who.get("/workflow/new").status_code == 403
     with app.state.factory() as session:  # nothing above changed the project
         assert wf.get_project(session, people["admin"], pid).version == 1
 

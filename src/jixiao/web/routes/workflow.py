@@ -19,7 +19,7 @@ from jixiao.exports.audit_export import action_label, audit_csv, audit_xlsx, cha
 from jixiao.scoring.monitoring import LIGHT_LABELS
 from jixiao.services import workflow as wf
 from jixiao.services.workflow_data import FACT_LABELS, VERDICTS, declaration_of
-from jixiao.services.workflow_scope import Invalid
+from jixiao.services.workflow_scope import Forbidden, Invalid
 from jixiao.services.workflow_start import declare_from_ingested, declare_from_previous, ingested_declaration
 from jixiao.services.workflow_view import project_view
 
@@ -66,8 +66,10 @@ def workflow_list(request: Request, session: DbSession, user: PageUser, year: st
 
 
 @router.get("/workflow/new", name="workflow_new")
-def workflow_new(request: Request, session: DbSession, user: PageUser, from_project: int | None = None):
+def workflow_new(request: Request, session: DbSession, user: PageWriter, from_project: int | None = None):
     """An empty declaration form (or one filled from an ingested project, to be checked and saved)."""
+    if user.role not in (Role.UNIT_EDITOR, Role.ADMIN):
+        raise Forbidden("只有单位填报人或管理员可以申报项目 (only unit editors declare)")
     if from_project is not None:
         values = declaration_of(ingested_declaration(session, from_project).model_dump(mode="json"))
         decl = display_from_values(values) | {"from_project": from_project}
