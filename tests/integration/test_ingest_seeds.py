@@ -94,3 +94,22 @@ def test_dropped_completion_cell_does_not_shift_pairs():
     # 不适用 pairs are categories without an indicator, not indicators
     assert [n.level2 for n in p.not_applicable] == ["economic", "ecological"]
     assert all(i.target.text != "不适用" for q in doc.projects for i in q.indicators)
+
+
+def test_parallel_ingest_equals_sequential(store, tmp_path):
+    """Worker processes parse, this process stores: same results, in the order given."""
+    import shutil
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(8):
+        (folder / f"copy{i}.txt").write_bytes(SEED_000.read_bytes() + f"\n复制 {i}\n".encode())
+    shutil.copy(SEED_001, folder / "z_seed001.txt")
+    (folder / "zz_bad.txt").write_bytes(b"\x00\x01binary")
+    results = ingest_paths(store, [folder], workers=2)
+    assert [r.status for r in results] == ["ingested"] * 9 + ["error"]
+    assert [r.projects for r in results[:9]] == [33] * 8 + [9]
+    again = ingest_paths(store, [folder], workers=2)
+    assert [r.status for r in again[:9]] == ["duplicate"] * 9
+    with store() as s:
+        assert s.scalar(select(func.count()).select_from(ProjectRow)) == 33 * 8 + 9

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +19,7 @@ from jixiao.ingest.forms import UnknownForm, read_document
 from jixiao.ingest.grid import SourceError
 from jixiao.ingest.sources import SUPPORTED_SUFFIXES
 from jixiao.storage.repositories import find_document_by_sha, save_document
-from jixiao.storage.session import transaction
+from jixiao.storage.session import forget_engines_after_fork, transaction
 
 KIND_LABELS = {
     "self_evaluation_table": "部门预算项目绩效自评表",
@@ -59,45 +63,99 @@ def parse_file(data: bytes, name: str) -> Document:
     return read_document(data, name)
 
 
-def ingest_bytes(factory: sessionmaker[Session], data: bytes, name: str) -> FileResult:
-    """Read and store one file's content; never raises for bad input."""
-    sha = hashlib.sha256(data).hexdigest()
-    with factory() as session:
-        existing = find_document_by_sha(session, sha)
-        if existing is not None:
-            return FileResult(name, "duplicate", existing.kind, existing.id, existing.project_count,
-                              existing.indicator_count,
-                              message=f"内容与已入库的文档 #{existing.id} 相同，未作改动 (same content already stored)")
+def parse_job(data: bytes, name: str) -> Document | str:
+    """Parse one file (in this or a worker process): the Document, or the Chinese reason it failed."""
     try:
         doc = parse_file(data, name)
     except (SourceError, UnknownForm) as exc:
-        return FileResult(name, "error", message=str(exc))
+        return str(exc)
     except Exception as exc:  # a reader bug must not stop the other files
-        return FileResult(name, "error", message=f"读取时出错: {exc.__class__.__name__}: {exc} (reader failure)")
+        return f"读取时出错: {exc.__class__.__name__}: {exc} (reader failure)"
     if not doc.projects and not doc.extras:
         reason = doc.warnings[0].message if doc.warnings else "没有读到任何项目"
-        return FileResult(name, "error", doc.kind, message=f"表格不完整: {reason} (no data read)")
+        return f"表格不完整: {reason} (no data read)"
+    return doc
+
+
+def _known(factory: sessionmaker[Session], data: bytes, name: str) -> FileResult | None:
+    """The duplicate result when this content is already stored, else None."""
+    sha = hashlib.sha256(data).hexdigest()
+    with factory() as session:
+        existing = find_document_by_sha(session, sha)
+    if existing is None:
+        return None
+    return FileResult(name, "duplicate", existing.kind, existing.id, existing.project_count,
+                      existing.indicator_count,
+                      message=f"内容与已入库的文档 #{existing.id} 相同，未作改动 (same content already stored)")
+
+
+def store_parsed(factory: sessionmaker[Session], parsed: Document | str, data: bytes, name: str) -> FileResult:
+    """Store one parsed file in its own transaction: it lands whole or not at all."""
+    if isinstance(parsed, str):
+        return FileResult(name, "error", message=parsed)
     try:
         with transaction(factory) as session:
-            doc_id = save_document(session, doc, data)
+            doc_id = save_document(session, parsed, data)
     except IntegrityError:  # the same content landed meanwhile from another upload
-        return FileResult(name, "duplicate", doc.kind, message="内容与已入库的文档相同，未作改动 (same content already stored)")
-    return FileResult(name, "ingested", doc.kind, doc_id, len(doc.projects),
-                      sum(len(p.indicators) for p in doc.projects), len(doc.warnings))
+        return FileResult(name, "duplicate", parsed.kind, message="内容与已入库的文档相同，未作改动 (same content already stored)")
+    return FileResult(name, "ingested", parsed.kind, doc_id, len(parsed.projects),
+                      sum(len(p.indicators) for p in parsed.projects), len(parsed.warnings))
+
+
+def ingest_bytes(factory: sessionmaker[Session], data: bytes, name: str) -> FileResult:
+    """Read and store one file's content; never raises for bad input."""
+    return _known(factory, data, name) or store_parsed(factory, parse_job(data, name), data, name)
+
+
+def _read(path: Path) -> bytes | FileResult:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return FileResult(str(path), "error", message=f"无法读取文件: {exc.strerror or exc} (cannot read file)")
+
+
+def default_workers(n_files: int) -> int:
+    """Parse in worker processes only when there are enough files to pay for starting them."""
+    return min(os.cpu_count() or 1, 4) if n_files >= 8 else 1
 
 
 def ingest_paths(factory: sessionmaker[Session], paths: Iterable[str | Path],
-                 on_file: Callable[[FileResult], None] | None = None) -> list[FileResult]:
-    """Ingest every file; an unreadable file is reported and the others go on."""
-    results = []
-    for path in expand_paths(paths):
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            result = FileResult(str(path), "error", message=f"无法读取文件: {exc.strerror or exc} (cannot read file)")
-        else:
-            result = ingest_bytes(factory, data, str(path))
+                 on_file: Callable[[FileResult], None] | None = None,
+                 workers: int | None = None) -> list[FileResult]:
+    """Ingest every file; an unreadable file is reported and the others go on.
+
+    With several workers, files are parsed in worker processes while this process stores the
+    finished ones, in the order given (storing stays single-writer, as SQLite wants).
+    """
+    files = list(expand_paths(paths))
+    workers = default_workers(len(files)) if workers is None else workers
+    results: list[FileResult] = []
+
+    def done(result: FileResult) -> None:
         results.append(result)
         if on_file:
             on_file(result)
+
+    if workers <= 1:
+        for path in files:
+            data = _read(path)
+            done(data if isinstance(data, FileResult) else ingest_bytes(factory, data, str(path)))
+        return results
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=forget_engines_after_fork) as pool:
+        window: deque = deque()
+        for path in files:
+            data = _read(path)
+            known = data if isinstance(data, FileResult) else _known(factory, data, str(path))
+            window.append((path, data, known or pool.submit(parse_job, data, str(path))))
+            while len(window) > 2 * workers:
+                done(_finish(factory, *window.popleft()))
+        while window:
+            done(_finish(factory, *window.popleft()))
     return results
+
+
+def _finish(factory, path: Path, data, job) -> FileResult:
+    if isinstance(job, FileResult):
+        return job
+    return store_parsed(factory, job.result(), data, str(path))

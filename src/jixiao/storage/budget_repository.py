@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from jixiao.domain.budget import DepartmentBudget
 from jixiao.domain.model import Document
 from jixiao.domain.source import SourceRef
 
+from .bulk import bulk_insert
 from .budget_models import (
     BudgetLineRow,
     IncomeLineRow,
@@ -94,6 +94,4 @@ def save_budget(session: Session, doc_id: int, doc: Document) -> None:
     if not isinstance(budget, DepartmentBudget):
         return
     for model, rows_of in _TABLES:
-        rows = rows_of(doc_id, budget)
-        if rows:
-            session.execute(insert(model), rows)
+        bulk_insert(session, model, rows_of(doc_id, budget))

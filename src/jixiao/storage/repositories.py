@@ -11,6 +11,7 @@ from jixiao.domain.model import Document, Money, Project
 from jixiao.domain.numbers import fmt
 from jixiao.domain.source import SourceRef
 
+from .bulk import bulk_insert, bulk_insert_ids
 from .models import (
     DocumentFileRow,
     DocumentRow,
@@ -39,21 +40,6 @@ def money_json(m: Money | None) -> dict | None:
 
 # Savers for what other readers add to ``Document.extras`` (budget lines …): fn(session, doc_id, doc).
 EXTRA_SAVERS: list = []
-
-
-def bulk_insert(session: Session, model, rows: list[dict]) -> None:
-    """executemany through Core: the ORM's per-row bookkeeping costs more than the insert itself."""
-    if rows:
-        session.connection().execute(model.__table__.insert(), rows)
-
-
-def bulk_insert_ids(session: Session, model, rows: list[dict]) -> list[int]:
-    """Insert many rows and return their ids in the order given (RETURNING, batched)."""
-    if not rows:
-        return []
-    table = model.__table__
-    stmt = table.insert().returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.connection().execute(stmt, rows).scalars())
 
 
 def find_document_by_sha(session: Session, sha256: str) -> DocumentRow | None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -31,10 +31,26 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-@lru_cache(maxsize=16)
+_ENGINES: dict[str, Engine] = {}
+_LOCK = threading.Lock()
+
+
 def get_engine(url: str | None = None) -> Engine:
     """One engine per URL for the process."""
     url = database_url(url)
+    with _LOCK:
+        if url not in _ENGINES:
+            _ENGINES[url] = _create(url)
+        return _ENGINES[url]
+
+
+def forget_engines_after_fork() -> None:
+    """In a forked worker: drop inherited pools without closing the parent's connections."""
+    for engine in _ENGINES.values():
+        engine.dispose(close=False)
+
+
+def _create(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
