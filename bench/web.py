@@ -3,13 +3,15 @@
 Fills a fresh SQLite store (bulk inserts of ``bench/datamaker.make_projects``), starts
 ``jixiao serve`` on a free 127.0.0.1 port, and measures the project list (pages), filters and
 search, the project detail page and the API list, each with a bounded number of requests.
-Prints p50/p95 latency and requests/s per scenario. Target: p95 < 200 ms.
+Prints p50/p95 latency, requests/s and the server's CPU time per request for each scenario
+(the last does not depend on what else the machine runs). Target: p95 < 200 ms.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import re
 import socket
@@ -95,6 +97,30 @@ def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
     raise RuntimeError("server did not start")
 
 
+def server_cpu_seconds(root: int) -> float:
+    """CPU time (user + system) used so far by the server process and all its descendants.
+
+    Latency on a shared machine depends on what else runs; the server's CPU per request does not.
+    """
+    stats = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))
+    tree, total = {root}, 0.0
+    changed = True
+    while changed:
+        changed = False
+        for pid, (ppid, _cpu) in stats.items():
+            if ppid in tree and pid not in tree:
+                tree.add(pid)
+                changed = True
+    return sum(stats[pid][1] for pid in tree if pid in stats)
+
+
 async def run_scenario(client: httpx.AsyncClient, make_path, requests: int, concurrency: int) -> dict:
     """``requests`` GETs from ``concurrency`` workers; latencies in ms, every status must be 200."""
     latencies: list[float] = []
@@ -136,7 +162,7 @@ def scenarios(n: int, rng: random.Random) -> dict:
     }
 
 
-async def measure(base: str, token: str, n: int, requests: int, concurrency: int) -> None:
+async def measure(base: str, token: str, n: int, requests: int, concurrency: int, server_pid: int) -> None:
     """Sign in (pages) and hold a token (API), warm up, then run every scenario and print its line."""
     rng = random.Random(1)
     limits = httpx.Limits(max_connections=concurrency)
@@ -151,11 +177,14 @@ async def measure(base: str, token: str, n: int, requests: int, concurrency: int
         client.headers["Authorization"] = f"Bearer {token}"
         await run_scenario(client, lambda: "/projects", 40, concurrency)  # warm-up
         print(f"{concurrency} concurrent clients")
-        print(f"{'scenario':38} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'n':>5}  target p95 < 200 ms")
+        print(f"{'scenario':38} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'n':>5} {'CPU ms/req':>10}  target p95 < 200 ms")
         for name, make_path in scenarios(n, rng).items():
+            cpu = server_cpu_seconds(server_pid)
             r = await run_scenario(client, make_path, requests, concurrency)
+            cpu_ms = (server_cpu_seconds(server_pid) - cpu) * 1000 / r["n"]
             ok = "ok" if r["p95"] < 200 and not r["failures"] else "SLOW" if not r["failures"] else f"{r['failures']} FAILED"
-            print(f"{name:38} {r['p50']:8.1f} {r['p95']:8.1f} {r['rps']:8.1f} {r['n']:5}  {ok}")
+            print(f"{name:38} {r['p50']:8.1f} {r['p95']:8.1f} {r['rps']:8.1f} {r['n']:5} {cpu_ms:10.1f}  {ok}")
+        print(f"load average (other work on this machine skews latency, not CPU per request): {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:
@@ -184,7 +213,7 @@ def main() -> None:
         port = free_port()
         proc = start_server(url, port, args.workers)
         try:
-            asyncio.run(measure(f"http://127.0.0.1:{port}", token, n, args.requests, args.clients))
+            asyncio.run(measure(f"http://127.0.0.1:{port}", token, n, args.requests, args.clients, proc.pid))
         finally:
             proc.terminate()
             proc.wait(timeout=10)
