@@ -177,10 +177,15 @@ def upload(app, headers, *files):
 
 
 def test_upload_ingests_then_recognises_the_duplicate(fresh):
+    def total():
+        return fresh.client.get("/api/v1/projects", params={"unit": "人事服务中心"}, headers=fresh.admin).json()["total"]
+
+    assert total() == 3  # counted, and the count cached for this store version
     r = upload(fresh, fresh.admin, ("000_copy.txt", SEED_000.read_bytes() + b"\n"))
     assert r.status_code == 201, r.text
     (res,) = r.json()["results"]
     assert (res["status"], res["kind"], res["projects"], res["indicators"]) == ("ingested", "self_evaluation_table", 33, 187)
+    assert total() == 6  # a new document is a new store version: the count is made again
     doc = fresh.client.get(f"/api/v1/documents/{res['document_id']}", headers=fresh.admin).json()
     assert doc["file"] == "000_copy.txt"
     again = upload(fresh, fresh.admin, ("again.txt", SEED_000.read_bytes()))

@@ -33,7 +33,9 @@ def store_version(session: Session) -> tuple:
 def cached(session: Session, key: tuple, compute: Callable[[], T]) -> T:
     """``compute()`` once per store version (and database), then from memory; values must be plain data."""
     key = (str(session.bind.url), *key)
-    version = store_version(session)
+    version = session.info.get("store_version")
+    if version is None:  # asked once per request (session), however many answers it reads
+        version = session.info["store_version"] = store_version(session)
     with _lock:
         hit = _values.get(key)
     if hit is not None and hit[0] == version:
