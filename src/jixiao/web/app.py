@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -32,6 +33,7 @@ def create_app(db_url: str | None = None, settings: WebSettings | None = None) -
     settings = settings or settings_from_env()
     app = FastAPI(title="jixiao 绩效", version="1", description=DESCRIPTION,
                   docs_url=None, redoc_url=None, openapi_url="/api/v1/openapi.json")
+    _check_vendor()
     app.state.settings = settings
     app.state.db_url = database_url(db_url)
     app.state.factory = open_store(app.state.db_url)
@@ -57,6 +59,18 @@ def _docs_page(app: FastAPI) -> None:
                                    swagger_css_url="/static/vendor/swagger-ui.css",
                                    swagger_favicon_url="/static/favicon.svg",
                                    swagger_ui_parameters={"defaultModelsExpandDepth": -1})
+
+
+VENDOR_FILES = ("htmx.min.js", "echarts.min.js", "swagger-ui-bundle.js", "swagger-ui.css")
+
+
+def _check_vendor() -> None:
+    """Say so when the browser libraries were not installed (pages then work without charts)."""
+    missing = [f for f in VENDOR_FILES if not (STATIC / "vendor" / f).is_file()]
+    if missing:
+        logging.getLogger("jixiao.web").warning(
+            "缺少前端文件 %s：请运行 make setup（npm ci 与 scripts/copy_assets.py） (browser libraries missing)",
+            ", ".join(missing))
 
 
 def app_from_env() -> FastAPI:
