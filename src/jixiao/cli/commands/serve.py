@@ -42,7 +42,8 @@ def run_server(url: str, host: str, port: int, workers: int = 1) -> None:
     os.environ.setdefault("JIXIAO_SECRET_KEY", secrets.token_urlsafe(32))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     console.print(f"网页: [bold]http://{shown}:{port}/[/bold]    API 文档: http://{shown}:{port}/api/v1/docs    (Ctrl+C 停止)")
-    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level="warning")
+    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level="warning",
+                access_log=False)
 
 
 @app.command()
