@@ -140,3 +140,17 @@ def test_viewer_cannot_upload(site):
     _, _, viewer = site
     r = _upload(viewer, ("v.txt", SEED_000.read_bytes() + b"\n\n\n"))
     assert r.status_code == 403 and "只读用户" in r.text
+
+
+def test_documents_page_counts(site):
+    from sqlalchemy import func, select
+
+    from jixiao.storage.finding_models import FindingRow
+
+    app, admin, _ = site
+    page = admin.get("/documents").text
+    assert "000_9c9e7ed0d43ac23c.txt" in page and "部门预算项目绩效自评表" in page and "部门预算" in page
+    assert '<a href="/projects?document_id=1">33</a>' in page
+    with app.state.factory() as session:
+        n = session.scalar(select(func.count()).select_from(FindingRow).where(FindingRow.document_id == 1))
+    assert n > 0 and f'<a href="/findings?document_id=1">{n}</a>' in page

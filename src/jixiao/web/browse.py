@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from jixiao.services import queries
-from jixiao.storage.models import DocumentRow, IndicatorRow, ParseWarningRow, ProjectRow, UnitRow
+from jixiao.storage.models import DocumentRow, IndicatorRow, ProjectRow, UnitRow
 
 from . import extras
 from .cache import cached
@@ -220,10 +220,8 @@ def lowest_rates(session: Session, limit: int = 10) -> list[dict]:
     return cached(session, ("lowest_rates", limit), compute)
 
 
-def warning_counts(session: Session, document_ids: list[int]) -> dict[int, int]:
-    """Number of parse warnings of each document."""
-    if not document_ids:
+def count_by(session: Session, column, values: list[int]) -> dict[int, int]:
+    """Rows per value of ``column`` among ``values`` (warnings or findings per document …)."""
+    if not values:
         return {}
-    stmt = (select(ParseWarningRow.document_id, func.count()).where(ParseWarningRow.document_id.in_(document_ids))
-            .group_by(ParseWarningRow.document_id))
-    return dict(session.execute(stmt).all())
+    return dict(session.execute(select(column, func.count()).where(column.in_(values)).group_by(column)).all())

@@ -123,15 +123,6 @@ def finding_counts(session: Session, project_ids: list[int]) -> dict[int, dict[s
     return out
 
 
-def document_finding_counts(session: Session, document_ids: list[int]) -> dict[int, int]:
-    """Number of findings for each document id."""
-    if not document_ids:
-        return {}
-    stmt = (select(FindingRow.document_id, func.count()).where(FindingRow.document_id.in_(document_ids))
-            .group_by(FindingRow.document_id))
-    return dict(session.execute(stmt).all())
-
-
 def scores_for(session: Session, project_ids: list[int]) -> dict[int, dict]:
     """Score summary (total, grade) for each project id."""
     if not project_ids:

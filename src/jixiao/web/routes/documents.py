@@ -6,6 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
 
+from jixiao.storage.finding_models import FindingRow
+from jixiao.storage.models import ParseWarningRow
+
 from .. import browse, extras
 from ..deps import DbSession, PageUser, require_writer
 from ..errors import ApiError
@@ -21,11 +24,11 @@ async def documents(request: Request, session: DbSession, user: PageUser, f: Ann
     """The document list with counts and the upload form."""
     page = browse.document_page(session, f)
     ids = [d.id for d in page.items]
-    warnings = browse.warning_counts(session, ids)
     settings = request.app.state.settings
     return render(request, "documents.html", {
-        "page": page, "links": page_links(request, page), "warnings": warnings,
-        "findings": extras.document_finding_counts(session, ids), "available": extras.available(),
+        "page": page, "links": page_links(request, page),
+        "warnings": browse.count_by(session, ParseWarningRow.document_id, ids),
+        "findings": browse.count_by(session, FindingRow.document_id, ids), "available": extras.available(),
         "max_mb": settings.max_upload_bytes // (1024 * 1024), "max_files": settings.max_upload_files,
     })
 
