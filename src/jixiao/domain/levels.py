@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .text import compact
@@ -52,6 +53,14 @@ _LEVEL1_WORDS = [
 ]
 
 
+# One alternation per list, in the list's order: a regex alternation at the start takes the first
+# alternative that matches, exactly as the loop over the words used to.
+_LEVEL2_RE = re.compile("|".join(f"({re.escape(w)})" for w, _ in _LEVEL2_WORDS))
+_LEVEL2_CODES = [code for _, code in _LEVEL2_WORDS]
+_LEVEL1_RE = re.compile("|".join(f"({re.escape(w)})" for w, _ in _LEVEL1_WORDS))
+_LEVEL1_CODES = [code for _, code in _LEVEL1_WORDS]
+
+
 def split_required(text: str) -> tuple[str, bool]:
     """``*数量指标`` → (``数量指标``, True): a leading star marks a mandatory category."""
     t = compact(text or "")
@@ -64,10 +73,8 @@ def level1_code(text: str | None) -> str | None:
     t, _ = split_required(text or "")
     if not t or len(t) > 12:
         return None
-    for word, code in _LEVEL1_WORDS:
-        if t.startswith(word):
-            return code
-    return None
+    m = _LEVEL1_RE.match(t)
+    return _LEVEL1_CODES[m.lastindex - 1] if m else None
 
 
 def level2_code(text: str | None) -> str | None:
@@ -75,10 +82,8 @@ def level2_code(text: str | None) -> str | None:
     t, _ = split_required(text or "")
     if not t or len(t) > 14:
         return None
-    for word, code in _LEVEL2_WORDS:
-        if t.startswith(word):
-            return code
-    return None
+    m = _LEVEL2_RE.match(t)
+    return _LEVEL2_CODES[m.lastindex - 1] if m else None
 
 
 def parent_of(level2: str | None) -> str | None:
@@ -96,6 +101,10 @@ _EITHER = {"满意度指标": ("level1", "satisfaction"), "满意度目标": ("l
 _LEVEL2_BARE = frozenset({"数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益",
                           "可持续影响", "服务对象满意度", "其他满意度", "满意度", "经济成本",
                           "社会成本", "生态环境成本", "生态成本"})
+
+
+# The first character of every label (after stars and spaces): a cell starting otherwise is a name.
+_LABEL_FIRST = frozenset(w[0] for w in (*_LEVEL1_ONLY, *_EITHER, *_LEVEL2_BARE, *(w for w, _ in _LEVEL2_WORDS)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +126,28 @@ class RowLevels:
     rest: list[tuple[int, str]]
 
 
+# Labels as written → their LevelLabel. Category labels are a small fixed vocabulary repeated on
+# every form (数量指标, *产出指标 …), so each is worked out once; only labels are kept, never the
+# other cells, and the table stops growing at a few hundred spellings.
+_KNOWN_LABELS: dict[str, LevelLabel] = {}
+_MAX_KNOWN_LABELS = 512
+
+
 def level_label(text: str | None) -> LevelLabel | None:
     """``*数量指标`` → a level-2 label; ``产出目标`` → level-1; an indicator name → None."""
     if not text or len(text) > 16:  # labels are short; names are not worth normalising here
         return None
+    if text.lstrip(" \u3000*＊")[:1] not in _LABEL_FIRST:  # what compact() would start with
+        return None
+    label = _KNOWN_LABELS.get(text)
+    if label is None:
+        label = _read_label(text)
+        if label is not None and len(_KNOWN_LABELS) < _MAX_KNOWN_LABELS:
+            _KNOWN_LABELS[text] = label
+    return label
+
+
+def _read_label(text: str) -> LevelLabel | None:
     t, required = split_required(text)
     if not t or len(t) > 12:
         return None

@@ -22,9 +22,18 @@ def normalise_number_text(text: str) -> str:
     return _STRAY.sub("", to_halfwidth(text).strip())
 
 
+def _may_be_number(text: str) -> bool:
+    """Cheap test before the regexes: a number starts with a sign or a digit and ends with a digit.
+
+    Most cells a reader tries are words; this answers them without normalising.
+    """
+    t = text.strip()
+    return bool(t) and (t[0] in "-－" or t[0].isdecimal()) and t[-1].isdecimal()
+
+
 def parse_decimal(text: str | None) -> Decimal | None:
     """A plain number cell → Decimal, or None when the cell is not a number."""
-    if text is None:
+    if text is None or not _may_be_number(text):
         return None
     s = normalise_number_text(text)
     if not s or not _MONEY_SHAPE.match(s):
@@ -37,7 +46,7 @@ def parse_decimal(text: str | None) -> Decimal | None:
 
 def parse_percent(text: str | None) -> Decimal | None:
     """``66.32%`` → Decimal('66.32'); None when the cell is not a percentage."""
-    if not text:
+    if not text or text.rstrip()[-1:] not in ("%", "％"):  # the cheap test: most cells are no rate
         return None
     m = _PERCENT.match(normalise_number_text(text))
     return Decimal(m.group(1)) if m else None

@@ -31,9 +31,17 @@ _PREFIX_OPS = [
 _SUFFIX_OPS = [("以上", "≥"), ("及以上", "≥"), ("以内", "≤"), ("以下", "≤"), ("之内", "≤"),
                ("内", "≤"), ("之前", "≤"), ("前", "≤")]
 _OP_RE = "|".join(re.escape(w) for w, _ in _PREFIX_OPS)
+_PREFIX_OP = dict(_PREFIX_OPS)
+_SUFFIX_OP = dict(_SUFFIX_OPS)
+# Direction words read from just before a number, in list order (single characters do not count).
+_CONTEXT_OPS = [(w, op) for w, op in _PREFIX_OPS if len(w) > 1]
+_ANY_CONTEXT_OP = re.compile("|".join(re.escape(w) for w, _ in _CONTEXT_OPS))
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A value starts with a direction word, a space or a digit: the lookahead lets the scan pass over
+# every other character without trying the ~35 direction words there.
+_VALUE_START = "(?=[" + re.escape("".join(sorted({w[0] for w, _ in _PREFIX_OPS}))) + r"\d\s])"
 _VALUE = re.compile(
-    rf"(?P<op>{_OP_RE})?\s*(?P<num>{_NUM})\s*(?:(?P<hi>[-~－—至到]\s*{_NUM})\s*)?"
+    rf"{_VALUE_START}(?P<op>{_OP_RE})?\s*(?P<num>{_NUM})\s*(?:(?P<hi>[-~－—至到]\s*{_NUM})\s*)?"
     rf"(?P<unit>{_UNIT_FULL})?(?P<suffix>及以上|以上|以内|以下|之内|内)?"
 )
 # List numbering (``1.``, ``2、``, ``(3)``) is not a value.
@@ -120,7 +128,7 @@ def parse_target(text: str | None) -> TargetValue:
     if match is None:
         return TargetValue(text=raw, qualitative=_qualitative(s))
     value, unit = _scaled(_to_decimal(match.group("num")), match.group("unit"))
-    op = dict(_PREFIX_OPS).get(match.group("op") or "")
+    op = _PREFIX_OP.get(match.group("op") or "")
     if op is None:
         op = _op_from_context(s, match)
     high = None
@@ -171,7 +179,7 @@ def _small_chinese_number(raw: str, s: str) -> TargetValue | None:
         n = _CN_DIGITS[cn]
     else:
         return None
-    op = dict(_PREFIX_OPS).get(m.group("op") or "", "=")
+    op = _PREFIX_OP.get(m.group("op") or "", "=")
     return TargetValue(text=raw, op=op, value=Decimal(n), unit=m.group("unit"))
 
 
@@ -191,11 +199,12 @@ def _formula(raw: str, s: str) -> TargetValue | None:
 def _op_from_context(s: str, m: re.Match) -> str:
     """Direction from words after the number (``100人次以上``) or just before it (``不少于 10``)."""
     if m.group("suffix"):
-        return dict(_SUFFIX_OPS)[m.group("suffix")]
+        return _SUFFIX_OP[m.group("suffix")]
     before = s[max(0, m.start() - 6):m.start()]
-    for word, op in _PREFIX_OPS:
-        if word in before and len(word) > 1:
-            return op
+    if _ANY_CONTEXT_OP.search(before):  # then the first word in list order decides
+        for word, op in _CONTEXT_OPS:
+            if word in before:
+                return op
     after = s[m.end():m.end() + 3]
     for word, op in _SUFFIX_OPS:
         if after.startswith(word):

@@ -15,12 +15,18 @@ _FULLWIDTH = str.maketrans(
 )
 
 
-_HAS_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
+# Runs of full-width characters: translating only the runs beats translating a whole CJK string
+# character by character (a cell has a few full-width marks among many CJK characters).
+_FULLWIDTH_RUN = re.compile("[\uff01-\uff5e\u3000]+")
+
+
+def _halfwidth_run(m: re.Match) -> str:
+    return m.group().translate(_FULLWIDTH)
 
 
 def to_halfwidth(text: str) -> str:
     """Full-width ASCII (０-９, ，：（）％) → half-width; CJK characters untouched."""
-    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
+    return _FULLWIDTH_RUN.sub(_halfwidth_run, text)
 
 
 def clean_cell(text: str | None) -> str:
@@ -38,7 +44,7 @@ def clean_cell(text: str | None) -> str:
 
 def compact(text: str) -> str:
     """Text for matching: half-width, no spaces at all (the cheap part of NFKC that forms need)."""
-    return to_halfwidth(text).replace(" ", "")
+    return _FULLWIDTH_RUN.sub(_halfwidth_run, text).replace(" ", "")
 
 
 @lru_cache(maxsize=1)

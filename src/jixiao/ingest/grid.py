@@ -11,13 +11,48 @@ class SourceError(Exception):
     """The file cannot be read as a table at all (binary junk, wrong encoding, broken zip)."""
 
 
-@dataclass(slots=True)
 class Row:
-    """One table row: its cells as text and its source; xlsx rows also know each cell's address."""
+    """One table row: its cells as text and its source; xlsx rows also know each cell's address.
 
-    cells: list[str]
-    ref: SourceRef
-    cell_refs: list[str] | None = None
+    A text row is made with ``Row.at_line`` and builds its SourceRef only when asked (most rows
+    of a long document are never cited). What readers ask of every row (its non-empty cells, its
+    joined text) is worked out once and kept, since several readers ask it of the same row.
+    """
+
+    __slots__ = ("cells", "cell_refs", "_ref", "_file", "_line", "_nonempty", "_text")
+
+    def __init__(self, cells: list[str], ref: SourceRef | None = None, cell_refs: list[str] | None = None):
+        self.cells = cells
+        self.cell_refs = cell_refs
+        self._ref = ref
+        self._file: str | None = None
+        self._nonempty: list[str] | None = None
+        self._text: str | None = None
+
+    @classmethod
+    def at_line(cls, cells: list[str], file: str, line: int) -> Row:
+        """A row of a text file: its SourceRef (file and line) is made on first use."""
+        row = cls(cells)
+        row._file, row._line = file, line
+        return row
+
+    @property
+    def ref(self) -> SourceRef | None:
+        """Where the row came from: file and line, or sheet and row."""
+        ref = self._ref
+        if ref is None and self._file is not None:
+            ref = self._ref = SourceRef(file=self._file, line=self._line)
+        return ref
+
+    @property
+    def line(self) -> int | None:
+        """The row's line (text) or row number (sheet), without building its SourceRef."""
+        if self._file is not None:
+            return self._line
+        return self._ref.line if self._ref is not None else None
+
+    def __repr__(self) -> str:
+        return f"Row(cells={self.cells!r}, ref={self.ref!r}, cell_refs={self.cell_refs!r})"
 
     def cell(self, i: int) -> str:
         """Cell ``i`` or "" when the row is shorter (dropped cells are normal)."""
@@ -30,12 +65,18 @@ class Row:
         return self.ref
 
     def nonempty(self) -> list[str]:
-        """The cells that hold text."""
-        return [c for c in self.cells if c.strip()]
+        """The cells that hold text (the same list on every call: do not change it)."""
+        cells = self._nonempty
+        if cells is None:
+            cells = self._nonempty = [c for c in self.cells if c.strip()]
+        return cells
 
     def text(self) -> str:
         """All cells joined, for content detection."""
-        return "".join(self.cells)
+        text = self._text
+        if text is None:
+            text = self._text = "".join(self.cells)
+        return text
 
 
 @dataclass(slots=True)

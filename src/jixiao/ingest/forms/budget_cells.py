@@ -38,7 +38,14 @@ def read_amount(text: str | None) -> Decimal | None:
 
 def plain(text: str) -> str:
     """A cell or line without Markdown marks and spaces, half-width, for matching."""
-    return compact(to_halfwidth(_MARKUP.sub("", text)))
+    if "#" in text or "*" in text:
+        text = _MARKUP.sub("", text)
+    return compact(text)
+
+
+def _may_be_digits(text: str) -> bool:
+    """Whether ``plain(text)`` can start with a digit (codes and years do): a test without normalising."""
+    return text.lstrip(" \u3000#*")[:1].isdecimal()
 
 
 def money_pair(value: Decimal, unit: str) -> tuple[Decimal, Decimal]:
@@ -53,6 +60,8 @@ def is_table_mark(text: str) -> bool:
 
 def money_unit_in(text: str) -> str | None:
     """``单位：万元`` → ``wan_yuan``; ``单位：元`` → ``yuan``; None when the text states none."""
+    if "单位" not in text:
+        return None
     m = _MONEY_LABEL.search(to_halfwidth(text))
     if not m:
         return None
@@ -61,20 +70,27 @@ def money_unit_in(text: str) -> str | None:
 
 def department_in(text: str) -> str | None:
     """The department of a ``单位名称：…`` line."""
+    if "位" not in text and "门" not in text:  # every label holds one of them (spaces may split words)
+        return None
     m = _DEPT_LABEL.match(plain(text))
     return m.group(1) if m else None
 
 
 def cell_kind_ok(kind: str, text: str) -> bool:
     """Whether a non-empty cell has the shape a column of ``kind`` holds."""
-    t = plain(text)
     if kind == "number":
         return read_amount(text) is not None
     if kind == "code":
+        t = plain(text)
         return bool(_FUNCTION_CODE.match(t) or _ITEM_CODE.match(t))
     if kind == "year":
-        return bool(_YEAR_CELL.match(t))
-    return read_amount(text) is None and not _FUNCTION_CODE.match(t) and not _YEAR_CELL.match(t)
+        return bool(_YEAR_CELL.match(plain(text)))
+    if read_amount(text) is not None:
+        return False
+    if not _may_be_digits(text):  # neither a function code nor a year can start otherwise
+        return True
+    t = plain(text)
+    return not _FUNCTION_CODE.match(t) and not _YEAR_CELL.match(t)
 
 
 def year_of(text: str) -> int | None:
@@ -104,10 +120,14 @@ class Columns:
 
     keys: dict[int, str] = field(default_factory=dict)
     rules: tuple[Rule, ...] = ()
+    kinds: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.kinds = {r.key: r.kind for r in reversed(self.rules)}  # the first rule of a key wins
 
     def kind(self, key: str) -> str:
         """The cell shape of a key."""
-        return next(r.kind for r in self.rules if r.key == key)
+        return self.kinds[key]
 
 
 def columns_from(header_rows: list[Row], rules: tuple[Rule, ...]) -> Columns:

@@ -33,18 +33,29 @@ _CHECKED = ("☑", "■", "☒", "✓", "✔")
 _DATE = re.compile(r"(20\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})")
 
 
+# The labels as one alternation in list order (the first label a cell starts with wins, as in a
+# loop over LABELS), and their first characters to pass over value cells without normalising them.
+_LABEL_RE = re.compile("|".join(f"({re.escape(word)})" for word, _ in LABELS))
+_LABEL_FIRST = frozenset(word[0] for word, _ in LABELS)
+
+
 def _label(cell: str) -> tuple[str, str | None, str] | None:
     """(label, field, the value written in the same cell) when the cell starts with a label."""
-    head = compact(cell[:24])
-    for word, key in LABELS:
-        if head.startswith(word):
-            return word, key, compact(cell)[len(word):].lstrip(":：")
-    return None
+    if cell.lstrip(" \u3000")[:1] not in _LABEL_FIRST:
+        return None
+    m = _LABEL_RE.match(compact(cell[:24]))
+    if m is None:
+        return None
+    word, key = LABELS[m.lastindex - 1]
+    return word, key, compact(cell)[len(word):].lstrip(":：")
 
 
 def header_index(rows: list[Row]) -> int | None:
     """Row index of the indicator header (目标内容 | 二级指标 | 绩效指标 | 指标目标值 | 目标值来源)."""
     for k, row in enumerate(rows):
+        text = row.text()
+        if "值" not in text and "容" not in text:  # no cell can read 指标目标值 or 目标内容
+            continue
         cells = [compact(c) for c in row.cells if len(c) < 12]
         if "指标目标值" in cells or ("目标内容" in cells and "绩效指标" in cells):
             return k
@@ -54,16 +65,17 @@ def header_index(rows: list[Row]) -> int | None:
 def read_facts(rows: list[Row]) -> dict[str, tuple[str, str, Row, int]]:
     """field → (label, value, row, column) from the rows above the indicator header."""
     tokens = [(c.strip(), row, i) for row in rows for i, c in enumerate(row.cells) if c.strip()]
+    labels = [_label(cell) for cell, _, _ in tokens]
     facts: dict[str, tuple[str, str, Row, int]] = {}
     for k, (cell, row, col) in enumerate(tokens):
-        found = _label(cell)
+        found = labels[k]
         if found is None or found[1] is None:
             continue
         word, key, inline = found
         if inline:
             facts.setdefault(key, (word, inline, row, col))
             continue
-        if k + 1 < len(tokens) and _label(tokens[k + 1][0]) is None:
+        if k + 1 < len(tokens) and labels[k + 1] is None:
             value, vrow, vcol = tokens[k + 1]
             facts.setdefault(key, (word, value, vrow, vcol))
     return facts

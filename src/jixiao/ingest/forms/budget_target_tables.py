@@ -44,28 +44,38 @@ def split_tables(rows: list[Row]) -> dict[str, list[Row]]:
     return out
 
 
+def starts_with(cell: str, prefix: str) -> bool:
+    """``compact(cell[:24]).startswith(prefix)`` for a compacted ``prefix`` that starts with a CJK
+    character, answered without normalising the many cells that cannot start with it."""
+    head = cell[:24]
+    return head.lstrip(" \u3000")[:1] == prefix[:1] and compact(head).startswith(prefix)
+
+
 def _segments(rows: list[Row], anchor: str, title: str) -> list[list[Row]]:
     """One run of rows per table: a title or 表N mark starts one once the current has its anchor."""
     anchor, title = compact(anchor), compact(title)
     segments: list[list[Row]] = [[]]
+    anchored = [False]  # a segment whose first cell of some row is the anchor: no need to look again
     has_anchor = False
     for row in rows:
-        first = compact(next((c for c in row.cells if c.strip()), "")[:24])
+        is_anchor = starts_with(next((c for c in row.cells if c.strip()), ""), anchor)
         text = _short_text(row)
-        is_anchor = first.startswith(anchor)
-        starts = (title in text and len(text) < 30) or bool(_MARK.match(text))
+        starts = bool(text) and ((title in text and len(text) < 30) or bool(_MARK.match(text)))
         if has_anchor and (starts or is_anchor):
             segments.append([])
+            anchored.append(False)
             has_anchor = False
         segments[-1].append(row)
         has_anchor = has_anchor or is_anchor
-    return [s for s in segments if any(compact(c[:24]).startswith(anchor) for r in s for c in r.cells)]
+        anchored[-1] = anchored[-1] or is_anchor
+    return [s for s, a in zip(segments, anchored)
+            if a or any(starts_with(c, anchor) for r in s for c in r.cells)]
 
 
 def _short_text(row: Row) -> str:
-    """A row's text for spotting marks and titles, which are short; "" for longer rows."""
+    """A row's text for spotting marks and titles (short, and all holding 表); "" for other rows."""
     raw = row.text()
-    return compact(raw).lstrip("#") if len(raw) < 60 else ""
+    return compact(raw).lstrip("#") if len(raw) < 60 and "表" in raw else ""
 
 
 def read_table14(rows: list[Row], doc: Document) -> None:
@@ -94,30 +104,32 @@ def _year(rows: list[Row]) -> int | None:
 
 def _after(cells: list[str], label: str) -> str | None:
     """The first non-empty cell after the cell starting with ``label``."""
+    label = compact(label)
     for i, cell in enumerate(cells):
-        if compact(cell[:24]).startswith(compact(label)):
+        if starts_with(cell, label):
             return next((c.strip() for c in cells[i + 1:] if c.strip()), None)
     return None
 
 
 def _read_unit_overall(rows: list[Row], doc: Document) -> Project | None:
     label = compact("部门（单位）名称")
-    anchor = next(r for r in rows if any(compact(c[:24]).startswith(label) for c in r.cells))
+    anchor = next(r for r in rows if any(starts_with(c, label) for c in r.cells))
     unit = _after(anchor.cells, label)
     if not unit:
         doc.warnings.append(ParseWarning("表14缺少单位名称 (unit-overall table without unit)", anchor.ref,
                                          "\t".join(anchor.cells)))
         return None
-    money_unit = MoneyUnit.YUAN if any("（元）" in c or "(元)" in c for r in rows for c in r.cells) \
-        else MoneyUnit.WAN_YUAN
+    money_unit = MoneyUnit.YUAN if any("（元）" in c or "(元)" in c for r in rows if "元)" in r.text()
+                                      or "元）" in r.text() for c in r.cells) else MoneyUnit.WAN_YUAN
     project = Project(name=unit, unit=unit, department=_after(anchor.cells, "主管部门") or doc.department,
                       kind="unit_overall", year=_year(rows) or doc.year, money_unit=money_unit,
                       source=anchor.ref)
-    header = next((k for k, r in enumerate(rows) if any("三级指标" in c for c in r.cells)), len(rows))
+    header = next((k for k, r in enumerate(rows)
+                   if "三级指标" in r.text() and any("三级指标" in c for c in r.cells)), len(rows))
     tasks = []
     for row in rows[rows.index(anchor) + 1:header]:
-        first = compact(next((c for c in row.cells if c.strip()), "")[:24])
-        if first == "年度总体目标":
+        first = next((c for c in row.cells if c.strip()), "")
+        if starts_with(first, "年度总体目标") and compact(first[:24]) == "年度总体目标":
             project.goal = _after(row.cells, "年度总体目标")
             continue
         task = _task(row, money_unit)
@@ -136,9 +148,12 @@ def _read_unit_overall(rows: list[Row], doc: Document) -> Project | None:
     return project
 
 
-def _plain(cell: str) -> str:
-    """A short cell compacted for matching row labels; long cells are never labels."""
-    return compact(cell) if len(cell) < 12 else ""
+_ROW_LABEL_FIRST = frozenset(w[0] for w in _ROW_LABELS)
+
+
+def _is_row_label(cell: str) -> bool:
+    """A short cell naming a row of the form (年度主要任务 …); long cells are never labels."""
+    return len(cell) < 12 and cell.lstrip(" \u3000")[:1] in _ROW_LABEL_FIRST and compact(cell) in _ROW_LABELS
 
 
 def _s(v) -> str | None:
@@ -149,8 +164,9 @@ def _task(row: Row, money_unit: str) -> dict | None:
     """A task row: name, content and three amounts (总额, 财政拨款, 其他资金)."""
     numbers = [(i, parse_decimal(c)) for i, c in enumerate(row.cells)]
     numbers = [(i, v) for i, v in numbers if v is not None]
+    taken = {i for i, _ in numbers}
     texts = [c.strip() for i, c in enumerate(row.cells)
-             if c.strip() and i not in dict(numbers) and _plain(c) not in _ROW_LABELS]
+             if c.strip() and i not in taken and not _is_row_label(c)]
     if len(numbers) < 2 or not texts:
         return None
     values = [to_yuan(v, money_unit) for _, v in numbers[-3:]]
@@ -176,7 +192,7 @@ def read_indicator_table(rows: list[Row], project: Project, doc: Document, sourc
     pending: list[Indicator] = []
     level1_texts: dict[str, str] = {}
     for row in rows:
-        cells = ["" if _plain(c) in _ROW_LABELS else c for c in row.cells]
+        cells = ["" if _is_row_label(c) else c for c in row.cells]
         split = split_level_cells(cells)
         level1, level2 = tracker.update(split)
         if split.level1 is not None:

@@ -129,7 +129,7 @@ def _finish(split: Split, doc: Document, budget: DepartmentBudget) -> None:
     doc.money_unit = budget.money_unit
     doc.title = doc.title or (f"{budget.year}年{budget.department}部门预算" if budget.department else None)
     for section in split.tables:
-        refs = [r.ref.line for r in section.rows if r.ref.line is not None]
+        refs = [r.line for r in section.rows if r.line is not None]
         budget.tables.append(TableSpan(section.label, section.kind, section.title, min(refs, default=None),
                                        max(refs, default=None), len(section.rows)))
         if section.kind not in _READ_ORDER and section.kind not in ("unit_targets", "project_targets"):

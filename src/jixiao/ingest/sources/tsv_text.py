@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from jixiao.domain.source import SourceRef
 from jixiao.domain.text import clean_cell
 from jixiao.ingest.grid import Grid, Row, SourceError
 
@@ -60,11 +59,17 @@ def _lines(text: str) -> list[str]:
 def read(data: bytes, name: str) -> Grid:
     """Text bytes → Grid; every row keeps its 1-based line number."""
     text = decode(data)
+    lines = _lines(text)
+    at_line = Row.at_line
+    if not _NEEDS_CLEANING.search(text):  # the common case: nothing to clean but the ends
+        rows = [at_line(list(map(str.strip, line.split("\t"))), name, lineno)
+                for lineno, line in enumerate(lines, start=1)]
+        return Grid(file=name, rows=rows)
     rows = []
-    for lineno, line in enumerate(_lines(text), start=1):
+    for lineno, line in enumerate(lines, start=1):
         if _NEEDS_CLEANING.search(line):
             cells = [clean_cell(c) for c in line.split("\t")]
-        else:  # the common case: nothing to clean but the ends
-            cells = [c.strip() for c in line.split("\t")]
-        rows.append(Row(cells=cells, ref=SourceRef(file=name, line=lineno)))
+        else:
+            cells = list(map(str.strip, line.split("\t")))
+        rows.append(at_line(cells, name, lineno))
     return Grid(file=name, rows=rows)
