@@ -159,6 +159,7 @@ def scenarios(n: int, rng: random.Random) -> dict:
         "项目详情 detail": lambda: f"/projects/{rng.randint(1, n)}",
         "API list filtered": lambda: f"/api/v1/projects?unit={quote(rng.choice(UNITS))}&page={rng.randint(1, 50)}",
         "API detail": lambda: f"/api/v1/projects/{rng.randint(1, n)}",
+        "(floor) static file": lambda: "/static/app.css",
     }
 
 
