@@ -8,6 +8,8 @@ from decimal import Decimal, InvalidOperation
 from .text import to_halfwidth
 
 _MONEY_SHAPE = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
+# The same shapes in plain ASCII with nothing to normalise: most number cells, read directly.
+_PLAIN_MONEY = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|-?[0-9]+(?:\.[0-9]+)?")
 _STRAY = re.compile(r"(?<=[\d,.])\s+(?=[\d,.])")
 _PERCENT = re.compile(r"^(-?\d+(?:\.\d+)?)\s*%$")
 _SCALE = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百": Decimal(100)}
@@ -35,6 +37,8 @@ def parse_decimal(text: str | None) -> Decimal | None:
     """A plain number cell → Decimal, or None when the cell is not a number."""
     if text is None or not _may_be_number(text):
         return None
+    if _PLAIN_MONEY.fullmatch(text):
+        return Decimal(text.replace(",", "") if "," in text else text)
     s = normalise_number_text(text)
     if not s or not _MONEY_SHAPE.match(s):
         return None

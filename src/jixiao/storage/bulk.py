@@ -1,20 +1,87 @@
-"""Bulk inserts for ingest: executemany through Core, ids back in order where needed."""
+"""Bulk inserts for ingest: executemany through Core, ids back in order where needed.
+
+A plain ``bulk_insert`` skips SQLAlchemy's per-row parameter assembly (a dict per row and a
+processor call per value, the largest cost of storing a document) but not its types: the
+statement is compiled by SQLAlchemy for the connection's dialect, and each column's own bind
+processor (``Hundredths``, JSON, Boolean …) converts its values, a column at a time.
+"""
 
 from __future__ import annotations
 
+from operator import itemgetter
+
+from sqlalchemy import Table
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
+
+# (dialect, table, column keys) → (SQL, bind names in parameter order, processor per name, positional).
+# A handful of tables, each always written with the same keys: a small, fixed set.
+_PREPARED: dict[tuple[str, str, tuple[str, ...]], tuple | None] = {}
+
+
+def _prepare(conn: Connection, table: Table, keys: tuple[str, ...]) -> tuple | None:
+    """The compiled INSERT for these keys, or None when SQLAlchemy would add values of its own."""
+    cache_key = (conn.dialect.name, table.name, keys)
+    if cache_key in _PREPARED:
+        return _PREPARED[cache_key]
+    dialect = conn.dialect
+    compiled = table.insert().compile(dialect=dialect, column_keys=list(keys))
+    names = list(compiled.positiontup) if compiled.positional else list(keys)
+    prepared = None
+    # only the given values are bound (no Python-side defaults, no renamed parameters)
+    if set(compiled.binds) == set(keys) and len(names) == len(keys) and not compiled.escaped_bind_names:
+        procs = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+        prepared = (str(compiled), names, procs, compiled.positional)
+    _PREPARED[cache_key] = prepared
+    return prepared
+
+
+def _parameters(rows: list[dict], names: list[str], procs: list, positional: bool) -> list:
+    """Rows as the driver takes them, each column converted by its type's processor."""
+    columns = [list(map(itemgetter(name), rows)) for name in names]
+    for k, proc in enumerate(procs):
+        if proc is not None:
+            columns[k] = list(map(proc, columns[k]))
+    if positional:
+        return list(zip(*columns))
+    return [dict(zip(names, values)) for values in zip(*columns)]
 
 
 def bulk_insert(session: Session, model, rows: list[dict]) -> None:
-    """executemany through Core: the ORM's per-row bookkeeping costs more than the insert itself."""
-    if rows:
-        session.connection().execute(model.__table__.insert(), rows)
+    """executemany of rows that all have the same keys (the ORM's per-row bookkeeping costs more
+    than the insert itself)."""
+    if not rows:
+        return
+    conn = session.connection()
+    table = model.__table__
+    prepared = _prepare(conn, table, tuple(rows[0]))
+    if prepared is None:
+        conn.execute(table.insert(), rows)
+        return
+    sql, names, procs, positional = prepared
+    conn.exec_driver_sql(sql, _parameters(rows, names, procs, positional))
 
 
 def bulk_insert_ids(session: Session, model, rows: list[dict]) -> list[int]:
-    """Insert many rows and return their ids in the order given (RETURNING, batched)."""
+    """Insert many rows and return their ids in the order given.
+
+    PostgreSQL: RETURNING, batched. SQLite would insert such rows one statement each (it does not
+    promise RETURNING order), so they go in as one executemany and their ids are read back: the
+    transaction has written already (the document row), so SQLite's write lock is held and the new
+    rows are exactly those above the previous largest id, numbered in the order inserted.
+    """
     if not rows:
         return []
+    conn = session.connection()
     table = model.__table__
-    stmt = table.insert().returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.connection().execute(stmt, rows).scalars())
+    prepared = _prepare(conn, table, tuple(rows[0])) if conn.dialect.name == "sqlite" else None
+    if prepared is None:
+        stmt = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+        return list(conn.execute(stmt, rows).scalars())
+    sql, names, procs, positional = prepared
+    before = conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table.name}").scalar()
+    conn.exec_driver_sql(sql, _parameters(rows, names, procs, positional))
+    ids = list(conn.exec_driver_sql(f"SELECT id FROM {table.name} WHERE id > ? ORDER BY id", (before,)).scalars())
+    if len(ids) != len(rows):
+        raise RuntimeError(f"{table.name}: {len(ids)} new rows for {len(rows)} inserted (another writer?)")
+    return ids

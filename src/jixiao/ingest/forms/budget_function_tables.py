@@ -74,10 +74,11 @@ def _side(row: Row, start: int, end: int) -> _Side | None:
         cell = row.cells[i].strip()
         if not cell:
             continue
-        if is_function_code(plain(cell)) and not label:
+        value = read_amount(cell) if amount is None else None
+        if not label and is_function_code(plain(cell)):
             code = plain(cell)
-        elif read_amount(cell) is not None and amount is None:
-            amount, col = read_amount(cell), i
+        elif value is not None:
+            amount, col = value, i
         elif not label:
             label = cell
     if not label or amount is None:

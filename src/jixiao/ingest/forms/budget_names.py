@@ -16,6 +16,8 @@ _LIST_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[(（][一二三四五六七八�
 
 def aliases_in(text: str) -> dict[str, str]:
     """``深圳市人力资源和社会保障局（以下简称“市人社局”）`` → {"市人社局": "深圳市人力资源和社会保障局"}."""
+    if "以下简称" not in text:  # the words every alias is introduced by
+        return {}
     return {plain(m.group(2)): plain(m.group(1)) for m in _ALIAS.finditer(text)}
 
 

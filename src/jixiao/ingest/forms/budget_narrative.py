@@ -23,6 +23,7 @@ _PART = re.compile(r"第[一二三四五六七八九十]+部分")
 _HEADING = re.compile(r"^(?:#+\s*|\*\*)*[一二三四五六七八九十]{1,3}[、.．]")
 _LIST_ITEM = re.compile(r"^\d{1,2}[.．、]")
 _END = re.compile(r"[。；;：:！？!?]\**$")
+_LEAD_END = re.compile(r"[。，,：:]")
 _TITLE = re.compile(r"(20\d{2})\s*年\s*(.+?)\s*部门预算")
 _STAFFING = (
     ("实有在编", "staff"), ("行政编制", "administrative_posts"), ("事业编制", "institutional_posts"),
@@ -142,7 +143,9 @@ def _staffing(p: Paragraph, linker: UnitLinker, budget: DepartmentBudget) -> Non
 
 def _figures(p: Paragraph, place: _Place, budget: DepartmentBudget) -> None:
     figs = figures_in(p.text)
-    lead = re.split(r"[。，,：:]", plain(p.text), maxsplit=1)[0]
+    if not figs:
+        return
+    lead = _LEAD_END.split(plain(p.text), maxsplit=1)[0]
     for i, fig in enumerate(figs):
         what = _what(fig, i, p, place, lead)
         budget.stated_figures.append(StatedFigure(

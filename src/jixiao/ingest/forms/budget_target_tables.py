@@ -58,7 +58,8 @@ def _segments(rows: list[Row], anchor: str, title: str) -> list[list[Row]]:
     anchored = [False]  # a segment whose first cell of some row is the anchor: no need to look again
     has_anchor = False
     for row in rows:
-        is_anchor = starts_with(next((c for c in row.cells if c.strip()), ""), anchor)
+        first = row.nonempty()
+        is_anchor = starts_with(first[0], anchor) if first else False
         text = _short_text(row)
         starts = bool(text) and ((title in text and len(text) < 30) or bool(_MARK.match(text)))
         if has_anchor and (starts or is_anchor):
