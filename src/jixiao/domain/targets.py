@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .text import clean_cell, to_halfwidth
+from .text import clean_cell, compact, to_halfwidth
 
 UNITS = sorted(
     """万人次 人次 户次 家次 批次 个工作日 工作日 个月 个 人 场 家 户 件 宗 份 台 套 期 项 次 篇 本 张 册 条 类 间
@@ -106,11 +106,13 @@ def _is_year(m: re.Match, s: str) -> bool:
 
 def normalise_target_text(raw: str) -> str:
     """Half-width, no spaces, no list numbering, typeset maths turned into symbols."""
-    s = to_halfwidth(raw)
-    if "$" in s or "\\" in s:
+    s = compact(raw)
+    if "$" in s or "\\" in s:  # maths is replaced before spaces go ("\\ge q" is "≥q", not "≥")
+        s = to_halfwidth(raw)
         for tex, sym in _LATEX:
             s = s.replace(tex, sym)
-    return _ENUMERATOR.sub("", s.replace(" ", ""))
+        s = s.replace(" ", "")
+    return _ENUMERATOR.sub("", s)
 
 
 def parse_target(text: str | None) -> TargetValue:

@@ -24,8 +24,14 @@ FUND_WORDS = [
 ]
 
 
+# Every fund word holds one of these characters: a label without any of them names no fund.
+_FUND_CHARS = frozenset("预基资财结")
+
+
 def fund_code(label: str) -> str | None:
     """A header or row label → its fund-source name from the glossary, or None."""
+    if _FUND_CHARS.isdisjoint(label):
+        return None
     t = compact(label)
     for word, code in FUND_WORDS:
         if word in t:

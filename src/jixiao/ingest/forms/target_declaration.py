@@ -89,12 +89,21 @@ def split_forms(rows: list[Row]) -> list[list[Row]]:
     return blocks
 
 
+# The labels as one alternation in list order (the first label a cell starts with wins, as in a
+# loop over FIELDS), and their first characters to pass over value cells without normalising them.
+_FIELD_RE = re.compile("|".join(f"({re.escape(word)})" for word, _ in FIELDS))
+_FIELD_FIRST = frozenset(word[0] for word, _ in FIELDS)
+
+
 def field_of(label: str) -> str | None:
     """The field a ``项目编码：`` style label names, or None for a value cell."""
+    if label.lstrip(" \u3000")[:1] not in _FIELD_FIRST:
+        return None
     t = compact(label).rstrip(":：")
     if not t or len(t) > 30:
         return None
-    return next((key for word, key in FIELDS if t.startswith(word)), None)
+    m = _FIELD_RE.match(t)
+    return FIELDS[m.lastindex - 1][1] if m else None
 
 
 def label_pairs(row: Row) -> list[tuple[str, str, str, int]]:

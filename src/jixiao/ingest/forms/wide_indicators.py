@@ -38,6 +38,8 @@ def slots_from_header(cells: list[str]) -> list[str]:
     """Indicator categories in the order the header names them."""
     slots: list[str] = []
     for cell in cells:
+        if "标" not in cell:  # cannot end with 指标
+            continue
         t = compact(cell)
         if not t.endswith("指标") or len(t) > 12 or t in ("满意度指标", "产出指标", "效益指标"):
             continue
@@ -50,7 +52,7 @@ def slots_from_header(cells: list[str]) -> list[str]:
 def _fit(t: str, slot: str) -> float:
     """How well compacted text ``t`` talks about category ``slot``."""
     words, weight = _KEYWORDS.get(slot, ((), 0.0))
-    return weight * sum(1 for w in words if w in t)
+    return weight * sum([w in t for w in words])
 
 
 def align(targets: list[str], slots: list[str]) -> list[str]:
@@ -93,8 +95,12 @@ def _is_problem(text: str) -> bool:
     return t in ("无", "/", "-", "—") or (any(w in t for w in _PROBLEM_WORDS) and not t.startswith("完成"))
 
 
+_NUMBERING = re.compile(r"^\s*\d+\s*[.、．]\s*")
+_NAME_END = re.compile(r"[。；;，,\n]")
+
+
 def _short_name(text: str) -> str:
-    first = re.split(r"[。；;，,\n]", re.sub(r"^\s*\d+\s*[.、．]\s*", "", text), maxsplit=1)[0]
+    first = _NAME_END.split(_NUMBERING.sub("", text), maxsplit=1)[0]
     return first[:40]
 
 
@@ -102,8 +108,13 @@ NOT_APPLICABLE = "不适用"
 _COMPLETION_WORDS = ("完成", "已完成", "未完成", "基本完成", "部分完成", "已完成。", "完成。", "不适用")
 
 
+_COMPLETION_FIRST = frozenset(w[0] for w in _COMPLETION_WORDS)
+
+
 def _is_completion_word(text: str) -> bool:
     """A completion cell that is only a status word (完成, 已完成 …), never a target."""
+    if text.lstrip(" \u3000")[:1] not in _COMPLETION_FIRST:  # what compact() would start with
+        return False
     return compact(text).rstrip("。.") in _COMPLETION_WORDS
 
 
@@ -114,11 +125,11 @@ def pair_up(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     middle cell is the next target and the first target lost its (empty) completion cell.
     """
     pairs, k = [], 0
+    word = [_is_completion_word(c) for _, c in cells]
     while k < len(cells):
         nxt = cells[k + 1][1] if k + 1 < len(cells) else None
         after = cells[k + 2][1] if k + 2 < len(cells) else None
-        lone = nxt is not None and after is not None and not _is_completion_word(nxt) \
-            and _is_completion_word(after) and not _is_completion_word(cells[k][1])
+        lone = nxt is not None and after is not None and not word[k + 1] and word[k + 2] and not word[k]
         if nxt is None or lone:
             pairs.append([cells[k]])
             k += 1
@@ -130,7 +141,7 @@ def pair_up(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 
 def read_texts(row: Row, start: int, slots: list[str], project: Project) -> None:
     """Fill goal, status text, indicators, problems and rectification from ``row`` from ``start``."""
-    cells = [(i, c) for i, c in enumerate(row.cells) if i >= start]
+    cells = list(enumerate(row.cells[start:], start)) if start >= 0 else list(enumerate(row.cells))
     while cells and not cells[-1][1].strip():
         cells.pop()
     if not cells:
@@ -151,7 +162,7 @@ def read_texts(row: Row, start: int, slots: list[str], project: Project) -> None
     for pair, slot in zip(pairs, categories):
         (ti, ttext) = pair[0]
         atext = pair[1][1] if len(pair) > 1 else None
-        if compact(ttext) == NOT_APPLICABLE:
+        if "适" in ttext and compact(ttext) == NOT_APPLICABLE:
             project.not_applicable.append(NotApplicable(parent_of(slot), slot, False, row.ref_of(ti)))
             continue
         project.indicators.append(Indicator(
