@@ -100,3 +100,14 @@ def test_budget_cells_and_labels(text):
     assert budget_cells.department_in(text) == (dept.group(1) if dept else None)
     unit = budget_cells._MONEY_LABEL.search(to_halfwidth(text))
     assert budget_cells.money_unit_in(text) == (None if not unit else "wan_yuan" if unit.group(1) == "万元" else "yuan")
+
+
+@FAST
+@given(texts | numberish)
+def test_targets_cross_processes_intact(text):
+    import pickle
+
+    from jixiao.domain.targets import parse_target
+
+    target = parse_target(text)
+    assert pickle.loads(pickle.dumps(target)) == target

@@ -76,6 +76,11 @@ class TargetValue:
     qualitative: str | None = None
     value_high: Decimal | None = None
 
+    def __reduce__(self):
+        # Ingest workers send every parsed target to the storing process: rebuilding it from its
+        # fields is cheaper than a frozen dataclass's generic state restore.
+        return TargetValue, (self.text, self.op, self.value, self.unit, self.qualitative, self.value_high)
+
     @property
     def is_quantitative(self) -> bool:
         """True when a number was read."""

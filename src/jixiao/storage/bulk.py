@@ -31,7 +31,10 @@ def _prepare(conn: Connection, table: Table, keys: tuple[str, ...]) -> tuple | N
     # only the given values are bound (no Python-side defaults, no renamed parameters)
     if set(compiled.binds) == set(keys) and len(names) == len(keys) and not compiled.escaped_bind_names:
         procs = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
-        prepared = (str(compiled), names, procs, compiled.positional)
+        # a processor that keeps None as None (money, flags; not JSON, which stores null) need
+        # not be called for the many empty values (weights, scores, initial budgets …)
+        keeps_none = [proc is not None and proc(None) is None for proc in procs]
+        prepared = (str(compiled), names, list(zip(procs, keeps_none)), compiled.positional)
     _PREPARED[cache_key] = prepared
     return prepared
 
@@ -39,8 +42,12 @@ def _prepare(conn: Connection, table: Table, keys: tuple[str, ...]) -> tuple | N
 def _parameters(rows: list[dict], names: list[str], procs: list, positional: bool) -> list:
     """Rows as the driver takes them, each column converted by its type's processor."""
     columns = [list(map(itemgetter(name), rows)) for name in names]
-    for k, proc in enumerate(procs):
-        if proc is not None:
+    for k, (proc, keeps_none) in enumerate(procs):
+        if proc is None:
+            continue
+        if keeps_none:
+            columns[k] = [None if v is None else proc(v) for v in columns[k]]
+        else:
             columns[k] = list(map(proc, columns[k]))
     if positional:
         return list(zip(*columns))
