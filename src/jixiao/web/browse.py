@@ -44,7 +44,13 @@ def _contains(session: Session, column, text: str):
     return column.contains(text, autoescape=True)
 
 
-def _project_where(session: Session, stmt, f: ProjectQuery):
+def scoped(stmt, unit_column, scope: tuple[str, ...] | None):
+    """Keep the rows of the units in ``scope`` (None: every unit; see ``deps.UnitScope``)."""
+    return stmt if scope is None else stmt.where(unit_column.in_(scope))
+
+
+def _project_where(session: Session, stmt, f: ProjectQuery, scope: tuple[str, ...] | None = None):
+    stmt = scoped(stmt, ProjectRow.unit, scope)
     if f.q:
         stmt = stmt.where(or_(*(_contains(session, c, f.q) for c in (ProjectRow.name, ProjectRow.code, ProjectRow.unit))))
     for column, value in ((ProjectRow.year, f.year), (ProjectRow.unit, f.unit), (ProjectRow.kind, f.kind),
@@ -62,17 +68,17 @@ TABLE_COLUMNS = (ProjectRow.document_id, ProjectRow.code, ProjectRow.name, Proje
                  ProjectRow.status)
 
 
-def project_page(session: Session, f: ProjectQuery, columns=None) -> Page:
+def project_page(session: Session, f: ProjectQuery, columns=None, scope: tuple[str, ...] | None = None) -> Page:
     """The projects matching the filters, sorted, one page of them and the total count.
 
     Ids first (narrow, served from indexes), then the page's rows by id: deep pages and sorts
     stay fast on 100,000 projects. ``columns`` gives plain rows of only those (the page's table).
     """
-    ids, total = _page_ids(session, f)
+    ids, total = _page_ids(session, f, scope)
     if total is None:  # counted once per filter set and store version: paging and sorting reuse it
-        key = ("project_count", f.q, f.year, f.unit, f.kind, f.grade, f.has_errors, f.document_id)
+        key = ("project_count", f.q, f.year, f.unit, f.kind, f.grade, f.has_errors, f.document_id, scope)
         total = cached(session, key, lambda: session.scalar(
-            _project_where(session, select(func.count()).select_from(ProjectRow), f)) or 0)
+            _project_where(session, select(func.count()).select_from(ProjectRow), f, scope)) or 0)
     if not ids:
         return Page([], total, f.page, f.per_page)
     if columns:  # plain rows (attribute access like the ORM objects, without their bookkeeping)
@@ -83,12 +89,12 @@ def project_page(session: Session, f: ProjectQuery, columns=None) -> Page:
     return Page([rows[i] for i in ids], total, f.page, f.per_page)
 
 
-def _page_ids(session: Session, f: ProjectQuery) -> tuple[list[int], int | None]:
+def _page_ids(session: Session, f: ProjectQuery, scope=None) -> tuple[list[int], int | None]:
     """Ids of one page; a search also counts its matches in the same scan (``count(*) over ()``)."""
     if f.sort == "score":
-        return _score_page_ids(session, f), None
+        return _score_page_ids(session, f, scope), None
     column = _SORT_COLUMNS[f.sort]
-    stmt = _project_where(session, select(ProjectRow.id, func.count().over()) if f.q else select(ProjectRow.id), f)
+    stmt = _project_where(session, select(ProjectRow.id, func.count().over()) if f.q else select(ProjectRow.id), f, scope)
     if f.sort != "id":
         stmt = stmt.order_by(column.desc().nulls_last() if f.order == "desc" else column.asc().nulls_last())
     # A search scans the narrow search index; ``id + 0`` keeps SQLite from walking the wide rows
@@ -101,18 +107,18 @@ def _page_ids(session: Session, f: ProjectQuery) -> tuple[list[int], int | None]
     return [r[0] for r in rows], (rows[0][1] if rows else None)
 
 
-def _score_page_ids(session: Session, f: ProjectQuery) -> list[int]:
+def _score_page_ids(session: Session, f: ProjectQuery, scope=None) -> list[int]:
     """Scored projects in score order (walking the index on the total), then the unscored ones."""
-    scored = _project_where(session, extras.join_scores(select(ProjectRow.id)), f.model_copy(update={"grade": None}))
+    scored = _project_where(session, extras.join_scores(select(ProjectRow.id)), f.model_copy(update={"grade": None}), scope)
     scored = extras.where_grade(scored, f.grade)
-    key = ("scored_count", f.q, f.year, f.unit, f.kind, f.grade, f.has_errors, f.document_id)
+    key = ("scored_count", f.q, f.year, f.unit, f.kind, f.grade, f.has_errors, f.document_id, scope)
     n_scored = cached(session, key, lambda: session.scalar(select(func.count()).select_from(scored.subquery())) or 0)
     ids: list[int] = []
     if f.offset < n_scored:
         ids = list(session.scalars(scored.order_by(*extras.score_order(f.order == "desc"))
                                    .limit(f.per_page).offset(f.offset)))
     if len(ids) < f.per_page and f.grade is None:
-        unscored = extras.without_score(_project_where(session, select(ProjectRow.id), f))
+        unscored = extras.without_score(_project_where(session, select(ProjectRow.id), f, scope))
         ids += session.scalars(unscored.order_by(ProjectRow.id).limit(f.per_page - len(ids))
                                .offset(max(0, f.offset - n_scored)))
     return ids
@@ -130,11 +136,24 @@ def project_filter_options(session: Session) -> dict:
     return {**cached(session, ("filter_options",), compute), "grades": extras.grade_choices()}
 
 
-def get_project(session: Session, project_id: int) -> tuple[ProjectRow, list[IndicatorRow], DocumentRow]:
-    """A project with its indicators and document; 404 when unknown."""
-    p = session.get(ProjectRow, project_id)
-    if p is None:
-        raise not_found("项目", project_id)
+def visible_project(session: Session, project_id: int | None, scope: tuple[str, ...] | None,
+                    what: str = "项目", shown_id: int | None = None) -> ProjectRow:
+    """The project if its unit is in ``scope``; 404 (naming ``what``) when unknown or outside, alike."""
+    p = session.get(ProjectRow, project_id) if project_id is not None else None
+    if p is None or (scope is not None and p.unit not in scope):
+        raise not_found(what, project_id if shown_id is None else shown_id)
+    return p
+
+
+def scoped_options(options: dict, scope: tuple[str, ...] | None) -> dict:
+    """Filter drop-downs offering only the units in ``scope``."""
+    return options if scope is None else {**options, "units": [u for u in options["units"] if u in scope]}
+
+
+def get_project(session: Session, project_id: int, scope: tuple[str, ...] | None = None
+                ) -> tuple[ProjectRow, list[IndicatorRow], DocumentRow]:
+    """A project with its indicators and document; 404 when unknown or outside ``scope``."""
+    p = visible_project(session, project_id, scope)
     inds = queries.indicators_by_project(session, [p.id]).get(p.id, [])
     return p, inds, session.get(DocumentRow, p.document_id)
 
@@ -167,9 +186,10 @@ def file_names(session: Session, document_ids) -> dict[int, str]:
     return dict(session.execute(select(DocumentRow.id, DocumentRow.file).where(DocumentRow.id.in_(ids))).all())
 
 
-def indicator_page(session: Session, f: IndicatorQuery) -> Page:
-    """Indicators with their project id and file, in project and form order."""
+def indicator_page(session: Session, f: IndicatorQuery, scope: tuple[str, ...] | None = None) -> Page:
+    """Indicators with their project id and file, in project and form order (of the units in ``scope``)."""
     stmt = select(IndicatorRow, ProjectRow.document_id).join(ProjectRow, ProjectRow.id == IndicatorRow.project_id)
+    stmt = scoped(stmt, ProjectRow.unit, scope)
     for column, value in ((IndicatorRow.project_id, f.project_id), (IndicatorRow.level1, f.level1),
                           (IndicatorRow.level2, f.level2)):
         if value is not None:

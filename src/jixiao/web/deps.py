@@ -9,8 +9,10 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
+from jixiao.services.unit_scope import readable_units
 from jixiao.services.users import Principal, principal_by_id, principal_for_token
 
+from .cache import cached
 from .errors import ApiError, LoginRequired
 
 _bearer = HTTPBearer(auto_error=False, description="API 令牌：Authorization: Bearer jx_…")
@@ -59,3 +61,25 @@ def require_writer(user: Principal) -> None:
 
 PageUser = Annotated[Principal, Depends(page_user)]
 ApiUser = Annotated[Principal, Depends(api_user)]
+
+# Unit scope of reads over ingested projects (issue 8): the stored unit names the caller may read,
+# None for every unit. Every browse page and API route takes its scope from here.
+UnitScope = tuple[str, ...] | None
+
+
+def _scope(session: Session, user: Principal) -> UnitScope:
+    return cached(session, ("unit_scope", user.role, user.units), lambda: readable_units(session, user))
+
+
+async def page_scope(session: DbSession, user: PageUser) -> UnitScope:
+    """The unit names whose projects the signed-in user may read (None: all)."""
+    return _scope(session, user)
+
+
+async def api_scope(session: DbSession, user: ApiUser) -> UnitScope:
+    """The unit names whose projects the token's user may read (None: all)."""
+    return _scope(session, user)
+
+
+PageScope = Annotated[UnitScope, Depends(page_scope)]
+ApiScope = Annotated[UnitScope, Depends(api_scope)]

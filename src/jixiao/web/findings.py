@@ -12,7 +12,7 @@ from jixiao.services.checks import finding_json
 from jixiao.storage.finding_models import FindingRow
 from jixiao.storage.models import DocumentRow, ProjectRow
 
-from .browse import Page
+from .browse import Page, scoped
 from .extras import rule_names
 from .filters import FindingQuery
 from .templating import SEVERITY_LABELS
@@ -21,12 +21,12 @@ XLSX_LIMIT = 100_000
 _RANK = case({"error": 0, "warning": 1, "info": 2}, value=FindingRow.severity, else_=3)
 
 
-def _where(stmt, f: FindingQuery, joined: bool = False):
-    """Apply the filters; ``joined`` when the statement already outer-joins the project."""
-    if f.unit:
+def _where(stmt, f: FindingQuery, joined: bool = False, scope: tuple[str, ...] | None = None):
+    """Apply the filters and the unit scope; ``joined`` when the statement already outer-joins the project."""
+    if f.unit or scope is not None:
         if not joined:
             stmt = stmt.join(ProjectRow, ProjectRow.id == FindingRow.project_id)
-        stmt = stmt.where(ProjectRow.unit == f.unit)
+        stmt = scoped(stmt.where(ProjectRow.unit == f.unit) if f.unit else stmt, ProjectRow.unit, scope)
     for column, value in ((FindingRow.code, f.code), (FindingRow.severity, f.severity),
                           (FindingRow.document_id, f.document_id), (FindingRow.project_id, f.project_id)):
         if value is not None:
@@ -34,10 +34,10 @@ def _where(stmt, f: FindingQuery, joined: bool = False):
     return stmt
 
 
-def finding_page(session: Session, f: FindingQuery) -> Page:
-    """One page of findings, errors first, then in checker order."""
-    total = session.scalar(_where(select(func.count()).select_from(FindingRow), f)) or 0
-    rows = session.scalars(_where(select(FindingRow), f).order_by(_RANK, FindingRow.id)
+def finding_page(session: Session, f: FindingQuery, scope: tuple[str, ...] | None = None) -> Page:
+    """One page of findings (of projects of the units in ``scope``), errors first, then in checker order."""
+    total = session.scalar(_where(select(func.count()).select_from(FindingRow), f, scope=scope)) or 0
+    rows = session.scalars(_where(select(FindingRow), f, scope=scope).order_by(_RANK, FindingRow.id)
                            .limit(f.per_page).offset(f.offset))
     return Page(list(rows), total, f.page, f.per_page)
 
@@ -66,8 +66,8 @@ HEADINGS = ["级别", "规则", "规则名称", "说明", "Message", "文档", "
             "单元格", "应为", "实为"]
 
 
-def xlsx_bytes(session: Session, f: FindingQuery) -> bytes:
-    """The filtered findings (all pages, at most XLSX_LIMIT) as an .xlsx workbook."""
+def xlsx_bytes(session: Session, f: FindingQuery, scope: tuple[str, ...] | None = None) -> bytes:
+    """The filtered findings (all pages, at most XLSX_LIMIT, units in ``scope``) as an .xlsx workbook."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -76,7 +76,7 @@ def xlsx_bytes(session: Session, f: FindingQuery) -> bytes:
     ws.append([_bold(ws, h) for h in HEADINGS])
     names = rule_names()
     stmt = _where(select(FindingRow, ProjectRow.unit)
-                  .outerjoin(ProjectRow, ProjectRow.id == FindingRow.project_id), f, joined=True)
+                  .outerjoin(ProjectRow, ProjectRow.id == FindingRow.project_id), f, joined=True, scope=scope)
     for row, unit in session.execute(stmt.order_by(_RANK, FindingRow.id).limit(XLSX_LIMIT)):
         d = finding_json(row)
         ws.append([SEVERITY_LABELS.get(d["severity"], d["severity"]), d["code"], names.get(d["code"], ""),

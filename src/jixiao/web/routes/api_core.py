@@ -12,8 +12,8 @@ from jixiao.services import queries
 from jixiao.storage.models import IndicatorRow, ProjectRow
 
 from .. import browse
-from ..deps import ApiUser, DbSession, api_user, require_writer
-from ..errors import ApiError, not_found
+from ..deps import ApiScope, ApiUser, DbSession, api_user, require_writer
+from ..errors import ApiError
 from ..filters import DocumentQuery, IndicatorQuery, ProjectQuery
 from ..render import json_response, page_json
 from ..uploads import ingest_uploads, result_json
@@ -59,16 +59,16 @@ def _projects_json(session, rows: list[ProjectRow]) -> list[dict]:
 
 
 @router.get("/projects", tags=["projects"], responses=ERRORS)
-async def list_projects(session: DbSession, f: Annotated[ProjectQuery, Query()]):
-    """Projects with search, filters, sort and pagination (the same as the 项目 page)."""
-    page = browse.project_page(session, f)
+async def list_projects(session: DbSession, scope: ApiScope, f: Annotated[ProjectQuery, Query()]):
+    """Projects with search, filters, sort and pagination (the same as the 项目 page), within the caller's units."""
+    page = browse.project_page(session, f, scope=scope)
     return page_json(replace(page, items=_projects_json(session, page.items)), lambda p: p)
 
 
 @router.get("/projects/{project_id}", tags=["projects"], responses=ERRORS)
-async def get_project(project_id: int, session: DbSession):
-    """One project with its indicators."""
-    p, inds, doc = browse.get_project(session, project_id)
+async def get_project(project_id: int, session: DbSession, scope: ApiScope):
+    """One project with its indicators (404 outside the caller's units)."""
+    p, inds, doc = browse.get_project(session, project_id, scope)
     return json_response(project_json(p, inds, doc.file))
 
 
@@ -77,18 +77,16 @@ def _indicator(ind: IndicatorRow, file: str) -> dict:
 
 
 @router.get("/indicators", tags=["indicators"], responses=ERRORS)
-async def list_indicators(session: DbSession, f: Annotated[IndicatorQuery, Query()]):
-    """Indicators (export shape plus ``project_id``), filtered by project, level or name."""
-    page = browse.indicator_page(session, f)
+async def list_indicators(session: DbSession, scope: ApiScope, f: Annotated[IndicatorQuery, Query()]):
+    """Indicators (export shape plus ``project_id``), filtered by project, level or name, within the caller's units."""
+    page = browse.indicator_page(session, f, scope)
     files = browse.file_names(session, (doc_id for _, doc_id in page.items))
     return page_json(page, lambda x: _indicator(x[0], files.get(x[1], "")))
 
 
 @router.get("/indicators/{indicator_id}", tags=["indicators"], responses=ERRORS)
-async def get_indicator(indicator_id: int, session: DbSession):
-    """One indicator (export shape plus ``project_id``)."""
+async def get_indicator(indicator_id: int, session: DbSession, scope: ApiScope):
+    """One indicator (export shape plus ``project_id``); 404 outside the caller's units."""
     ind = session.get(IndicatorRow, indicator_id)
-    if ind is None:
-        raise not_found("指标", indicator_id)
-    p = session.get(ProjectRow, ind.project_id)
+    p = browse.visible_project(session, ind and ind.project_id, scope, "指标", indicator_id)
     return json_response(_indicator(ind, browse.file_names(session, [p.document_id]).get(p.document_id, "")))

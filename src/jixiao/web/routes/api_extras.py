@@ -11,11 +11,12 @@ from jixiao.exports.budget_json import row_dict
 from jixiao.exports.scores_json import score_json
 from jixiao.services.checks import finding_json
 from jixiao.storage.budget_models import BudgetLineRow
+from jixiao.storage.models import ProjectRow
 from jixiao.storage.score_models import IndicatorScoreRow, ProjectScoreRow
 
 from .. import browse, extras
 from .. import findings as fv
-from ..deps import DbSession, api_user
+from ..deps import ApiScope, DbSession, api_user
 from ..errors import not_found
 from ..filters import BudgetLineQuery, FindingQuery, ScoreQuery
 from ..render import json_response, page_json
@@ -25,15 +26,17 @@ router = APIRouter(prefix="/api/v1", dependencies=[Depends(api_user)])
 
 
 @router.get("/findings", tags=["findings"], responses=ERRORS)
-async def list_findings(session: DbSession, f: Annotated[FindingQuery, Query()]):
+async def list_findings(session: DbSession, scope: ApiScope, f: Annotated[FindingQuery, Query()]):
     """The checker's findings (``jixiao check``), errors first, filtered by code, severity, unit, document or project."""
-    return page_json(fv.finding_page(session, f), finding_json)
+    return page_json(fv.finding_page(session, f, scope), finding_json)
 
 
 @router.get("/scores", tags=["scores"], responses=ERRORS)
-async def list_scores(session: DbSession, f: Annotated[ScoreQuery, Query()]):
+async def list_scores(session: DbSession, scope: ApiScope, f: Annotated[ScoreQuery, Query()]):
     """Project scores of the last ``jixiao score`` run, lowest total first, with their indicator scores."""
     stmt = select(ProjectScoreRow)
+    if scope is not None:  # the project's unit, as everywhere else (the score keeps its own copy)
+        stmt = stmt.where(ProjectScoreRow.project_id.in_(browse.scoped(select(ProjectRow.id), ProjectRow.unit, scope)))
     for column, value in ((ProjectScoreRow.project_id, f.project_id), (ProjectScoreRow.document_id, f.document_id),
                           (ProjectScoreRow.unit, f.unit), (ProjectScoreRow.grade, f.grade)):
         if value is not None:
@@ -50,8 +53,10 @@ async def list_scores(session: DbSession, f: Annotated[ScoreQuery, Query()]):
 
 
 @router.get("/scores/{project_id}", tags=["scores"], responses=ERRORS)
-async def get_score(project_id: int, session: DbSession):
-    """The score of one project (404 when it was not scored)."""
+async def get_score(project_id: int, session: DbSession, scope: ApiScope):
+    """The score of one project (404 when it was not scored or is outside the caller's units)."""
+    if scope is not None:
+        browse.visible_project(session, project_id, scope, "评分")
     score = extras.project_score(session, project_id)
     if score is None:
         raise not_found("评分", project_id)

@@ -9,8 +9,9 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from .. import browse
 from .. import findings as fv
-from ..deps import DbSession, PageUser
+from ..deps import DbSession, PageScope, PageUser
 from ..filters import FindingQuery
 from ..render import is_htmx, page_links, render
 
@@ -19,21 +20,23 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @router.get("/findings", name="findings")
-async def findings(request: Request, session: DbSession, user: PageUser, f: Annotated[FindingQuery, Query()]):
-    """The findings table; HTMX asks for the table alone when a filter changes."""
-    page = fv.finding_page(session, f)
+async def findings(request: Request, session: DbSession, user: PageUser, scope: PageScope,
+                   f: Annotated[FindingQuery, Query()]):
+    """The findings table (the user's units only, for a unit editor); HTMX asks for the table alone on a filter change."""
+    page = fv.finding_page(session, f, scope)
     query = str(request.url.query)
     ctx = {"page": page, "f": f, "links": page_links(request, page), "sources": fv.source_documents(session, page.items),
            "names": fv.rule_names(), "xlsx_href": "/findings.xlsx" + (f"?{query}" if query else "")}
     if is_htmx(request) and request.headers.get("HX-Target") == "finding-table":
         return render(request, "_findings_table.html", ctx)
-    ctx["options"] = fv.finding_options(session)
+    options = fv.finding_options(session)
+    ctx["options"] = browse.scoped_options(options, scope)
     return render(request, "findings.html", ctx)
 
 
 @router.get("/findings.xlsx", name="findings_xlsx")
-def findings_xlsx(session: DbSession, user: PageUser, f: Annotated[FindingQuery, Query()]):
-    """The filtered findings (every page) as an Excel workbook."""
+def findings_xlsx(session: DbSession, user: PageUser, scope: PageScope, f: Annotated[FindingQuery, Query()]):
+    """The filtered findings (every page, the user's units) as an Excel workbook."""
     name = f"jixiao-问题-{datetime.now():%Y%m%d-%H%M}.xlsx"
-    return Response(fv.xlsx_bytes(session, f), media_type=XLSX,
+    return Response(fv.xlsx_bytes(session, f, scope), media_type=XLSX,
                     headers={"Content-Disposition": f"attachment; filename=\"findings.xlsx\"; filename*=UTF-8''{quote(name)}"})

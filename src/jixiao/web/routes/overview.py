@@ -6,28 +6,42 @@ from fastapi import APIRouter, Request
 
 from .. import browse, extras
 from ..cache import cached
-from ..deps import DbSession, PageUser
+from ..deps import DbSession, PageScope, PageUser, UnitScope
 from ..render import render
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", name="overview")
-async def overview(request: Request, session: DbSession, user: PageUser):
+async def overview(request: Request, session: DbSession, user: PageUser, scope: PageScope):
     """Counts, execution rate by unit, grades, worst projects and most frequent findings."""
-    return render(request, "overview.html", {**cached(session, ("overview",), lambda: _facts(session)),
-                                              "available": extras.available()})
+    facts = _within(cached(session, ("overview",), lambda: _facts(session)), scope)
+    return render(request, "overview.html", {**facts, "available": extras.available()})
+
+
+def _within(facts: dict, scope: UnitScope) -> dict:
+    """A unit editor's overview lists only its units' rows and projects (the counts stay store-wide)."""
+    if scope is None:
+        return facts
+    by_unit = [r for r in facts["by_unit"] if r["unit"] in scope]
+    return {**facts, "by_unit": by_unit, "chart_units": _chart_units(by_unit),
+            "worst": [w for w in facts["worst"] if w[0]["unit"] in scope],
+            "lowest_rates": [r for r in facts["lowest_rates"] if r["unit"] in scope]}
+
+
+def _chart_units(by_unit: list[dict]) -> dict:
+    with_rate = [r for r in by_unit if r["rate"] is not None]  # budgets without spending have no rate
+    return {"units": [r["unit"] for r in with_rate], "rates": [float(r["rate"]) for r in with_rate]}
 
 
 def _facts(session) -> dict:
     """Everything the overview shows, as plain data (aggregates over the whole store: cached)."""
     by_unit = browse.execution_by_unit(session)
-    with_rate = [r for r in by_unit if r["rate"] is not None]  # budgets without spending have no rate
     grades = extras.grade_distribution(session)
     return {
         "counts": browse.headline_counts(session), "severities": extras.findings_by_severity(session),
         "by_unit": by_unit,
-        "chart_units": {"units": [r["unit"] for r in with_rate], "rates": [float(r["rate"]) for r in with_rate]},
+        "chart_units": _chart_units(by_unit),
         "grades": grades, "chart_grades": [{"name": k, "value": v} for k, v in grades.items()],
         "worst": extras.worst_projects(session), "lowest_rates": browse.lowest_rates(session),
         "frequent": extras.frequent_findings(session),

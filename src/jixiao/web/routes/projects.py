@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from jixiao.exports.json_export import project_json
 
 from .. import browse, extras
-from ..deps import DbSession, PageUser
+from ..deps import DbSession, PageScope, PageUser
 from ..filters import PROJECT_SORTS, ProjectQuery
 from ..render import is_htmx, page_links, render
 
@@ -29,23 +29,25 @@ def _sort_links(request: Request, f: ProjectQuery) -> dict[str, str]:
 
 
 @router.get("/projects", name="projects")
-async def projects(request: Request, session: DbSession, user: PageUser, f: Annotated[ProjectQuery, Query()]):
-    """The project table; HTMX asks for the table alone when a filter changes."""
-    page = browse.project_page(session, f, browse.TABLE_COLUMNS)
+async def projects(request: Request, session: DbSession, user: PageUser, scope: PageScope,
+                   f: Annotated[ProjectQuery, Query()]):
+    """The project table (the user's units only, for a unit editor); HTMX asks for the table alone on a filter change."""
+    page = browse.project_page(session, f, browse.TABLE_COLUMNS, scope)
     ids = [p.id for p in page.items]
     ctx = {"page": page, "f": f, "links": page_links(request, page), "sort_href": _sort_links(request, f),
            "findings": extras.finding_counts(session, ids), "scores": extras.scores_for(session, ids),
            "available": extras.available()}
     if is_htmx(request) and request.headers.get("HX-Target") == "project-table":
         return render(request, "_projects_table.html", ctx)
-    ctx["options"] = browse.project_filter_options(session)
+    options = browse.project_filter_options(session)
+    ctx["options"] = browse.scoped_options(options, scope)
     return render(request, "projects.html", ctx)
 
 
 @router.get("/projects/{project_id}", name="project")
-async def project(request: Request, project_id: int, session: DbSession, user: PageUser):
-    """One project: money by source, rate, status, goal, indicators, score and findings."""
-    p, inds, doc = browse.get_project(session, project_id)
+async def project(request: Request, project_id: int, session: DbSession, user: PageUser, scope: PageScope):
+    """One project: money by source, rate, status, goal, indicators, score and findings (404 outside scope)."""
+    p, inds, doc = browse.get_project(session, project_id, scope)
     data = project_json(p, inds, doc.file)
     score = extras.project_score(session, p.id)
     ind_scores = {i["indicator_id"]: i for i in score["indicators"]} if score else {}
