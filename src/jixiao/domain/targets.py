@@ -98,15 +98,9 @@ class TargetValue:
 
 def _to_decimal(num: str) -> Decimal | None:
     try:
-        return Decimal(num.replace(",", ""))
+        return Decimal(num.replace(",", "") if "," in num else num)
     except InvalidOperation:
         return None
-
-
-def _is_year(m: re.Match, s: str) -> bool:
-    """``2021年`` and ``2021年底`` are dates, not target values."""
-    num = m.group("num")
-    return bool(len(num) == 4 and num.startswith("20") and s[m.end("num"):m.end("num") + 1] == "年")
 
 
 def normalise_target_text(raw: str) -> str:
@@ -134,24 +128,29 @@ def parse_target(text: str | None) -> TargetValue:
     match = _best_match(s)
     if match is None:
         return TargetValue(text=raw, qualitative=_qualitative(s))
-    value, unit = _scaled(_to_decimal(match.group("num")), match.group("unit"))
-    op = _PREFIX_OP.get(match.group("op") or "")
+    word, num, hi, unit_text = match.group("op", "num", "hi", "unit")
+    value, unit = _scaled(_to_decimal(num), unit_text)
+    op = _PREFIX_OP.get(word or "")
     if op is None:
         op = _op_from_context(s, match)
     high = None
-    if match.group("hi"):
-        high, _ = _scaled(_to_decimal(re.sub(r"^[-~－—至到]\s*", "", match.group("hi"))), match.group("unit"))
+    if hi:
+        high, _ = _scaled(_to_decimal(_RANGE_DASH.sub("", hi)), unit_text)
         op = "~"
-    return TargetValue(text=raw, op=op, value=value, unit=unit, value_high=high)
+    return TargetValue(raw, op, value, unit, None, high)
+
+
+_RANGE_DASH = re.compile(r"^[-~－—至到]\s*")
 
 
 def _best_match(s: str) -> re.Match | None:
     """The first number that has a direction or a unit; else the first number; years skipped."""
     first = None
     for m in _VALUE.finditer(s):
-        if _is_year(m, s):
-            continue
-        if m.group("op") or m.group("unit") or m.group("suffix"):
+        op, num, unit, suffix = m.group("op", "num", "unit", "suffix")
+        if len(num) == 4 and num.startswith("20") and s[m.end("num"):m.end("num") + 1] == "年":
+            continue  # ``2021年`` and ``2021年底`` are dates, not target values
+        if op or unit or suffix:
             return m
         first = first or m
     return first
