@@ -19,7 +19,9 @@ from jixiao.ingest.forms import UnknownForm, read_document
 from jixiao.ingest.grid import SourceError
 from jixiao.ingest.sources import SUPPORTED_SUFFIXES
 from jixiao.storage.repositories import find_document_by_sha, save_document
-from jixiao.storage.session import forget_engines_after_fork, transaction
+from jixiao.storage.session import transaction
+
+from .transfer import worker_start
 
 KIND_LABELS = {
     "self_evaluation_table": "部门预算项目绩效自评表",
@@ -142,7 +144,7 @@ def ingest_paths(factory: sessionmaker[Session], paths: Iterable[str | Path],
             done(data if isinstance(data, FileResult) else ingest_bytes(factory, data, str(path)))
         return results
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=forget_engines_after_fork) as pool:
+                             initializer=worker_start) as pool:
         window: deque = deque()
         for path in files:
             data = _read(path)
