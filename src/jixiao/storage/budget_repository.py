@@ -14,7 +14,7 @@ from jixiao.domain.budget import DepartmentBudget
 from jixiao.domain.model import Document
 from jixiao.domain.source import SourceRef
 
-from .bulk import bulk_insert
+from .bulk import bulk_insert_tuples
 from .budget_models import (
     BudgetLineRow,
     IncomeLineRow,
@@ -25,10 +25,8 @@ from .budget_models import (
 )
 
 
-def _src(ref: SourceRef | None) -> dict:
-    if ref is None:
-        return {"src_line": None, "src_sheet": None, "src_cell": None}
-    return {"src_line": ref.line, "src_sheet": ref.sheet, "src_cell": ref.cell}
+def _src(ref: SourceRef | None) -> tuple:
+    return (None, None, None) if ref is None else (ref.line, ref.sheet, ref.cell)
 
 
 def _cut(text: str | None, n: int) -> str | None:
@@ -40,51 +38,70 @@ def _dec(v: Decimal) -> str:
     return format(v, "f")
 
 
-def _money(line) -> dict:
-    return {"amount": line.amount, "stated_amount": _dec(line.stated_amount), "money_unit": str(line.money_unit),
-            "stated": line.stated, **_src(line.source)}
+# Rows are tuples in their table's key order (a budget has thousands of lines: no dict per row).
+_SRC = ("src_line", "src_sheet", "src_cell")
+_MONEY = ("amount", "stated_amount", "money_unit", "stated", *_SRC)
 
 
-def _budget_rows(doc_id: int, b: DepartmentBudget) -> list[dict]:
-    return [{"document_id": doc_id, "table_name": x.table, "label": _cut(x.label, 300), "unit": _cut(x.unit, 200),
-             "function_code": x.function_code, "function_name": _cut(x.function_name, 200),
-             "function_level": x.function_level, "fund_source": x.fund_source, "spending_type": x.spending_type,
-             "row_kind": x.row_kind, "code_derived": x.code_derived, "detail": _cut(x.detail, 200), **_money(x)}
-            for x in b.budget_lines]
+def _money(line) -> tuple:
+    return (line.amount, _dec(line.stated_amount), str(line.money_unit), line.stated, *_src(line.source))
 
 
-def _income_rows(doc_id: int, b: DepartmentBudget) -> list[dict]:
-    return [{"document_id": doc_id, "table_name": x.table, "label": _cut(x.label, 300), "fund_source": x.fund_source,
-             "level": x.level, "parent": _cut(x.parent, 300), "row_kind": x.row_kind, **_money(x)}
-            for x in b.income_lines]
+_BUDGET_KEYS = ("document_id", "table_name", "label", "unit", "function_code", "function_name", "function_level",
+                "fund_source", "spending_type", "row_kind", "code_derived", "detail", *_MONEY)
 
 
-def _procurement_rows(doc_id: int, b: DepartmentBudget) -> list[dict]:
-    return [{"document_id": doc_id, "table_name": x.table, "unit": _cut(x.unit, 200), "item_code": x.item_code,
-             "item_name": _cut(x.item_name, 200), "measure": x.measure, "row_kind": x.row_kind, **_money(x)}
-            for x in b.procurement_lines]
+def _budget_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
+    return [(doc_id, x.table, _cut(x.label, 300), _cut(x.unit, 200), x.function_code, _cut(x.function_name, 200),
+             x.function_level, x.fund_source, x.spending_type, x.row_kind, x.code_derived, _cut(x.detail, 200),
+             *_money(x)) for x in b.budget_lines]
 
 
-def _three_public_rows(doc_id: int, b: DepartmentBudget) -> list[dict]:
-    return [{"document_id": doc_id, "table_name": x.table, "unit": _cut(x.unit, 200), "year": x.year,
-             "category": x.category, "row_kind": x.row_kind, **_money(x)}
+_INCOME_KEYS = ("document_id", "table_name", "label", "fund_source", "level", "parent", "row_kind", *_MONEY)
+
+
+def _income_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
+    return [(doc_id, x.table, _cut(x.label, 300), x.fund_source, x.level, _cut(x.parent, 300), x.row_kind,
+             *_money(x)) for x in b.income_lines]
+
+
+_PROCUREMENT_KEYS = ("document_id", "table_name", "unit", "item_code", "item_name", "measure", "row_kind", *_MONEY)
+
+
+def _procurement_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
+    return [(doc_id, x.table, _cut(x.unit, 200), x.item_code, _cut(x.item_name, 200), x.measure, x.row_kind,
+             *_money(x)) for x in b.procurement_lines]
+
+
+_THREE_PUBLIC_KEYS = ("document_id", "table_name", "unit", "year", "category", "row_kind", *_MONEY)
+
+
+def _three_public_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
+    return [(doc_id, x.table, _cut(x.unit, 200), x.year, x.category, x.row_kind, *_money(x))
             for x in b.three_public_lines]
 
 
-def _staffing_rows(doc_id: int, b: DepartmentBudget) -> list[dict]:
-    return [{"document_id": doc_id, "unit": _cut(x.unit, 200), "measure": x.measure, "count": x.count,
-             "label": _cut(x.label, 300), "text": x.text, **_src(x.source)} for x in b.staffing]
+_STAFFING_KEYS = ("document_id", "unit", "measure", "count", "label", "text", *_SRC)
 
 
-def _figure_rows(doc_id: int, b: DepartmentBudget) -> list[dict]:
-    return [{"document_id": doc_id, "what": x.what, "label": _cut(x.label, 300), "value": _dec(x.value),
-             "measure_unit": x.measure_unit, "amount": x.amount, "unit": _cut(x.unit, 200), "part": x.part,
-             "text": x.text, **_src(x.source)} for x in b.stated_figures]
+def _staffing_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
+    return [(doc_id, _cut(x.unit, 200), x.measure, x.count, _cut(x.label, 300), x.text, *_src(x.source))
+            for x in b.staffing]
+
+
+_FIGURE_KEYS = ("document_id", "what", "label", "value", "measure_unit", "amount", "unit", "part", "text", *_SRC)
+
+
+def _figure_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
+    return [(doc_id, x.what, _cut(x.label, 300), _dec(x.value), x.measure_unit, x.amount, _cut(x.unit, 200),
+             x.part, x.text, *_src(x.source)) for x in b.stated_figures]
 
 
 _TABLES = (
-    (BudgetLineRow, _budget_rows), (IncomeLineRow, _income_rows), (ProcurementLineRow, _procurement_rows),
-    (ThreePublicLineRow, _three_public_rows), (StaffingRow, _staffing_rows), (StatedFigureRow, _figure_rows),
+    (BudgetLineRow, _BUDGET_KEYS, _budget_rows), (IncomeLineRow, _INCOME_KEYS, _income_rows),
+    (ProcurementLineRow, _PROCUREMENT_KEYS, _procurement_rows),
+    (ThreePublicLineRow, _THREE_PUBLIC_KEYS, _three_public_rows), (StaffingRow, _STAFFING_KEYS, _staffing_rows),
+    (StatedFigureRow, _FIGURE_KEYS, _figure_rows),
 )
 
 
@@ -93,5 +110,5 @@ def save_budget(session: Session, doc_id: int, doc: Document) -> None:
     budget = doc.extras.get("budget")
     if not isinstance(budget, DepartmentBudget):
         return
-    for model, rows_of in _TABLES:
-        bulk_insert(session, model, rows_of(doc_id, budget))
+    for model, keys, rows_of in _TABLES:
+        bulk_insert_tuples(session, model, keys, rows_of(doc_id, budget))

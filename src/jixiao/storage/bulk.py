@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from sqlalchemy import Table
+from sqlalchemy import Boolean, Table
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -34,39 +34,56 @@ def _prepare(conn: Connection, table: Table, keys: tuple[str, ...]) -> tuple | N
         # a processor that keeps None as None (money, flags; not JSON, which stores null) need
         # not be called for the many empty values (weights, scores, initial budgets …)
         keeps_none = [proc is not None and proc(None) is None for proc in procs]
-        prepared = (str(compiled), names, list(zip(procs, keeps_none)), compiled.positional)
+        few_values = [isinstance(table.c[name].type, Boolean) for name in names]
+        prepared = (str(compiled), names, list(zip(procs, keeps_none, few_values)), compiled.positional)
     _PREPARED[cache_key] = prepared
     return prepared
 
 
-def _parameters(rows: list[dict], names: list[str], procs: list, positional: bool) -> list:
-    """Rows as the driver takes them, each column converted by its type's processor."""
-    columns = [list(map(itemgetter(name), rows)) for name in names]
-    for k, (proc, keeps_none) in enumerate(procs):
+def _converted(columns: list, procs: list) -> list:
+    """Each column's values through its type's processor (a flag column: once per distinct value)."""
+    out = []
+    for values, (proc, keeps_none, few_values) in zip(columns, procs):
         if proc is None:
-            continue
-        if keeps_none:
-            columns[k] = [None if v is None else proc(v) for v in columns[k]]
+            out.append(values)
+        elif few_values:  # True / False / None: the processor is pure, so ask it once for each
+            table = {v: proc(v) for v in set(values)}
+            out.append([table[v] for v in values])
+        elif keeps_none:
+            out.append([None if v is None else proc(v) for v in values])
         else:
-            columns[k] = list(map(proc, columns[k]))
-    if positional:
-        return list(zip(*columns))
-    return [dict(zip(names, values)) for values in zip(*columns)]
+            out.append(list(map(proc, values)))
+    return out
+
+
+def _execute(conn: Connection, table: Table, keys: tuple[str, ...], columns: dict[str, list] | None,
+             rows: list) -> None:
+    """executemany of ``rows`` (dicts, or tuples in ``keys`` order given as ``columns``)."""
+    prepared = _prepare(conn, table, keys)
+    if prepared is None:
+        conn.execute(table.insert(), rows if columns is None else [dict(zip(keys, r)) for r in rows])
+        return
+    sql, names, procs, positional = prepared
+    if columns is None:
+        values = [list(map(itemgetter(name), rows)) for name in names]
+    else:
+        values = [columns[name] for name in names]
+    values = _converted(values, procs)
+    conn.exec_driver_sql(sql, list(zip(*values)) if positional else [dict(zip(names, v)) for v in zip(*values)])
 
 
 def bulk_insert(session: Session, model, rows: list[dict]) -> None:
     """executemany of rows that all have the same keys (the ORM's per-row bookkeeping costs more
     than the insert itself)."""
-    if not rows:
-        return
-    conn = session.connection()
-    table = model.__table__
-    prepared = _prepare(conn, table, tuple(rows[0]))
-    if prepared is None:
-        conn.execute(table.insert(), rows)
-        return
-    sql, names, procs, positional = prepared
-    conn.exec_driver_sql(sql, _parameters(rows, names, procs, positional))
+    if rows:
+        _execute(session.connection(), model.__table__, tuple(rows[0]), None, rows)
+
+
+def bulk_insert_tuples(session: Session, model, keys: tuple[str, ...], rows: list[tuple]) -> None:
+    """executemany of rows given as tuples in ``keys`` order: no dict per row for the many rows
+    of a document (indicators, budget lines)."""
+    if rows:
+        _execute(session.connection(), model.__table__, keys, dict(zip(keys, map(list, zip(*rows)))), rows)
 
 
 def bulk_insert_ids(session: Session, model, rows: list[dict]) -> list[int]:
@@ -85,9 +102,8 @@ def bulk_insert_ids(session: Session, model, rows: list[dict]) -> list[int]:
     if prepared is None:
         stmt = table.insert().returning(table.c.id, sort_by_parameter_order=True)
         return list(conn.execute(stmt, rows).scalars())
-    sql, names, procs, positional = prepared
     before = conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table.name}").scalar()
-    conn.exec_driver_sql(sql, _parameters(rows, names, procs, positional))
+    _execute(conn, table, tuple(rows[0]), None, rows)
     ids = list(conn.exec_driver_sql(f"SELECT id FROM {table.name} WHERE id > ? ORDER BY id", (before,)).scalars())
     if len(ids) != len(rows):
         raise RuntimeError(f"{table.name}: {len(ids)} new rows for {len(rows)} inserted (another writer?)")

@@ -11,7 +11,7 @@ from jixiao.domain.model import Document, Money, Project
 from jixiao.domain.numbers import fmt
 from jixiao.domain.source import SourceRef
 
-from .bulk import bulk_insert, bulk_insert_ids
+from .bulk import bulk_insert, bulk_insert_ids, bulk_insert_tuples
 from .models import (
     DocumentFileRow,
     DocumentRow,
@@ -102,22 +102,27 @@ def _dec(v: Decimal | None) -> str | None:
     return None if v is None else format(v, "f")
 
 
-def indicator_values(project_id: int, p: Project) -> list[dict]:
-    """Row values of a project's indicators."""
+INDICATOR_KEYS = (
+    "project_id", "position", "level1", "level2", "level1_text", "level2_text", "name",
+    "target_text", "target_op", "target_value", "target_value_high", "target_unit",
+    "actual_text", "actual_op", "actual_value", "actual_unit", "note", "weight", "score",
+    "deviation_reason", "required", "source_of_value", "src_line", "src_sheet", "src_cell",
+)
+
+
+def indicator_values(project_id: int, p: Project) -> list[tuple]:
+    """Row values of a project's indicators, in ``INDICATOR_KEYS`` order (a tuple per row: a
+    document has thousands)."""
     rows = []
     for pos, ind in enumerate(p.indicators):
-        t, a = ind.target, ind.actual
-        rows.append({
-            "project_id": project_id, "position": pos, "level1": ind.level1, "level2": ind.level2,
-            "level1_text": ind.level1_text, "level2_text": ind.level2_text, "name": ind.name,
-            "target_text": t.text, "target_op": t.op, "target_value": _dec(t.value),
-            "target_value_high": _dec(t.value_high), "target_unit": t.unit,
-            "actual_text": a.text if a else None, "actual_op": a.op if a else None,
-            "actual_value": _dec(a.value) if a else None, "actual_unit": a.unit if a else None,
-            "note": ind.note, "weight": ind.weight, "score": ind.score,
-            "deviation_reason": ind.deviation_reason, "required": ind.required,
-            "source_of_value": ind.source_of_value, **_src(ind.source),
-        })
+        t, a, ref = ind.target, ind.actual, ind.source
+        rows.append((
+            project_id, pos, ind.level1, ind.level2, ind.level1_text, ind.level2_text, ind.name,
+            t.text, t.op, _dec(t.value), _dec(t.value_high), t.unit,
+            a.text if a else None, a.op if a else None, _dec(a.value) if a else None, a.unit if a else None,
+            ind.note, ind.weight, ind.score, ind.deviation_reason, ind.required, ind.source_of_value,
+            *((ref.line, ref.sheet, ref.cell) if ref is not None else (None, None, None)),
+        ))
     return rows
 
 
@@ -127,8 +132,7 @@ def _save_projects(session: Session, doc_id: int, projects: list[Project], unit_
     ids = bulk_insert_ids(session, ProjectRow,
                           [project_values(doc_id, p, unit_ids.get(p.unit or "")) for p in projects])
     rows = [r for pid, p in zip(ids, projects) for r in indicator_values(pid, p)]
-    if rows:
-        bulk_insert(session, IndicatorRow, rows)
+    bulk_insert_tuples(session, IndicatorRow, INDICATOR_KEYS, rows)
 
 
 def _save_totals(session: Session, doc_id: int, doc: Document) -> None:
