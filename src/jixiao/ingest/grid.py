@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jixiao.domain.source import SourceRef
+from jixiao.domain.text import compact
 
 
 class SourceError(Exception):
@@ -19,7 +20,7 @@ class Row:
     joined text) is worked out once and kept, since several readers ask it of the same row.
     """
 
-    __slots__ = ("cells", "cell_refs", "_ref", "_file", "_line", "_nonempty", "_text")
+    __slots__ = ("cells", "cell_refs", "_ref", "_file", "_line", "_nonempty", "_text", "_key")
 
     def __init__(self, cells: list[str], ref: SourceRef | None = None, cell_refs: list[str] | None = None):
         self.cells = cells
@@ -28,6 +29,7 @@ class Row:
         self._file: str | None = None
         self._nonempty: list[str] | None = None
         self._text: str | None = None
+        self._key: str | None = None
 
     @classmethod
     def at_line(cls, cells: list[str], file: str, line: int) -> Row:
@@ -78,6 +80,13 @@ class Row:
             text = self._text = "".join(self.cells)
         return text
 
+    def key(self) -> str:
+        """``compact(text())``: the joined text as readers match it."""
+        key = self._key
+        if key is None:
+            key = self._key = compact(self.text())
+        return key
+
 
 @dataclass(slots=True)
 class Grid:
@@ -90,3 +99,10 @@ class Grid:
     def head_text(self, n: int = 60) -> str:
         """Text of the first ``n`` rows, for detecting the form kind."""
         return "\n".join(r.text() for r in self.rows[:n])
+
+    def head_key(self, n: int, limit: int | None = None) -> str:
+        """``compact(head_text(n)[:limit])``, each row compacted once whichever reader asks."""
+        rows = self.rows[:n]
+        if limit is not None and sum(len(r.text()) + 1 for r in rows) > limit:
+            return compact(self.head_text(n)[:limit])
+        return "\n".join(r.key() for r in rows)  # compact() leaves line breaks alone

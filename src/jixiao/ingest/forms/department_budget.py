@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from jixiao.domain.budget import DepartmentBudget, TableSpan
 from jixiao.domain.model import Document, DocumentKind, ParseWarning
-from jixiao.domain.text import compact
 from jixiao.ingest.grid import Grid
 
 from . import budget_function_tables as functions
@@ -28,7 +27,7 @@ _READ_ORDER = ("general_public_spending", "income_spending", "fiscal_income_spen
 
 def detect(grid: Grid) -> float:
     """Confidence that the grid is (part of) a published department budget."""
-    head = compact(grid.head_text(40))
+    head = grid.head_key(40)
     if "自评表" in head:  # 部门预算项目绩效自评表 is another form
         return 0.0
     score = 0.0

@@ -24,7 +24,7 @@ KIND = DocumentKind.SELF_EVALUATION_FORM
 
 def detect(grid: Grid) -> float:
     """Confidence that the grid holds national single-project self-evaluation forms."""
-    head = compact(grid.head_text(80))
+    head = grid.head_key(80)
     score = 0.0
     if "项目支出绩效自评表" in head:
         score += 0.4

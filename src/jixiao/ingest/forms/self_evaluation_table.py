@@ -29,7 +29,7 @@ DEFAULT_SOURCES = ["general_public", "government_fund", "non_fiscal"]
 
 def detect(grid: Grid) -> float:
     """Confidence that the grid is a wide self-evaluation table."""
-    head = compact(grid.head_text(40))
+    head = grid.head_key(40)
     score = 0.0
     if "绩效自评" in head:
         score += 0.4

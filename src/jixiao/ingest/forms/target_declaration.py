@@ -47,7 +47,7 @@ _TYPE = re.compile(r"^(\d{1,3})\s*(.*)$")
 
 def detect(grid: Grid) -> float:
     """Confidence that the grid holds 二级项目支出绩效目标申报表 forms."""
-    head = compact(grid.head_text(30)[:4000])
+    head = grid.head_key(30, 4000)
     score = 0.0
     if _TITLE in head:
         score += 0.5

@@ -31,7 +31,7 @@ _FORMULA = re.compile(r"[=/×*÷]")
 
 def detect(grid: Grid) -> float:
     """Confidence that the grid is a 项目支出绩效目标表 with free-text indicator cells."""
-    head = compact(grid.head_text(20)[:4000])
+    head = grid.head_key(20, 4000)
     score = 0.0
     if _TITLE in head:
         score += 0.5
