@@ -67,6 +67,14 @@ def _level_code_ref(text, words, limit):
 
 
 @FAST
+@given(texts | numberish)
+def test_budget_amounts(text):
+    t = text.strip()
+    blank = not t or t in {"-", "—", "－", "–", "/", "／", "——"}
+    assert budget_cells.read_amount(text) == (None if blank else numbers.parse_decimal(t))
+
+
+@FAST
 @given(texts)
 def test_level_codes_and_labels(text):
     assert levels.level1_code(text) == _level_code_ref(text, levels._LEVEL1_WORDS, 12)

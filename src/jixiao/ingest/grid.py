@@ -33,7 +33,7 @@ class Row:
 
     @classmethod
     def at_line(cls, cells: list[str], file: str, line: int) -> Row:
-        """A row of a text file: its SourceRef (file and line) is made on first use."""
+        """A row of a text file, its cells stripped; its SourceRef (file and line) is made on first use."""
         row = cls(cells)
         row._file, row._line = file, line
         return row
@@ -70,7 +70,10 @@ class Row:
         """The cells that hold text (the same list on every call: do not change it)."""
         cells = self._nonempty
         if cells is None:
-            cells = self._nonempty = [c for c in self.cells if c.strip()]
+            if self._file is not None:  # a text row: its cells are stripped already
+                cells = self._nonempty = list(filter(None, self.cells))
+            else:
+                cells = self._nonempty = [c for c in self.cells if c.strip()]
         return cells
 
     def text(self) -> str:

@@ -16,7 +16,6 @@ from jixiao.domain.numbers import parse_decimal, to_yuan
 from jixiao.domain.text import compact, to_halfwidth
 from jixiao.ingest.grid import Row
 
-_BLANKS = {"-", "—", "－", "–", "/", "／", "——"}
 _YEAR_CELL = re.compile(r"^(20\d{2})\s*年?(?:度)?$")
 _ITEM_CODE = re.compile(r"^[ABC](?:\d{2,6})?$")
 _FUNCTION_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -31,7 +30,7 @@ def read_amount(text: str | None) -> Decimal | None:
     if text is None:
         return None
     t = text.strip()
-    if not t or t in _BLANKS:
+    if not t or not t[-1].isdecimal():  # an amount ends with a digit; blanks (-, —, /) and words do not
         return None
     return parse_decimal(t)
 

@@ -43,11 +43,12 @@ def _label(cell: str) -> tuple[str, str | None, str] | None:
     """(label, field, the value written in the same cell) when the cell starts with a label."""
     if cell.lstrip(" \u3000")[:1] not in _LABEL_FIRST:
         return None
-    m = _LABEL_RE.match(compact(cell[:24]))
+    head = compact(cell[:24])
+    m = _LABEL_RE.match(head)
     if m is None:
         return None
     word, key = LABELS[m.lastindex - 1]
-    return word, key, compact(cell)[len(word):].lstrip(":：")
+    return word, key, (head if len(cell) <= 24 else compact(cell))[len(word):].lstrip(":：")
 
 
 def header_index(rows: list[Row]) -> int | None:
@@ -64,7 +65,7 @@ def header_index(rows: list[Row]) -> int | None:
 
 def read_facts(rows: list[Row]) -> dict[str, tuple[str, str, Row, int]]:
     """field → (label, value, row, column) from the rows above the indicator header."""
-    tokens = [(c.strip(), row, i) for row in rows for i, c in enumerate(row.cells) if c.strip()]
+    tokens = [(t, row, i) for row in rows for i, c in enumerate(row.cells) if (t := c.strip())]
     labels = [_label(cell) for cell, _, _ in tokens]
     facts: dict[str, tuple[str, str, Row, int]] = {}
     for k, (cell, row, col) in enumerate(tokens):
