@@ -119,3 +119,24 @@ def test_targets_cross_processes_intact(text):
 
     target = parse_target(text)
     assert pickle.loads(pickle.dumps(target)) == target
+
+
+def _without_lookahead(pattern: re.Pattern, prefix: str) -> re.Pattern:
+    assert pattern.pattern.startswith(prefix)
+    return re.compile(pattern.pattern[len(prefix):])
+
+
+@FAST
+@given(texts | numberish)
+def test_scan_lookaheads_find_the_same_matches(text):
+    """A leading lookahead only skips positions where no match can start: same matches either way."""
+    from jixiao.domain import basis_terms, targets
+    from jixiao.ingest.forms import budget_figures, target_list
+
+    arabic = dict(basis_terms._MARKERS)["arabic"]
+    for fast, prefix in ((budget_figures._FIGURE, "(?=\\d)"), (basis_terms._AMOUNT, "(?=\\d)"),
+                         (arabic, "(?=\\d)"), (target_list._ITEM, "(?=[\\s\\d])"),
+                         (targets._VALUE, targets._VALUE_START)):
+        slow = _without_lookahead(fast, prefix)
+        assert [m.group(0, *range(1, fast.groups + 1)) for m in fast.finditer(text)] == \
+            [m.group(0, *range(1, slow.groups + 1)) for m in slow.finditer(text)]

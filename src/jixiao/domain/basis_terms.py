@@ -24,13 +24,13 @@ _SUM = re.compile(rf"{_NUM}\s*(?:{_UNIT})?{_PAREN}(?:\s*\+\s*{_NUM}\s*(?:{_UNIT}
 _RATE = re.compile(rf"(?P<n>{_NUM})(?P<u>人次|人|家|个|次|台|份|户|名)[,，]\s*(?P<r>{_NUM})(?P<ru>万元|万|元)/(?P=u)")
 _TOTAL = re.compile(rf"(?P<above>以上[^\d,，。；;:：]{{0,6}})?(?P<word>合计|共计|总计|小计|总共|共)[:：为]?\s*约?"
                     rf"(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|万)")
-_AMOUNT = re.compile(rf"(?<![\d.])(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|万(?![\u4e00-\u9fa5]))(?P<per>/)?")
+_AMOUNT = re.compile(rf"(?=\d)(?<![\d.])(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|万(?![\u4e00-\u9fa5]))(?P<per>/)?")
 _RATE_WORDS = ("每人", "每", "最高", "标准", "按")
 _MARKERS = [
     ("cn", re.compile(r"(?<![\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、")),
     ("paren", re.compile(r"[(（]\d{1,2}[)）]")),
     ("circle", re.compile(r"[①-⑳]")),
-    ("arabic", re.compile(r"(?:^|(?<=[\s。；;：:，,)）]))\d{1,2}(?:[、．]|\.(?!\d)|\.(?=20\d\d年)|\.(?=\d+\.\d))")),
+    ("arabic", re.compile(r"(?=\d)(?:^|(?<=[\s。；;：:，,)）]))\d{1,2}(?:[、．]|\.(?!\d)|\.(?=20\d\d年)|\.(?=\d+\.\d))")),
 ]
 _SCALE = {"亿": Decimal(100000000), "万": Decimal(10000)}
 _MONEY_UNITS = ("元", "万元", "亿元", "万", "亿")

@@ -10,7 +10,8 @@ from jixiao.domain.text import to_halfwidth
 
 from .budget_names import strip_list_mark
 
-_FIGURE = re.compile(r"(?<![\d.A-Za-z])(?<!\d,)(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|%|人次|人|辆|台\(套\)|台|家|项)")
+# (?=\d) first: the scan passes every other character on one test instead of two lookbehinds.
+_FIGURE = re.compile(r"(?=\d)(?<![\d.A-Za-z])(?<!\d,)(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|%|人次|人|辆|台\(套\)|台|家|项)")
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?、]")
 _PAREN = re.compile(r"[(（][^()（）]{0,60}[)）]")
 _LEAD = re.compile(r"^[(（\s]*(?:其中|包括|以及|主要用于|用于|属于|和|及|为|共)*")

@@ -21,7 +21,7 @@ _TITLE = "项目支出绩效目标表"
 _HEADERS = {"主管部门": "department", "预算单位": "unit", "项目名称": "name", "绩效目标": "goal",
             "绩效指标": "indicators"}
 # An item number starts the cell or a sentence, or (full stop missing) directly precedes a level label.
-_ITEM = re.compile(r"(?:^|(?<=[。；;\s]))\s*\d{1,2}\s*[、.．](?!\d)"
+_ITEM = re.compile(r"(?=[\s\d])(?:^|(?<=[。；;\s]))\s*\d{1,2}\s*[、.．](?!\d)"
                    r"|\d{1,2}\s*[、.．](?=\s*(?:产出|效益|效果|满意度|成本)(?:指标|目标)?\s*[:：])")
 _LEVEL = re.compile(r"^\s*(产出|效益|效果|满意度|成本)(指标|目标)?\s*[:：]")
 _VALUE_LABEL = re.compile(r"年度指标值\s*[:：]")
