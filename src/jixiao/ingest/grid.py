@@ -17,7 +17,8 @@ class Row:
 
     A text row is made with ``Row.at_line`` and builds its SourceRef only when asked (most rows
     of a long document are never cited). What readers ask of every row (its non-empty cells, its
-    joined text) is worked out once and kept, since several readers ask it of the same row.
+    joined text) is worked out once and kept, since several readers ask it of the same row; so a
+    row's cells are not changed once it is made.
     """
 
     __slots__ = ("cells", "cell_refs", "_ref", "_file", "_line", "_nonempty", "_text", "_key")
