@@ -38,3 +38,18 @@ def test_reducers_only_for_classes_built_from_their_fields():
 
     assert transfer._rebuild_from_fields(Derived) is None
     assert transfer._rebuild_from_fields(SourceRef)(SourceRef("a.txt", 3)) == (SourceRef, ("a.txt", 3, None, None, None))
+
+
+def test_collector_set_aside_only_while_running_and_never_over_a_freeze_of_the_process():
+    import gc
+
+    seen = []
+    wrapped = transfer.collector_set_aside(lambda: seen.append(gc.get_freeze_count()) or "done")
+    assert gc.get_freeze_count() == 0
+    assert wrapped() == "done" and seen[-1] > 0 and gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert wrapped() == "done" and gc.get_freeze_count() == frozen  # left as the process set it
+    finally:
+        gc.unfreeze()

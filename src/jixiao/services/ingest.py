@@ -21,7 +21,7 @@ from jixiao.ingest.sources import SUPPORTED_SUFFIXES
 from jixiao.storage.repositories import find_document_by_sha, save_document
 from jixiao.storage.session import transaction
 
-from .transfer import worker_start
+from .transfer import collector_set_aside, worker_start
 
 KIND_LABELS = {
     "self_evaluation_table": "部门预算项目绩效自评表",
@@ -121,6 +121,7 @@ def default_workers(n_files: int) -> int:
     return min(os.cpu_count() or 1, 4) if n_files >= 8 else 1
 
 
+@collector_set_aside
 def ingest_paths(factory: sessionmaker[Session], paths: Iterable[str | Path],
                  on_file: Callable[[FileResult], None] | None = None,
                  workers: int | None = None) -> list[FileResult]:

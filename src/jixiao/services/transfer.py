@@ -1,5 +1,9 @@
 """Parsed documents cross from the parse workers to the storing process: keep that cheap.
 
+Also the garbage collector's part: a worker's inherited objects and, while an ingest runs, the
+storing process's existing objects are set aside from its collections (see ``worker_start`` and
+``collector_set_aside``).
+
 multiprocessing pickles every Document with all its projects, indicators, budget lines and
 source references. By default a slots dataclass pickles as its class and a state that is put
 back attribute by attribute (a frozen one through a Python loop); rebuilding each object by
@@ -10,6 +14,7 @@ with multiprocessing's own pickler only: any other pickling of these objects is 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 from operator import attrgetter
 
@@ -49,6 +54,26 @@ def worker_start() -> None:
     """
     forget_engines_after_fork()
     gc.freeze()
+
+
+def collector_set_aside(fn):
+    """Run ``fn`` with the objects that exist before it left out of garbage collections.
+
+    An ingest makes and drops millions of objects; each full collection would walk everything the
+    process already holds (modules, the engine, compiled statements) again. They are set aside
+    while it runs and handed back to the collector afterwards.
+    """
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        if gc.get_freeze_count():  # the process manages this itself (the web server freezes at start)
+            return fn(*args, **kwargs)
+        gc.freeze()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            gc.unfreeze()
+
+    return run
 
 
 register_reducers()
