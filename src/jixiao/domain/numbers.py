@@ -33,12 +33,23 @@ def _may_be_number(text: str) -> bool:
     return bool(t) and (t[0] in "-－" or t[0].isdecimal()) and t[-1].isdecimal()
 
 
+def plain_decimal(text: str) -> Decimal | None:
+    """A stripped cell that is a plain ASCII number (``1234.5``, ``1,234.5``) → Decimal, else None.
+
+    The shortcut of ``parse_decimal`` for the common case; None means "ask ``parse_decimal``".
+    """
+    if _PLAIN_MONEY.fullmatch(text):
+        return Decimal(text.replace(",", "") if "," in text else text)
+    return None
+
+
 def parse_decimal(text: str | None) -> Decimal | None:
     """A plain number cell → Decimal, or None when the cell is not a number."""
     if text is None or not _may_be_number(text):
         return None
-    if _PLAIN_MONEY.fullmatch(text):
-        return Decimal(text.replace(",", "") if "," in text else text)
+    value = plain_decimal(text)
+    if value is not None:
+        return value
     s = normalise_number_text(text)
     if not s or not _MONEY_SHAPE.match(s):
         return None

@@ -14,14 +14,14 @@ from sqlalchemy import Boolean, Table
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-# (dialect, table, column keys) → (SQL, bind names in parameter order, processor per name, positional).
-# A handful of tables, each always written with the same keys: a small, fixed set.
-_PREPARED: dict[tuple[str, str, tuple[str, ...]], tuple | None] = {}
+# (dialect, paramstyle, table, column keys) → (SQL, bind names in parameter order, processor per
+# name, positional). A handful of tables, each always written with the same keys: a small, fixed set.
+_PREPARED: dict[tuple[str, str, str, tuple[str, ...]], tuple | None] = {}
 
 
 def _prepare(conn: Connection, table: Table, keys: tuple[str, ...]) -> tuple | None:
     """The compiled INSERT for these keys, or None when SQLAlchemy would add values of its own."""
-    cache_key = (conn.dialect.name, table.name, keys)
+    cache_key = (conn.dialect.name, conn.dialect.paramstyle, table.name, keys)
     if cache_key in _PREPARED:
         return _PREPARED[cache_key]
     dialect = conn.dialect

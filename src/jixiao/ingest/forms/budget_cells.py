@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.domain.model import Document, ParseWarning
-from jixiao.domain.numbers import parse_decimal, to_yuan
+from jixiao.domain.numbers import parse_decimal, plain_decimal, to_yuan
 from jixiao.domain.text import compact, to_halfwidth
 from jixiao.ingest.grid import Row
 
@@ -32,7 +32,8 @@ def read_amount(text: str | None) -> Decimal | None:
     t = text.strip()
     if not t or not t[-1].isdecimal():  # an amount ends with a digit; blanks (-, —, /) and words do not
         return None
-    return parse_decimal(t)
+    value = plain_decimal(t)
+    return value if value is not None else parse_decimal(t)
 
 
 def plain(text: str) -> str:
