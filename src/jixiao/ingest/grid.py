@@ -21,7 +21,7 @@ class Row:
     row's cells are not changed once it is made.
     """
 
-    __slots__ = ("cells", "cell_refs", "_ref", "_file", "_line", "_nonempty", "_text", "_key")
+    __slots__ = ("cells", "cell_refs", "_ref", "_file", "_line", "_nonempty", "_text", "_key", "_keys")
 
     def __init__(self, cells: list[str], ref: SourceRef | None = None, cell_refs: list[str] | None = None):
         self.cells = cells
@@ -31,6 +31,7 @@ class Row:
         self._nonempty: list[str] | None = None
         self._text: str | None = None
         self._key: str | None = None
+        self._keys: list[str] | None = None
 
     @classmethod
     def at_line(cls, cells: list[str], file: str, line: int) -> Row:
@@ -90,6 +91,13 @@ class Row:
         if key is None:
             key = self._key = compact(self.text())
         return key
+
+    def keys(self) -> list[str]:
+        """``compact()`` of every cell, in place (a form reader tests the same cells for many labels)."""
+        keys = self._keys
+        if keys is None:
+            keys = self._keys = [compact(c) if c else "" for c in self.cells]
+        return keys
 
 
 @dataclass(slots=True)

@@ -74,8 +74,13 @@ def money_unit(rows: list[Row]) -> str:
     return MoneyUnit.WAN_YUAN
 
 
+_FACT_FIRST = frozenset(label[0] for label in _FACT_LABELS)
+
+
 def fact_label(cell: str) -> tuple[str | None, str]:
     """``项目名称`` or ``项目名称：就业服务`` → (field, inline value); (None, "") for other cells."""
+    if cell.lstrip(" \u3000")[:1] not in _FACT_FIRST:  # what compact() would start with
+        return None, ""
     t = compact(cell)
     for label, key in _FACT_LABELS.items():
         if not t.startswith(label):
@@ -100,16 +105,17 @@ def value_after(row: Row, col: int) -> tuple[str, int] | None:
 
 def ends_indicators(row: Row) -> bool:
     """The 总分 row or a closing block label ends the indicator rows."""
-    return any(_is_total(c) or _end_label(c) for c in row.cells)
+    return any(_is_total(t) or _end_label(t) for t in row.keys())
 
 
-def _is_total(cell: str) -> bool:
-    t = compact(cell).rstrip(":：")
-    return t in ("总分", "合计得分", "自评总分", "总得分")
+def _is_total(key: str) -> bool:
+    """Whether a compacted cell is the 总分 label."""
+    return key.rstrip(":：") in ("总分", "合计得分", "自评总分", "总得分")
 
 
-def _end_label(cell: str) -> str | None:
-    return _END_LABELS.get(compact(cell).rstrip(":："))
+def _end_label(key: str) -> str | None:
+    """The closing block a compacted cell's label starts (评价结论 …), or None."""
+    return _END_LABELS.get(key.rstrip(":："))
 
 
 def _money_header(row: Row) -> dict[str, int] | None:
@@ -124,14 +130,14 @@ def read_other(rows: list[Row], i: int, state: FormState) -> int:
     if cols is not None:
         state.money_cols, state.money_header = cols, row
         return i + 1
-    if any(_is_total(c) for c in row.cells):
+    if any(_is_total(t) for t in row.keys()):
         _read_total(row, state)
         return i + 1
-    for col, cell in enumerate(row.cells):
-        key = _end_label(cell)
+    for col, t in enumerate(row.keys()):
+        key = _end_label(t)
         if key:
             return _read_closing(rows, i, col, key, state)
-    if "总体目标" in compact(row.text()) or (state.goal_header is not None and not state.goal_done):
+    if "总体目标" in row.key() or (state.goal_header is not None and not state.goal_done):
         return _read_goal(rows, i, state)
     if state.money_cols is not None and state.goal_header is None and not state.goal_done:
         _read_money_row(row, state)
@@ -139,8 +145,7 @@ def read_other(rows: list[Row], i: int, state: FormState) -> int:
 
 
 def _label_index(row: Row) -> int | None:
-    for i, cell in enumerate(row.cells):
-        t = compact(cell)
+    for i, t in enumerate(row.keys()):
         if "资金总额" in t or (fund_code(t) and len(t) <= 16):
             return i
     return None
@@ -187,7 +192,7 @@ def _read_goal(rows: list[Row], i: int, state: FormState) -> int:
 def _read_total(row: Row, state: FormState) -> None:
     state.total_row = row
     cols = state.indicator_cols.cols if state.indicator_cols else {}
-    at = next(c for c, t in enumerate(row.cells) if _is_total(t))
+    at = next(c for c, t in enumerate(row.keys()) if _is_total(t))
     by_col = {k: parse_decimal(row.cell(cols[k])) for k in ("weight", "score") if k in cols}
     numbers = [v for v in (parse_decimal(c) for c in row.cells[at + 1:]) if v is not None]
     if by_col.get("score") is None and numbers:  # columns shifted: 分值 then 得分 in order

@@ -50,9 +50,8 @@ class IndicatorColumns:
 def columns_by_words(row: Row, words: list[tuple[str, str]], max_len: int) -> dict[str, int]:
     """Header cells → {key: column}: a short cell holding a word names that word's column."""
     cols: dict[str, int] = {}
-    for i, cell in enumerate(row.cells):
-        t = compact(cell)
-        if len(t) > max_len:
+    for i, t in enumerate(row.keys()):
+        if not t or len(t) > max_len:
             continue
         key = next((k for word, k in words if word in t), None)
         if key and key not in cols:
