@@ -56,7 +56,7 @@ def read(grids: list[Grid], doc: Document) -> Document:
 
 
 def _columns(row: Row) -> dict[str, int] | None:
-    cols = {_HEADERS[compact(c)]: i for i, c in enumerate(row.cells) if len(c) < 12 and compact(c) in _HEADERS}
+    cols = {_HEADERS[k]: i for i, c in enumerate(row.cells) if len(c) < 12 and (k := compact(c)) in _HEADERS}
     return cols if {"name", "indicators"} <= cols.keys() else None
 
 
