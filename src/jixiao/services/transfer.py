@@ -1,14 +1,14 @@
 """Parsed documents cross from the parse workers to the storing process: keep that cheap.
 
-Also the garbage collector's part: a worker's inherited objects and, while an ingest runs, the
-storing process's existing objects are set aside from its collections (see ``worker_start`` and
-``collector_set_aside``).
-
 multiprocessing pickles every Document with all its projects, indicators, budget lines and
 source references. By default a slots dataclass pickles as its class and a state that is put
 back attribute by attribute (a frozen one through a Python loop); rebuilding each object by
 calling its class with its fields costs about half, on both sides. The reducers are registered
 with multiprocessing's own pickler only: any other pickling of these objects is unchanged.
+
+The garbage collector's part: a worker's inherited objects and, while an ingest runs, the
+storing process's existing objects are left out of its collections (``worker_start``,
+``collector_set_aside``).
 """
 
 from __future__ import annotations
