@@ -48,6 +48,8 @@ def find_year(text: str) -> int | None:
 def find_money_unit(grid: Grid, default: str = MoneyUnit.WAN_YUAN) -> str:
     """The unit stated in a ``单位：万元`` label near the top; the default when none is stated."""
     for row in grid.rows[:40]:
+        if "单位" not in row.text():  # no cell of the row can hold the label
+            continue
         for cell in row.cells:
             m = _UNIT_LABEL.search(cell)
             if m:
@@ -58,6 +60,9 @@ def find_money_unit(grid: Grid, default: str = MoneyUnit.WAN_YUAN) -> str:
 def find_department(grid: Grid) -> str | None:
     """The department named in a ``部门名称(盖章): …`` line."""
     for row in grid.rows[:40]:
+        text = row.text()
+        if "门" not in text and "位" not in text:  # 部门名称, 主管部门, 一级预算单位
+            continue
         for cell in row.cells:
             m = _DEPT_LABEL.search(cell)
             if m and m.group(1).strip():
