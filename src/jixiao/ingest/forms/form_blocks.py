@@ -62,8 +62,7 @@ class FormState:
 def money_unit(rows: list[Row]) -> str:
     """万元 unless the money labels (项目资金（元）, 单位：元) say 元; looked for up to the money header."""
     for row in rows:
-        for cell in row.cells:
-            t = compact(cell)
+        for t in row.keys():
             if any(w in t for w in ("单位", "资金", "预算数", "执行数")):
                 if "万元" in t:
                     return MoneyUnit.WAN_YUAN
