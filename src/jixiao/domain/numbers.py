@@ -1,4 +1,4 @@
-"""Numbers as published: ``1,234.56``, ``9, 528. 09``, ``66.32%``, ``１２万``, ``3.5亿``."""
+"""Numbers as published: ``1,234.56``, ``9, 528. 09``, ``66.32%``, full-width digits."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ _MONEY_SHAPE = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 _PLAIN_MONEY = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|-?[0-9]+(?:\.[0-9]+)?")
 _STRAY = re.compile(r"(?<=[\d,.])\s+(?=[\d,.])")
 _PERCENT = re.compile(r"^(-?\d+(?:\.\d+)?)\s*%$")
-_SCALE = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百": Decimal(100)}
-_NUMBER_IN_TEXT = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
 
 WAN = Decimal(10000)
 CENT = Decimal("0.01")
@@ -65,30 +63,6 @@ def parse_percent(text: str | None) -> Decimal | None:
         return None
     m = _PERCENT.match(normalise_number_text(text))
     return Decimal(m.group(1)) if m else None
-
-
-def parse_scaled(text: str) -> Decimal | None:
-    """A number possibly followed by 万/亿 (``3.5亿`` → 350000000); None if absent."""
-    s = normalise_number_text(text)
-    m = re.match(r"^(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*([万亿千百]?)", s)
-    if not m:
-        return None
-    try:
-        value = Decimal(m.group(1).replace(",", ""))
-    except InvalidOperation:
-        return None
-    return value * _SCALE[m.group(2)] if m.group(2) else value
-
-
-def numbers_in(text: str) -> list[Decimal]:
-    """Every number written inside a piece of prose, in order."""
-    out = []
-    for m in _NUMBER_IN_TEXT.finditer(normalise_number_text(text)):
-        try:
-            out.append(Decimal(m.group(0).replace(",", "")))
-        except InvalidOperation:
-            continue
-    return out
 
 
 def to_yuan(amount: Decimal | None, unit: str) -> Decimal | None:

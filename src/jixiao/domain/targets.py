@@ -59,10 +59,6 @@ _FORMULA = re.compile(rf"({_NUM})[^\d÷/]*[÷/][^\d]*({_NUM})[^\d]*[×*]\s*100\s
 _DIRECTION = re.compile("|".join(re.escape(w) for w, op in _PREFIX_OPS if op != "="))
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = re.compile(rf"^(?P<op>{_OP_RE})?(?P<cn>[一二两三四五六七八九十]{{1,3}})(?P<unit>{_UNIT_FULL})$")
-QUALITATIVE_WORDS = (
-    "完成", "及时", "良好", "显著", "提升", "提高", "有效", "合格", "达标", "按时", "规范",
-    "满意", "优秀", "明显", "稳定", "持续", "改善", "保障", "符合", "准确", "安全", "正常",
-)
 
 
 @dataclass(frozen=True, slots=True)

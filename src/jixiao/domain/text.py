@@ -59,7 +59,3 @@ def to_simplified(text: str) -> str:
     """Traditional → simplified characters (修繕 → 修缮) for matching, never for display."""
     return _converter().convert(text)
 
-
-def is_placeholder(text: str) -> bool:
-    """Template placeholders left in a form (XX部门, ××单位)."""
-    return bool(re.search(r"(XX|xx|××|ＸＸ)", text))

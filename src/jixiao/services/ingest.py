@@ -60,15 +60,10 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
-def parse_file(data: bytes, name: str) -> Document:
-    """Read one file's bytes; raises SourceError or UnknownForm with a Chinese reason."""
-    return read_document(data, name)
-
-
 def parse_job(data: bytes, name: str) -> Document | str:
     """Parse one file (in this or a worker process): the Document, or the Chinese reason it failed."""
     try:
-        doc = parse_file(data, name)
+        doc = read_document(data, name)
     except (SourceError, UnknownForm) as exc:
         return str(exc)
     except Exception as exc:  # a reader bug must not stop the other files

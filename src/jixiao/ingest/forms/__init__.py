@@ -26,12 +26,6 @@ class UnknownForm(Exception):
     """The file was read but holds no form jixiao knows."""
 
 
-def register(module) -> None:
-    """Add a reader module (used by readers that live outside this package's default list)."""
-    if module not in READERS:
-        READERS.append(module)
-
-
 def detect(grids: list[Grid]):
     """The best reader for these grids and the grids it claims, or (None, [])."""
     best, best_score, claimed = None, 0.0, []
@@ -58,4 +52,4 @@ def read_document(data: bytes, name: str) -> Document:
     return reader.read(claimed, doc)
 
 
-__all__ = ["READERS", "SourceError", "UnknownForm", "detect", "read_document", "register"]
+__all__ = ["READERS", "SourceError", "UnknownForm", "detect", "read_document"]
