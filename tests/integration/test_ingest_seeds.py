@@ -97,7 +97,7 @@ def test_dropped_completion_cell_does_not_shift_pairs():
 
 
 def test_parallel_ingest_equals_sequential(store, tmp_path):
-    """Worker processes parse, this process stores: same results, in the order given."""
+    """Worker processes read, parse and store whole files: same results, reported in the order given."""
     import shutil
 
     folder = tmp_path / "many"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from jixiao.ingest.sources import SUPPORTED_SUFFIXES
 from jixiao.storage.repositories import find_document_by_sha, save_document
 from jixiao.storage.session import transaction
 
-from .transfer import collector_set_aside, worker_start
+from .workers import collector_set_aside, worker_start
 
 KIND_LABELS = {
     "self_evaluation_table": "部门预算项目绩效自评表",
@@ -122,11 +121,14 @@ def ingest_paths(factory: sessionmaker[Session], paths: Iterable[str | Path],
                  workers: int | None = None) -> list[FileResult]:
     """Ingest every file; an unreadable file is reported and the others go on.
 
-    With several workers, files are parsed in worker processes while this process stores the
-    finished ones, in the order given (storing stays single-writer, as SQLite wants).
+    With several workers, each worker process reads, parses and stores whole files, each in its
+    own transaction (the database serialises the writes; SQLite waits on its lock). Nothing but
+    the per-file result crosses between processes, and results are reported in the order given.
     """
     files = list(expand_paths(paths))
     workers = default_workers(len(files)) if workers is None else workers
+    if workers > 1 and not _shareable(factory):
+        workers = 1
     results: list[FileResult] = []
 
     def done(result: FileResult) -> None:
@@ -140,20 +142,33 @@ def ingest_paths(factory: sessionmaker[Session], paths: Iterable[str | Path],
             done(data if isinstance(data, FileResult) else ingest_bytes(factory, data, str(path)))
         return results
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=worker_start) as pool:
-        window: deque = deque()
-        for path in files:
-            data = _read(path)
-            known = data if isinstance(data, FileResult) else _known(factory, data, str(path))
-            window.append((path, data, known or pool.submit(parse_job, data, str(path))))
-            while len(window) > 2 * workers:
-                done(_finish(factory, *window.popleft()))
-        while window:
-            done(_finish(factory, *window.popleft()))
+                             initializer=_worker_start, initargs=(factory,)) as pool:
+        for result in pool.map(_ingest_file, [str(p) for p in files]):
+            done(result)
     return results
 
 
-def _finish(factory, path: Path, data, job) -> FileResult:
-    if isinstance(job, FileResult):
-        return job
-    return store_parsed(factory, job.result(), data, str(path))
+def _shareable(factory: sessionmaker[Session]) -> bool:
+    """True when other processes can open the same database (not an in-memory SQLite one)."""
+    url = factory.kw["bind"].url
+    return not (url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"))
+
+
+_worker_factory: sessionmaker[Session] | None = None
+
+
+def _worker_start(factory: sessionmaker[Session]) -> None:
+    """A forked ingest worker: its own connections (never the parent's), the parent's objects frozen."""
+    global _worker_factory
+    worker_start()
+    factory.kw["bind"].dispose(close=False)
+    _worker_factory = factory
+
+
+def _ingest_file(path: str) -> FileResult:
+    """One file, read, parsed and stored in a worker process."""
+    data = _read(Path(path))
+    if isinstance(data, FileResult):
+        return data
+    assert _worker_factory is not None
+    return ingest_bytes(_worker_factory, data, path)

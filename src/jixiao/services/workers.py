@@ -1,0 +1,43 @@
+"""Process set-up for ingest workers and the garbage collector's part in a long ingest.
+
+A forked worker's inherited objects and, while an ingest runs, the calling process's existing
+objects are left out of the collector's walks (``worker_start``, ``collector_set_aside``).
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+
+from jixiao.storage.session import forget_engines_after_fork
+
+
+def worker_start() -> None:
+    """Set up a forked worker.
+
+    Engines inherited from the parent are dropped (never closed: they are the parent's), and all
+    inherited objects leave the garbage collector's view: they live as long as the worker, and
+    collections would otherwise walk them again and again (and copy the parent's pages to do so).
+    """
+    forget_engines_after_fork()
+    gc.freeze()
+
+
+def collector_set_aside(fn):
+    """Run ``fn`` with the objects that exist before it left out of garbage collections.
+
+    An ingest makes and drops millions of objects; each full collection would walk everything the
+    process already holds (modules, the engine, compiled statements) again. They are set aside
+    while it runs and handed back to the collector afterwards.
+    """
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        if gc.get_freeze_count():  # the process manages this itself (the web server freezes at start)
+            return fn(*args, **kwargs)
+        gc.freeze()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            gc.unfreeze()
+
+    return run
