@@ -5,6 +5,10 @@ Fills a fresh SQLite store (bulk inserts of ``bench/datamaker.make_projects``), 
 search, the project detail page and the API list, each with a bounded number of requests.
 Prints p50/p95 latency, requests/s and the server's CPU time per request for each scenario
 (the last does not depend on what else the machine runs). Target: p95 < 200 ms.
+
+The clients are ``wrk`` (Debian package ``wrk``; C, so the 20 clients take little of the two
+cores the server runs on) when it is installed, else Python httpx clients in this process, whose
+own CPU share then shows in every latency (see the static-file floor line).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import asyncio
 import os
 import random
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -188,11 +193,67 @@ async def measure(base: str, token: str, n: int, requests: int, concurrency: int
         print(f"load average (other work on this machine skews latency, not CPU per request): {os.getloadavg()[0]:.1f}")
 
 
+_WRK_SCRIPT = """
+local paths = {%s}
+init = function(args)
+  math.randomseed(os.time() * 1000 + (tonumber(tostring({}):sub(8), 16) or 0) %% 1000)
+end
+request = function()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d\\n", latency:percentile(50), latency:percentile(95),
+    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+async def _login(base: str) -> str:
+    """The session cookie of the demo administrator (pages need a signed-in user)."""
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        form = (await client.get("/login")).text
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', form)
+        data = {"username": "admin", "password": "admin-demo", "next": "/"}
+        if csrf:
+            data["csrf_token"] = csrf.group(1)
+        login = await client.post("/login", data=data)
+        assert login.status_code == 303, f"login failed: {login.status_code}"
+        return "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+
+
+def measure_wrk(base: str, token: str, n: int, seconds: float, concurrency: int, server_pid: int) -> None:
+    """Every scenario for ``seconds`` under ``concurrency`` wrk connections (2 threads)."""
+    cookie = asyncio.run(_login(base))
+    rng = random.Random(1)
+    print(f"{concurrency} concurrent clients (wrk, {seconds:g} s per scenario)")
+    print(f"{'scenario':38} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'n':>6} {'CPU ms/req':>10}  target p95 < 200 ms")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, make_path in [("(warm-up)", lambda: "/projects"), *scenarios(n, rng).items()]:
+            paths = ", ".join('"' + make_path() + '"' for _ in range(3000))
+            script = Path(tmp) / "scenario.lua"
+            script.write_text(_WRK_SCRIPT % paths, encoding="utf-8")
+            cpu = server_cpu_seconds(server_pid)
+            out = subprocess.run(["wrk", "-t2", f"-c{concurrency}", f"-d{3 if name == '(warm-up)' else round(seconds)}s",
+                                  "-s", str(script), "-H", f"Cookie: {cookie}", "-H", f"Authorization: Bearer {token}",
+                                  base], capture_output=True, text=True, check=True).stdout
+            p50, p95, count, micros, bad, broken = map(int, re.search(r"RESULT (.*)", out).group(1).split())
+            if name == "(warm-up)":
+                continue
+            cpu_ms = (server_cpu_seconds(server_pid) - cpu) * 1000 / max(count, 1)
+            failures = bad + broken
+            ok = "ok" if p95 < 200_000 and not failures else "SLOW" if not failures else f"{failures} FAILED"
+            print(f"{name:38} {p50 / 1000:8.1f} {p95 / 1000:8.1f} {count / (micros / 1e6):8.1f} {count:6} {cpu_ms:10.1f}  {ok}")
+    print(f"load average (other work on this machine skews latency, not CPU per request): {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
     """Fill (or reuse) the store, serve it, measure."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--projects", type=int, default=100_000)
-    ap.add_argument("--requests", type=int, default=400, help="requests per scenario (bounded)")
+    ap.add_argument("--requests", type=int, default=400, help="requests per scenario (httpx clients)")
+    ap.add_argument("--seconds", type=float, default=10, help="seconds per scenario (wrk)")
+    ap.add_argument("--httpx", action="store_true", help="Python httpx clients even when wrk is installed")
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (the machine has 2 cores)")
     ap.add_argument("--db", help="database URL (default: a fresh SQLite file in a temporary folder); "
@@ -214,7 +275,11 @@ def main() -> None:
         port = free_port()
         proc = start_server(url, port, args.workers)
         try:
-            asyncio.run(measure(f"http://127.0.0.1:{port}", token, n, args.requests, args.clients, proc.pid))
+            base = f"http://127.0.0.1:{port}"
+            if shutil.which("wrk") and not args.httpx:
+                measure_wrk(base, token, n, args.seconds, args.clients, proc.pid)
+            else:
+                asyncio.run(measure(base, token, n, args.requests, args.clients, proc.pid))
         finally:
             proc.terminate()
             proc.wait(timeout=10)

@@ -6,6 +6,7 @@ The CLI does not import the web package (the two are sibling layers): uvicorn lo
 
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 import socket
@@ -42,8 +43,53 @@ def run_server(url: str, host: str, port: int, workers: int = 1) -> None:
     os.environ.setdefault("JIXIAO_SECRET_KEY", secrets.token_urlsafe(32))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     console.print(f"网页: [bold]http://{shown}:{port}/[/bold]    API 文档: http://{shown}:{port}/api/v1/docs    (Ctrl+C 停止)")
-    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level="warning",
-                access_log=False)
+    config = uvicorn.Config(APP_FACTORY, factory=True, host=host, port=port, workers=workers,
+                            log_level="warning", access_log=False)
+    server = uvicorn.Server(config)
+    try:
+        if workers == 1:
+            server.run()
+        elif hasattr(socket, "SO_REUSEPORT"):
+            from uvicorn.supervisors import Multiprocess
+
+            Multiprocess(config, target=functools.partial(_own_socket_run, server), sockets=[]).run()
+        else:
+            from uvicorn.supervisors import Multiprocess
+
+            Multiprocess(config, target=server.run, sockets=[tcp_socket(config.bind_socket())]).run()
+    except KeyboardInterrupt:
+        pass
+    if workers == 1 and not server.started:
+        raise typer.Exit(3)  # uvicorn's start-up failure code
+
+
+def _own_socket_run(server, sockets=None) -> None:
+    """One worker with its own listening socket on the shared port (SO_REUSEPORT).
+
+    With one socket shared by all workers, whichever worker wakes first accepts: a burst of
+    keep-alive connections can all land on one worker while the other idles (seen here: 18 of
+    18). With a socket each, the kernel spreads new connections over the workers.
+    """
+    host, port = server.config.host, server.config.port
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    server.run(sockets=[sock])
+
+
+def tcp_socket(sock: socket.socket) -> socket.socket:
+    """A listening socket marked as TCP (protocol 6) so asyncio turns Nagle off.
+
+    uvicorn binds with protocol 0; accepted connections inherit that, asyncio then leaves
+    TCP_NODELAY unset, and every keep-alive request after the first waits ~40 ms for the
+    client's delayed ACK (uvicorn issue #3149). Measured here: 43 ms → 1.4 ms per request.
+    """
+    if sock.family not in (socket.AF_INET, socket.AF_INET6) or sock.proto == socket.IPPROTO_TCP:
+        return sock
+    marked = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+    marked.set_inheritable(True)
+    return marked
 
 
 @app.command()
