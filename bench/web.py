@@ -172,14 +172,9 @@ async def measure(base: str, token: str, n: int, requests: int, concurrency: int
     """Sign in (pages) and hold a token (API), warm up, then run every scenario and print its line."""
     rng = random.Random(1)
     limits = httpx.Limits(max_connections=concurrency)
+    cookie = await _login(base)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        form = (await client.get("/login")).text
-        csrf = re.search(r'name="csrf_token" value="([^"]+)"', form)
-        data = {"username": "admin", "password": "admin-demo", "next": "/"}
-        if csrf:
-            data["csrf_token"] = csrf.group(1)
-        login = await client.post("/login", data=data)
-        assert login.status_code == 303, f"login failed: {login.status_code}"
+        client.headers["Cookie"] = cookie
         client.headers["Authorization"] = f"Bearer {token}"
         await run_scenario(client, lambda: "/projects", 40, concurrency)  # warm-up
         print(f"{concurrency} concurrent clients")
