@@ -251,3 +251,17 @@ def test_unknown_api_route_and_method_are_json(loaded):
 
 def test_samples_exist():
     assert len(list(SAMPLES.glob("*.txt"))) == 5
+
+
+def test_search_finds_exactly_the_projects_containing_the_text(loaded):
+    """The trigram index (SQLite, three or more characters) answers as a substring test would."""
+    projects = export(loaded)["projects"]
+    probes = {p["name"][:3] for p in projects} | {p["name"][-4:] for p in projects} | {
+        "龙岗区职业", "就业", "服务", 'a"b', "100%", "中心"}
+    probes |= {p["code"][2:7] for p in projects if p["code"]}
+    for q in sorted(probes):
+        expected = sorted(p["id"] for p in projects
+                          if any(q in (p[k] or "") for k in ("name", "code", "unit")))
+        got = sorted(p["id"] for p in get(loaded, "/api/v1/projects", q=q, per_page=100).json()["items"])
+        assert got == expected, q
+    assert len(probes) > 30

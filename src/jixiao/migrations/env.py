@@ -5,6 +5,7 @@ from sqlalchemy import create_engine
 
 import jixiao.storage.all_models  # noqa: F401  (registers every table on the metadata)
 from jixiao.storage.models import Base
+from jixiao.storage.session import include_object
 
 target_metadata = Base.metadata
 config = context.config
@@ -21,7 +22,7 @@ def run() -> None:
 
 
 def _run(conn) -> None:
-    context.configure(connection=conn, target_metadata=target_metadata,
+    context.configure(connection=conn, target_metadata=target_metadata, include_object=include_object,
                       render_as_batch=conn.dialect.name == "sqlite")
     with context.begin_transaction():
         context.run_migrations()

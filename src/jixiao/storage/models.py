@@ -75,8 +75,9 @@ class ProjectRow(SourceColumns, Base):
     kind: Mapped[str] = mapped_column(String(20), default="project")
     seq: Mapped[str | None] = mapped_column(String(20))
     code: Mapped[str | None] = mapped_column(String(60), index=True)
-    name: Mapped[str] = mapped_column(String(500), index=True)
-    unit: Mapped[str | None] = mapped_column(String(200), index=True)
+    # Indexed through ix_projects_search (name, unit, code) and ix_projects_unit_name (unit, name).
+    name: Mapped[str] = mapped_column(String(500))
+    unit: Mapped[str | None] = mapped_column(String(200))
     department: Mapped[str | None] = mapped_column(String(200))
     year: Mapped[int | None] = mapped_column(Integer, index=True)
     money_unit: Mapped[str] = mapped_column(String(10))

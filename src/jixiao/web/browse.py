@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, distinct, func, or_, select
+from sqlalchemy import Integer, bindparam, column, distinct, func, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from jixiao.services import queries
@@ -44,6 +45,19 @@ def _contains(session: Session, column, text: str):
     return column.contains(text, autoescape=True)
 
 
+# SQLite's trigram index over name, code and unit (migration 0007_search): the ids whose columns
+# contain the phrase, without reading every project.
+_SEARCH_IDS = sql_text("SELECT rowid FROM projects_search WHERE projects_search MATCH :phrase").columns(
+    column("rowid", Integer))
+
+
+def _search(session: Session, q: str):
+    """Projects whose name, code or unit contains ``q`` (by the trigram index when it can answer)."""
+    if session.bind.dialect.name == "sqlite" and len(q) >= 3:  # trigrams need three characters
+        return ProjectRow.id.in_(_SEARCH_IDS.bindparams(phrase='"' + q.replace('"', '""') + '"'))
+    return or_(*(_contains(session, c, q) for c in (ProjectRow.name, ProjectRow.code, ProjectRow.unit)))
+
+
 def scoped(stmt, unit_column, scope: tuple[str, ...] | None):
     """Keep the rows of the units in ``scope`` (None: every unit; see ``deps.UnitScope``)."""
     return stmt if scope is None else stmt.where(unit_column.in_(scope))
@@ -52,7 +66,7 @@ def scoped(stmt, unit_column, scope: tuple[str, ...] | None):
 def _project_where(session: Session, stmt, f: ProjectQuery, scope: tuple[str, ...] | None = None):
     stmt = scoped(stmt, ProjectRow.unit, scope)
     if f.q:
-        stmt = stmt.where(or_(*(_contains(session, c, f.q) for c in (ProjectRow.name, ProjectRow.code, ProjectRow.unit))))
+        stmt = stmt.where(_search(session, f.q))
     for column, value in ((ProjectRow.year, f.year), (ProjectRow.unit, f.unit), (ProjectRow.kind, f.kind),
                           (ProjectRow.document_id, f.document_id)):
         if value is not None:
