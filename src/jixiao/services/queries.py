@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from collections.abc import Iterator
+from functools import lru_cache
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from jixiao.storage.models import (
@@ -15,6 +16,29 @@ from jixiao.storage.models import (
     ProjectRow,
     StatedTotalRow,
 )
+
+
+@lru_cache(maxsize=64)
+def record_type(keys: tuple[str, ...]):
+    """A named tuple type for rows of these columns: read like the ORM objects (``row.name``) but
+    built and read several times faster, for pages and exports that only read."""
+    return namedtuple("Record", keys)
+
+
+def records(session: Session, stmt, params=None) -> list:
+    """The rows of a Core SELECT of columns as named tuples (see ``record_type``)."""
+    result = session.execute(stmt, params)
+    make = record_type(tuple(result.keys()))._make
+    return [make(row) for row in result]
+
+
+def _columns(model) -> tuple:
+    return tuple(getattr(model, a.key) for a in inspect(model).column_attrs)
+
+
+# Every column of an indicator; every column of a project but its id (selected first by pages).
+INDICATOR_COLUMNS = _columns(IndicatorRow)
+PROJECT_FIELDS = tuple(c for c in _columns(ProjectRow) if c.key != "id")
 
 
 def project_query(unit: str | None = None, name: str | None = None, year: int | None = None,
@@ -48,14 +72,14 @@ def documents(session: Session) -> dict[int, DocumentRow]:
 
 
 def indicators_by_project(session: Session, project_ids: list[int] | None = None) -> dict[int, list[IndicatorRow]]:
-    """Indicators grouped by project, in form order."""
-    q = select(IndicatorRow).order_by(IndicatorRow.project_id, IndicatorRow.position)
+    """Indicators grouped by project, in form order (read-only records with the model's attributes)."""
+    q = select(*INDICATOR_COLUMNS).order_by(IndicatorRow.project_id, IndicatorRow.position)
     if project_ids is not None:
         if not project_ids:
             return {}
         q = q.where(IndicatorRow.project_id.in_(project_ids))
     out: dict[int, list[IndicatorRow]] = defaultdict(list)
-    for ind in session.scalars(q):
+    for ind in records(session, q):
         out[ind.project_id].append(ind)
     return out
 

@@ -95,9 +95,9 @@ def project_page(session: Session, f: ProjectQuery, columns=None, scope: tuple[s
             _project_where(session, select(func.count()).select_from(ProjectRow), f, scope)) or 0)
     if not ids:
         return Page([], total, f.page, f.per_page)
-    if columns:  # plain rows (attribute access like the ORM objects, without their bookkeeping)
+    if columns:  # read-only records (attribute access like the ORM objects, without their bookkeeping)
         stmt = select(ProjectRow.id, *columns).where(ProjectRow.id.in_(bindparam("ids", expanding=True)))
-        rows = {r.id: r for r in session.execute(stmt, {"ids": ids})}
+        rows = {r.id: r for r in queries.records(session, stmt, {"ids": ids})}
     else:
         rows = {p.id: p for p in session.scalars(_ROWS_BY_ID, {"ids": ids})}
     return Page([rows[i] for i in ids], total, f.page, f.per_page)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+import orjson
+
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
@@ -38,7 +40,16 @@ def page_json(page: Page, item) -> JSONResponse:
                           "per_page": page.per_page, "pages": page.pages})
 
 
+class FastJSONResponse(JSONResponse):
+    """JSON by orjson: a page of 50 projects with their indicators (~150 KB) in a fraction of a
+    millisecond instead of ~2.4 ms with ``json.dumps``. Same bytes for the export shapes (UTF-8,
+    no spaces); integer keys become strings as ``json`` makes them."""
+
+    def render(self, content) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+
+
 def json_response(data, status: int = 200) -> JSONResponse:
     """JSON of plain data as is: the export shapes hold only JSON types, so FastAPI's generic
     encoder (ten times slower than ``json.dumps`` on a page of projects) is skipped."""
-    return JSONResponse(data, status_code=status)
+    return FastJSONResponse(data, status_code=status)

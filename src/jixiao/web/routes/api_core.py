@@ -61,7 +61,7 @@ def _projects_json(session, rows: list[ProjectRow]) -> list[dict]:
 @router.get("/projects", tags=["projects"], responses=ERRORS)
 async def list_projects(session: DbSession, scope: ApiScope, f: Annotated[ProjectQuery, Query()]):
     """Projects with search, filters, sort and pagination (the same as the 项目 page), within the caller's units."""
-    page = browse.project_page(session, f, scope=scope)
+    page = browse.project_page(session, f, queries.PROJECT_FIELDS, scope)
     return page_json(replace(page, items=_projects_json(session, page.items)), lambda p: p)
 
 
