@@ -15,6 +15,17 @@ class SourceRef:
     cell: str | None = None
     page: int | None = None
 
+    def __init__(self, file: str, line: int | None = None, sheet: str | None = None, cell: str | None = None,
+                 page: int | None = None) -> None:
+        # A frozen dataclass's own __init__ goes through object.__setattr__ once per field, which
+        # makes a reference cost more than the row it points at; set the slots directly instead.
+        set_file, set_line, set_sheet, set_cell, set_page = _SLOT_SETTERS
+        set_file(self, file)
+        set_line(self, line)
+        set_sheet(self, sheet)
+        set_cell(self, cell)
+        set_page(self, page)
+
     def label(self) -> str:
         """Human-readable location, e.g. ``a.txt:12`` or ``b.xlsx!Sheet1!D7``."""
         if self.sheet is not None:
@@ -40,3 +51,6 @@ class SourceRef:
         if cell is None or self.sheet is None:
             return self
         return SourceRef(self.file, self.line, self.sheet, cell, self.page)
+
+
+_SLOT_SETTERS = tuple(getattr(SourceRef, name).__set__ for name in SourceRef.__slots__)

@@ -33,6 +33,7 @@ _SUFFIX_OPS = [("以上", "≥"), ("及以上", "≥"), ("以内", "≤"), ("以
 _OP_RE = "|".join(re.escape(w) for w, _ in _PREFIX_OPS)
 _PREFIX_OP = dict(_PREFIX_OPS)
 _SUFFIX_OP = dict(_SUFFIX_OPS)
+_SUFFIX_WORDS = tuple(w for w, _ in _SUFFIX_OPS)
 # Direction words read from just before a number, in list order (single characters do not count).
 _CONTEXT_OPS = [(w, op) for w, op in _PREFIX_OPS if len(w) > 1]
 _ANY_CONTEXT_OP = re.compile("|".join(re.escape(w) for w, _ in _CONTEXT_OPS))
@@ -72,6 +73,18 @@ class TargetValue:
     qualitative: str | None = None
     value_high: Decimal | None = None
 
+    def __init__(self, text: str, op: str | None = None, value: Decimal | None = None, unit: str | None = None,
+                 qualitative: str | None = None, value_high: Decimal | None = None) -> None:
+        # One per target read: set the slots directly, not through a frozen dataclass's
+        # object.__setattr__ per field (several times slower).
+        set_text, set_op, set_value, set_unit, set_qualitative, set_value_high = _SLOT_SETTERS
+        set_text(self, text)
+        set_op(self, op)
+        set_value(self, value)
+        set_unit(self, unit)
+        set_qualitative(self, qualitative)
+        set_value_high(self, value_high)
+
     def __reduce__(self):
         # Ingest workers send every parsed target to the storing process: rebuilding it from its
         # fields is cheaper than a frozen dataclass's generic state restore.
@@ -92,6 +105,9 @@ class TargetValue:
         }
 
 
+_SLOT_SETTERS = tuple(getattr(TargetValue, name).__set__ for name in TargetValue.__slots__)
+
+
 def _to_decimal(num: str) -> Decimal | None:
     try:
         return Decimal(num.replace(",", "") if "," in num else num)
@@ -107,7 +123,9 @@ def normalise_target_text(raw: str) -> str:
         for tex, sym in _LATEX:
             s = s.replace(tex, sym)
         s = s.replace(" ", "")
-    return _ENUMERATOR.sub("", s)
+    if "." in s or "、" in s or ")" in s or "．" in s or "）" in s:  # a list number ends with one of them
+        s = _ENUMERATOR.sub("", s)
+    return s
 
 
 def parse_target(text: str | None) -> TargetValue:
@@ -116,9 +134,11 @@ def parse_target(text: str | None) -> TargetValue:
     if not raw:
         return TargetValue(text=raw)
     s = normalise_target_text(raw)
-    if _DEADLINE.match(s):
+    if (s[:1] in _DEADLINE_FIRST or s[:1].isdecimal()) and _DEADLINE.match(s):
         return TargetValue(text=raw, qualitative=s)
-    special = _small_chinese_number(raw, s) or _formula(raw, s)
+    if _DIGIT.search(s) is None:  # no number to read (no value, no formula): 三个月, or words
+        return _small_chinese_number(raw, s) or TargetValue(text=raw, qualitative=_qualitative(s))
+    special = _formula(raw, s)
     if special is not None:
         return special
     match = _best_match(s)
@@ -137,6 +157,8 @@ def parse_target(text: str | None) -> TargetValue:
 
 
 _RANGE_DASH = re.compile(r"^[-~－—至到]\s*")
+_DIGIT = re.compile(r"\d")
+_DEADLINE_FIRST = frozenset("第每")  # else a deadline starts with a digit
 
 
 def _best_match(s: str) -> re.Match | None:
@@ -154,7 +176,8 @@ def _best_match(s: str) -> re.Match | None:
 
 def _scaled(value: Decimal | None, unit: str | None) -> tuple[Decimal | None, str | None]:
     """``3万名`` → (30000, 名): 万/亿 before a count is a multiplier; 万元 and 亿元 stay units."""
-    if not unit or value is None or unit in ("万元", "亿元", "万平方米") or unit.startswith(("万元/", "亿元/")):
+    if not unit or value is None or unit[0] not in "万亿" or unit in ("万元", "亿元", "万平方米") \
+            or unit.startswith(("万元/", "亿元/")):
         return value, unit
     for prefix, factor in (("万", 10000), ("亿", 100000000)):
         if unit.startswith(prefix):
@@ -208,9 +231,8 @@ def _op_from_context(s: str, m: re.Match) -> str:
             if word in before:
                 return op
     after = s[m.end():m.end() + 3]
-    for word, op in _SUFFIX_OPS:
-        if after.startswith(word):
-            return op
+    if after.startswith(_SUFFIX_WORDS):  # most numbers have none of the words after them: one test
+        return next(op for word, op in _SUFFIX_OPS if after.startswith(word))
     return "="
 
 

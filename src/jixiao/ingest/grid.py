@@ -45,7 +45,7 @@ class Row:
         """Where the row came from: file and line, or sheet and row."""
         ref = self._ref
         if ref is None and self._file is not None:
-            ref = self._ref = SourceRef(file=self._file, line=self._line)
+            ref = self._ref = SourceRef(self._file, self._line)
         return ref
 
     @property
@@ -113,8 +113,19 @@ class Grid:
         return "\n".join(r.text() for r in self.rows[:n])
 
     def head_key(self, n: int, limit: int | None = None) -> str:
-        """``compact(head_text(n)[:limit])``, each row compacted once whichever reader asks."""
+        """``compact(head_text(n)[:limit])``, each row compacted once whichever reader asks.
+
+        compact() works character by character and leaves line breaks alone, so the key of the
+        joined text is the rows' keys joined, the row the limit cuts compacted up to the cut.
+        """
         rows = self.rows[:n]
-        if limit is not None and sum(len(r.text()) + 1 for r in rows) > limit:
-            return compact(self.head_text(n)[:limit])
-        return "\n".join(r.key() for r in rows)  # compact() leaves line breaks alone
+        if limit is None:
+            return "\n".join(r.key() for r in rows)
+        keys, start = [], 0  # start: where the row's text begins in head_text(n)
+        for r in rows:
+            if start > limit:
+                break
+            end = start + len(r.text())
+            keys.append(r.key() if end <= limit else compact(r.text()[:limit - start]))
+            start = end + 1
+        return "\n".join(keys)

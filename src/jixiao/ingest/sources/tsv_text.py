@@ -37,7 +37,8 @@ def _decode_cut(data: bytes, enc: str) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-_NEEDS_CLEANING = re.compile(r"[<&\u3000\xa0]|  ")
+# What ``clean_cell`` changes beyond the ends: tags, entities, wide and hard spaces, double spaces.
+_CLEANING_MARKS = ("<", "&", "\u3000", "\xa0", "  ")
 
 
 def _control_ratio(text: str) -> float:
@@ -61,13 +62,15 @@ def read(data: bytes, name: str) -> Grid:
     text = decode(data)
     lines = _lines(text)
     at_line = Row.at_line
-    if not _NEEDS_CLEANING.search(text):  # the common case: nothing to clean but the ends
+    marks = [m for m in _CLEANING_MARKS if m in text]
+    if not marks:  # the common case: nothing to clean but the ends
         rows = [at_line(list(map(str.strip, line.split("\t"))), name, lineno)
                 for lineno, line in enumerate(lines, start=1)]
         return Grid(file=name, rows=rows)
+    needs_cleaning = re.compile("|".join(map(re.escape, marks))).search  # only what this file holds
     rows = []
     for lineno, line in enumerate(lines, start=1):
-        if _NEEDS_CLEANING.search(line):
+        if needs_cleaning(line):
             cells = [clean_cell(c) for c in line.split("\t")]
         else:
             cells = list(map(str.strip, line.split("\t")))
