@@ -8,6 +8,7 @@ recomputed only when it changes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from threading import Lock
 from typing import TypeVar
 
@@ -22,12 +23,18 @@ _lock = Lock()
 _MAX = 512
 
 
-def store_version(session: Session) -> tuple:
-    """Changes whenever a document is added or removed, or findings or scores are rewritten."""
+@lru_cache(maxsize=1)
+def _version_statement():
     from . import extras
 
-    docs = tuple(session.execute(select(func.max(DocumentRow.id), func.count()).select_from(DocumentRow)).one())
-    return docs + extras.version_parts(session)
+    return select(select(func.max(DocumentRow.id)).scalar_subquery(),
+                  select(func.count()).select_from(DocumentRow).scalar_subquery(), *extras.version_columns())
+
+
+def store_version(session: Session) -> tuple:
+    """Changes whenever a document is added or removed, or findings or scores are rewritten (one
+    statement: it runs on every request that reads a cached answer)."""
+    return tuple(session.execute(_version_statement()).one())
 
 
 def cached(session: Session, key: tuple, compute: Callable[[], T]) -> T:

@@ -29,24 +29,26 @@ def rule_names() -> dict[str, str]:
     return {r.code: r.summary for r in all_rules()}
 
 
-def version_parts(session: Session) -> tuple:
-    """What changes when findings or scores are rewritten (part of the cache version)."""
+def version_columns() -> tuple:
+    """What changes when findings or scores are rewritten (part of the cache version), as scalar
+    subqueries, so that the whole version is one statement."""
     # The newest finding row by primary key: instant even with half a million findings.
-    last = session.execute(select(FindingRow.id, FindingRow.created_at).order_by(FindingRow.id.desc()).limit(1)).first()
-    scores = session.execute(select(func.max(ScoreRunRow.id), func.max(ScoreRunRow.scored_at))).one()
-    return (*(last or (None, None)), *scores)
+    newest = select(FindingRow).order_by(FindingRow.id.desc()).limit(1).subquery()
+    return (select(newest.c.id).scalar_subquery(), select(newest.c.created_at).scalar_subquery(),
+            select(func.max(ScoreRunRow.id)).scalar_subquery(), select(func.max(ScoreRunRow.scored_at)).scalar_subquery())
 
 
-def filter_projects(stmt, grade: str | None = None, has_errors: bool | None = None):
-    """Narrow a project SELECT by score grade and by having error findings."""
+def filter_projects(stmt, grade: str | None = None, has_errors: bool | None = None, project_id=ProjectRow.id):
+    """Narrow a project SELECT by score grade and by having error findings (``project_id``: the
+    column holding the project's id in ``stmt``)."""
     if has_errors is not None:
         # EXISTS per project (by the project_id index) lets a page stop after its rows; an IN list
         # would first gather every project with an error.
-        error = (select(FindingRow.id).where(FindingRow.project_id == ProjectRow.id, FindingRow.severity == "error")
+        error = (select(FindingRow.id).where(FindingRow.project_id == project_id, FindingRow.severity == "error")
                  .exists())
         stmt = stmt.where(error if has_errors else ~error)
     if grade is not None:
-        stmt = stmt.where(ProjectRow.id.in_(select(ProjectScoreRow.project_id).where(ProjectScoreRow.grade == grade)))
+        stmt = stmt.where(project_id.in_(select(ProjectScoreRow.project_id).where(ProjectScoreRow.grade == grade)))
     return stmt
 
 
