@@ -126,17 +126,204 @@ def _without_lookahead(pattern: re.Pattern, prefix: str) -> re.Pattern:
     return re.compile(pattern.pattern[len(prefix):])
 
 
+def _same_matches(fast: re.Pattern, slow: re.Pattern, text: str) -> None:
+    assert [m.group(0, *range(1, fast.groups + 1)) for m in fast.finditer(text)] == \
+        [m.group(0, *range(1, slow.groups + 1)) for m in slow.finditer(text)]
+
+
 @FAST
 @given(texts | numberish)
 def test_scan_lookaheads_find_the_same_matches(text):
     """A leading lookahead only skips positions where no match can start: same matches either way."""
+    from jixiao.domain import targets
+
+    _same_matches(targets._VALUE, _without_lookahead(targets._VALUE, targets._VALUE_START), text)
+
+
+# The scanning patterns as plainly written; the readers' versions match a first character before
+# the lookbehinds that check what precedes it, so the regex engine can skip other characters.
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_PLAIN_SCANS = {
+    "figure": r"(?<![\d.A-Za-z])(?<!\d,)(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|%|人次|人|辆|台\(套\)|台|家|项)",
+    "amount": rf"(?<![\d.])(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|万(?![\u4e00-\u9fa5]))(?P<per>/)?",
+    "arabic": r"(?:^|(?<=[\s。；;：:，,)）]))\d{1,2}(?:[、．]|\.(?!\d)|\.(?=20\d\d年)|\.(?=\d+\.\d))",
+    "cn": r"(?<![\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、",
+    "item": r"(?:^|(?<=[。；;\s]))\s*\d{1,2}\s*[、.．](?!\d)"
+            r"|\d{1,2}\s*[、.．](?=\s*(?:产出|效益|效果|满意度|成本)(?:指标|目标)?\s*[:：])",
+    "enumerator": r"(?:^|(?<=[；;。，,：:]))[(（]?\d{1,2}[.、．)）](?!\d)",
+}
+SCAN_PIECES = ["1", "12", "123", "2021", ",", ",000", ".", ".5", "、", "．", "(", "（", ")", "）", "。", "；", ";",
+               "，", "：", ":", " ", "\n", "a", "Z", "中", "一", "十二", "二、", "万元", "元", "万", "%", "人", "人次",
+               "台(套)", "家", "产出", "满意度", "指标", "约", "*", "=", "≈", "/人", "/年", "个月", "٣", "０"]
+scan_texts = st.lists(st.sampled_from(SCAN_PIECES) | st.characters(), max_size=16).map("".join)
+
+
+@FAST
+@given(scan_texts)
+def test_scans_find_what_the_plain_patterns_find(text):
     from jixiao.domain import basis_terms, targets
     from jixiao.ingest.forms import budget_figures, target_list
 
-    arabic = dict(basis_terms._MARKERS)["arabic"]
-    for fast, prefix in ((budget_figures._FIGURE, "(?=\\d)"), (basis_terms._AMOUNT, "(?=\\d)"),
-                         (arabic, "(?=\\d)"), (target_list._ITEM, "(?=[\\s\\d])"),
-                         (targets._VALUE, targets._VALUE_START)):
-        slow = _without_lookahead(fast, prefix)
-        assert [m.group(0, *range(1, fast.groups + 1)) for m in fast.finditer(text)] == \
-            [m.group(0, *range(1, slow.groups + 1)) for m in slow.finditer(text)]
+    markers = dict(basis_terms._MARKERS)
+    for fast, name in ((budget_figures._FIGURE, "figure"), (basis_terms._AMOUNT, "amount"),
+                       (markers["arabic"], "arabic"), (markers["cn"], "cn"), (target_list._ITEM, "item"),
+                       (targets._ENUMERATOR, "enumerator")):
+        _same_matches(fast, re.compile(_PLAIN_SCANS[name]), text)
+    u, paren, result = basis_terms._UNIT, basis_terms._PAREN, basis_terms._RESULT
+    product = rf"约?{_NUM}\s*(?:{u})?{paren}(?:\s*\*\s*约?{_NUM}\s*(?:{u})?{paren})+(?:{result})?"
+    rate = rf"(?P<n>{_NUM})(?P<u>人次|人|家|个|次|台|份|户|名)[,，]\s*(?P<r>{_NUM})(?P<ru>万元|万|元)/(?P=u)"
+    _same_matches(basis_terms._PRODUCT, re.compile(product), text)
+    _same_matches(basis_terms._RATE, re.compile(rate), text)
+
+
+def _clean_cell_ref(text):
+    from jixiao.domain.text import _CHECKBOX, _SPACES, _TAG
+
+    if not text:
+        return ""
+    if "<" in text:
+        if "checkbox" in text:
+            text = _CHECKBOX.sub(lambda m: "☑" if "checked" in m.group(0) else "☐", text)
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        import html
+        text = html.unescape(text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@FAST
+@given(texts | st.lists(st.sampled_from(["<p>", "</p>", "&amp;", "&nbsp;", "  ", "\xa0", "\t", "a", "中"]),
+                        max_size=8).map("".join))
+def test_clean_cell_folds_only_when_there_is_something_to_fold(text):
+    from jixiao.domain.text import clean_cell
+
+    assert clean_cell(text) == _clean_cell_ref(text)
+
+
+SIGNS = ["", "≥", "≤", "=", "<", ">", "＞", "约", "不少于"]
+simple_shapes = st.builds(lambda sign, num, unit: f"{sign}{num}{unit}",
+                          st.sampled_from(SIGNS),
+                          st.sampled_from(["0", "1", "5", "12", "90", "100", "2021", "3.5", "0.25", "1,000", "１２"]),
+                          st.sampled_from(["", "%", "个", "人", "人次", "次", "家", "天", "个月", "年", "月", "万", "万元",
+                                           "万人", "亿元", "元", "分", "小时", "工作日", "个工作日", "次/年", "以上", "内"]))
+
+
+@FAST
+@given(simple_shapes | texts)
+def test_simple_targets_read_as_the_general_reading_reads_them(text):
+    from jixiao.domain import targets
+    from jixiao.domain.text import clean_cell
+
+    raw = clean_cell(text)
+    if raw:
+        assert targets.parse_target(text) == targets._read(raw)
+
+
+@FAST
+@given(texts | numberish)
+def test_target_prechecks(text):
+    """The cheap tests before the general reading's regexes answer as the regexes would."""
+    from jixiao.domain import targets
+
+    s = targets.normalise_target_text(text) if text else text
+    if targets._DEADLINE.match(s):
+        assert s[:1] in targets._DEADLINE_FIRST or s[:1].isdecimal()
+    if targets._DIGIT.search(s) is None:
+        assert targets._formula(s, s) is None and targets._best_match(s) is None
+    else:
+        assert targets._small_chinese_number(s, s) is None
+    if not any(mark in text for mark in ".、)．）"):
+        assert targets._ENUMERATOR.sub("", text) == text
+
+
+@FAST
+@given(texts)
+def test_head_key_joins_row_keys(text):
+    from jixiao.ingest.grid import Grid, Row
+
+    lines = text.split("\n") if "\n" in text else [text[i:i + 5] for i in range(0, len(text), 5)]
+    grid = Grid("f", [Row(line.split("\t")) for line in lines])
+    for n in (1, 2, 5, 40):
+        assert grid.head_key(n) == compact(grid.head_text(n))
+        for limit in (0, 1, 3, 7, 20):
+            assert grid.head_key(n, limit) == compact(grid.head_text(n)[:limit])
+
+
+@FAST
+@given(st.lists(st.sampled_from(["(", "（", ")", "）", "a", "中", "1"]), max_size=20).map("".join))
+def test_paren_depth_by_runs(text):
+    from jixiao.domain.basis_terms import paren_depth
+
+    out, d = [], 0
+    for ch in text:
+        if ch in "(（":
+            d += 1
+        out.append(d)
+        if ch in ")）" and d:
+            d -= 1
+    assert paren_depth(text) == out
+
+
+def _align_ref(targets, slots):
+    from jixiao.ingest.forms.wide_indicators import _fit
+
+    n, m = len(targets), len(slots)
+    if n == 0:
+        return []
+    if n >= m:
+        return slots[:m] + [slots[-1]] * (n - m)
+    targets = [compact(t) for t in targets]
+    neg = float("-inf")
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    take = [[False] * (m + 1) for _ in range(n + 1)]
+    for j in range(m + 1):
+        best[0][j] = 0.0
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            skip = best[i][j - 1]
+            use = best[i - 1][j - 1] + _fit(targets[i - 1], slots[j - 1]) - 0.01 * (j - i)
+            if use >= skip:
+                best[i][j], take[i][j] = use, True
+            else:
+                best[i][j] = skip
+    out, i, j = [], n, m
+    while i > 0:
+        if take[i][j]:
+            out.append(slots[j - 1])
+            i -= 1
+        j -= 1
+    return out[::-1]
+
+
+WORDS = ["满意", "及时", "数量", "质量", "成本", "社会", "生态", "可持续", "场", "人次", "合格", "按时", "投诉", "节约", "中"]
+
+
+@FAST
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=4).map("".join), max_size=9),
+       st.lists(st.sampled_from(["quantity", "quality", "timeliness", "cost", "economic", "social", "ecological",
+                                 "sustainability", "service_satisfaction", "other_satisfaction"]), min_size=1, max_size=8))
+def test_align_fills_only_the_cells_a_full_alignment_uses(targets, slots):
+    from jixiao.ingest.forms.wide_indicators import align
+
+    assert align(targets, slots) == _align_ref(targets, slots)
+
+
+@FAST
+@given(texts)
+def test_reader_prechecks(text):
+    """First-character and word tests that spare a normalisation answer as the normalised test would."""
+    from jixiao.ingest.forms import budget_figures, budget_function_tables, budget_names, wide_indicators
+    from jixiao.ingest.forms.common import find_year
+
+    t = budget_cells.plain(text)
+    if not budget_cells.may_be_digits(text):
+        assert not budget_function_tables.is_function_code(t)
+    if text.lstrip(" \u3000#*")[:1] not in budget_function_tables._NUMERALS:
+        assert not budget_function_tables._NUMBERED.match(t)
+    assert budget_names.strip_list_mark(text) == budget_names._LIST_MARK.sub("", t).strip()
+    label = budget_names.strip_list_mark(budget_figures._PAREN.sub("", text).replace("*", ""))
+    assert budget_figures.clean_label(text) == budget_figures._LEAD.sub("", label).strip()[-60:]
+    if "年" not in text:
+        assert find_year(to_halfwidth(text).replace(" ", "")) is None
+    cleaned = wide_indicators._NUMBERING.sub("", text)
+    assert wide_indicators._short_name(text) == wide_indicators._NAME_END.split(cleaned, maxsplit=1)[0][:40]

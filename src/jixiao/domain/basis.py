@@ -99,8 +99,8 @@ class _Reader:
         self.totals: list[Term] = []
         spans = [(m.start(), m.end()) for m in _TOTAL.finditer(s) if not depth[m.start()]]
         entries = [e for e in amounts(s, depth, terms) if not any(a <= e[0] < b for a, b in spans)]
-        entries += [(t.start, t.computed_base(), t.text) for t in self.terms if t.stated is None
-                    and t.computed_base() is not None]
+        computed = [(t.start, t.computed_base(), t.text) for t in self.terms if t.stated is None]
+        entries += [e for e in computed if e[1] is not None]
         self.entries = sorted(entries, key=lambda e: e[0])
 
     def read(self) -> None:

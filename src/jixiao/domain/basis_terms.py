@@ -19,19 +19,29 @@ _UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + r")(?:/[\u4e00-\u9fa5]{1
 _PAREN = r"(?:\s*[(（][^()（）]{0,20}[)）])?"
 _FACTOR = re.compile(rf"约?(?P<n>{_NUM})\s*(?P<u>{_UNIT})?")
 _RESULT = rf"\s*(?P<eq>=|≈)\s*约?(?P<rn>{_NUM})\s*(?P<ru>{_UNIT})?"
-_PRODUCT = re.compile(rf"约?{_NUM}\s*(?:{_UNIT})?{_PAREN}(?:\s*\*\s*约?{_NUM}\s*(?:{_UNIT})?{_PAREN})+(?:{_RESULT})?")
+# A leading ``约?{_NUM}`` written to start with its first character (约, or a digit that no digit
+# precedes: a match never starts inside a number): a pattern that starts with a character class
+# lets the scan skip every other character untried.
+_FIRST_NUM = r"[约\d](?:(?<=约)\d|(?<=\d)(?<!\d\d))\d*(?:,\d{3})*(?:\.\d+)?"
+_PRODUCT = re.compile(rf"{_FIRST_NUM}\s*(?:{_UNIT})?{_PAREN}(?:\s*\*\s*约?{_NUM}\s*(?:{_UNIT})?{_PAREN})+(?:{_RESULT})?")
 _SUM = re.compile(rf"{_NUM}\s*(?:{_UNIT})?{_PAREN}(?:\s*\+\s*{_NUM}\s*(?:{_UNIT})?{_PAREN})+{_RESULT}")
-_RATE = re.compile(rf"(?P<n>{_NUM})(?P<u>人次|人|家|个|次|台|份|户|名)[,，]\s*(?P<r>{_NUM})(?P<ru>万元|万|元)/(?P=u)")
+_RATE = re.compile(rf"(?P<n>\d(?<!\d\d)\d*(?:,\d{{3}})*(?:\.\d+)?)(?P<u>人次|人|家|个|次|台|份|户|名)[,，]\s*(?P<r>{_NUM})(?P<ru>万元|万|元)/(?P=u)")
 _TOTAL = re.compile(rf"(?P<above>以上[^\d,，。；;:：]{{0,6}})?(?P<word>合计|共计|总计|小计|总共|共)[:：为]?\s*约?"
                     rf"(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|万)")
-_AMOUNT = re.compile(rf"(?=\d)(?<![\d.])(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|万(?![\u4e00-\u9fa5]))(?P<per>/)?")
+# The first digit is matched before the lookbehind that checks what precedes it: a pattern that
+# starts with a character class lets the scan pass over every other character without trying it.
+_AMOUNT = re.compile(rf"(?P<n>\d(?<![\d.]\d)\d*(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<u>亿元|万元|元|万(?![\u4e00-\u9fa5]))"
+                     rf"(?P<per>/)?")
 _RATE_WORDS = ("每人", "每", "最高", "标准", "按")
 _MARKERS = [
-    ("cn", re.compile(r"(?<![\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、")),
+    ("cn", re.compile(r"[一二三四五六七八九十](?<![\u4e00-\u9fa5].)[一二三四五六七八九十]{0,2}、")),
     ("paren", re.compile(r"[(（]\d{1,2}[)）]")),
     ("circle", re.compile(r"[①-⑳]")),
-    ("arabic", re.compile(r"(?=\d)(?:^|(?<=[\s。；;：:，,)）]))\d{1,2}(?:[、．]|\.(?!\d)|\.(?=20\d\d年)|\.(?=\d+\.\d))")),
+    ("arabic", re.compile(r"\d(?<![^\s。；;：:，,)）]\d)\d?(?:[、．]|\.(?!\d)|\.(?=20\d\d年)|\.(?=\d+\.\d))")),
 ]
+_TIMES_X = re.compile(r"(?<=\d)\s*[xX]\s*(?=\d)")
+_INNER_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_LAST_AMOUNT = re.compile(rf"({_NUM})\s*(亿元|万元|元|万)?\s*$")
 _SCALE = {"亿": Decimal(100000000), "万": Decimal(10000)}
 _MONEY_UNITS = ("元", "万元", "亿元", "万", "亿")
 
@@ -96,12 +106,12 @@ class Term:
     def to_dict(self) -> dict:
         """JSON shape: factors, stated and computed results (in the stated unit) and both in yuan."""
         base = self.computed_base()
-        unit = self.stated.unit if self.stated else ("元" if self.money() else None)
+        money = self.money()
+        unit = self.stated.unit if self.stated else ("元" if money else None)
         computed = None
         if base is not None:
             scale = self.stated.base() / self.stated.value if self.stated and self.stated.value else Decimal(1)
             computed = {"value": dec_str(base / scale), "unit": unit}
-        money = self.money()
         return {
             "kind": self.kind, "text": self.text, "factors": [f.to_dict() for f in self.factors],
             "stated": self.stated.to_dict() if self.stated else None, "computed": computed,
@@ -138,23 +148,32 @@ def normalise_basis_text(text: str | None) -> str:
     """HTML removed, half-width, ``×`` as ``*``, no stray spaces inside numbers."""
     s = normalise_number_text(clean_cell(text))[:MAX_CHARS]
     s = s.replace("×", "*").replace("＊", "*").replace("约等于", "≈")
-    return re.sub(r"(?<=\d)\s*[xX]\s*(?=\d)", "*", s)
+    return _TIMES_X.sub("*", s)
+
+
+_PARENS = re.compile(r"[(（)）]")
 
 
 def paren_depth(s: str) -> list[int]:
-    """Parenthesis depth at every character (both widths)."""
-    out, d = [], 0
-    for ch in s:
-        if ch in "(（":
+    """Parenthesis depth at every character (both widths): an opening one counts, a closing one
+    still does. Filled run by run between parentheses, not character by character."""
+    out, d, at = [], 0, 0
+    for m in _PARENS.finditer(s):
+        i = m.start()
+        out += [d] * (i - at)
+        if s[i] in "(（":
             d += 1
-        out.append(d)
-        if ch in ")）" and d:
-            d -= 1
+            out.append(d)
+        else:
+            out.append(d)
+            d = max(d - 1, 0)
+        at = i + 1
+    out += [d] * (len(s) - at)
     return out
 
 
 def _factors(chunk: str) -> list[Quantity]:
-    chunk = re.sub(r"[(（][^()（）]*[)）]", " ", chunk)
+    chunk = _INNER_PAREN.sub(" ", chunk)
     return [Quantity(to_dec(m.group("n")), m.group("u"), m.group(0)) for m in _FACTOR.finditer(chunk)]
 
 
@@ -169,7 +188,7 @@ def _preceding_amount(s: str, start: int) -> Quantity | None:
     head = s[:start].rstrip()
     if not head.endswith(("(", "（")):
         return None
-    m = re.search(rf"({_NUM})\s*(亿元|万元|元|万)?\s*$", head[:-1])
+    m = _LAST_AMOUNT.search(head[:-1])
     return Quantity(to_dec(m.group(1)), m.group(2), m.group(0).strip()) if m else None
 
 
@@ -189,7 +208,7 @@ def sums(s: str, depth: list[int]) -> list[Term]:
     out = []
     for m in _SUM.finditer(s):
         left = s[m.start():m.start("eq")]
-        addends = [_factors(part)[0] for part in re.split(r"\+", left) if _factors(part)]
+        addends = [_factors(part)[0] for part in left.split("+") if _factors(part)]
         out.append(Term("sum", m.group(0), addends, _result(m), m.start(), m.end(), depth[m.start()] > 0))
     return out
 

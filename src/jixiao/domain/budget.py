@@ -55,14 +55,18 @@ def code_at(code: str | None, level: str) -> str | None:
     return code[:n]
 
 
+_SPACE_RUN = re.compile(r"\s+")
+_SPECIAL_FUND = re.compile(r"\s*[(（]\s*专项资金\s*[)）]\s*$")
+
+
 def unit_name(text: str) -> str:
     """A unit's name as one key across tables: trimmed, brackets half-width (（专项资金） = (专项资金))."""
-    return re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
+    return _SPACE_RUN.sub("", text).replace("（", "(").replace("）", ")")
 
 
 def base_unit(name: str) -> str:
     """A 表3 row label without its ``(专项资金)`` suffix: the unit the special funds belong to."""
-    return re.sub(r"\s*[(（]\s*专项资金\s*[)）]\s*$", "", name).strip()
+    return _SPECIAL_FUND.sub("", name).strip()
 
 
 def is_special_fund(name: str) -> bool:

@@ -41,6 +41,11 @@ def plain_decimal(text: str) -> Decimal | None:
     return None
 
 
+def is_plain_decimal(text: str) -> bool:
+    """``plain_decimal(text) is not None``, without making the Decimal."""
+    return _PLAIN_MONEY.fullmatch(text) is not None
+
+
 def parse_decimal(text: str | None) -> Decimal | None:
     """A plain number cell → Decimal, or None when the cell is not a number."""
     if text is None or not _may_be_number(text):

@@ -45,8 +45,10 @@ _VALUE = re.compile(
     rf"{_VALUE_START}(?P<op>{_OP_RE})?\s*(?P<num>{_NUM})\s*(?:(?P<hi>[-~－—至到]\s*{_NUM})\s*)?"
     rf"(?P<unit>{_UNIT_FULL})?(?P<suffix>及以上|以上|以内|以下|之内|内)?"
 )
-# List numbering (``1.``, ``2、``, ``(3)``) is not a value.
-_ENUMERATOR = re.compile(r"(?:^|(?<=[；;。，,：:]))[(（]?\d{1,2}[.、．)）](?!\d)")
+# List numbering (``1.``, ``2、``, ``(3)``) at the start or after a stop is not a value. Its first
+# character (bracket or digit) is matched before the lookbehind that checks what precedes it: a
+# pattern that starts with a character class lets the scan skip every other character untried.
+_ENUMERATOR = re.compile(r"[(（\d](?<![^；;。，,：:][(（\d])(?:(?<=[(（])\d{1,2}|(?<=\d)\d?)[.、．)）](?!\d)")
 # Typeset maths left in extracted cells: ``$\geq 90\%$`` → ``≥90%``.
 _LATEX = [("\\geq", "≥"), ("\\ge", "≥"), ("\\leq", "≤"), ("\\le", "≤"), ("\\%", "%"),
           ("\\times", "×"), ("\\div", "÷"), ("\\gt", ">"), ("\\lt", "<"), ("$", "")]
@@ -133,6 +135,15 @@ def parse_target(text: str | None) -> TargetValue:
     raw = clean_cell(text)
     if not raw:
         return TargetValue(text=raw)
+    simple = _SIMPLE.fullmatch(raw)
+    if simple is not None:  # most targets: read as ``_read`` reads them, without its scans
+        sign, num, unit = simple.groups()
+        return TargetValue(raw, _PREFIX_OP[sign] if sign else "=", Decimal(num), unit)
+    return _read(raw)
+
+
+def _read(raw: str) -> TargetValue:
+    """The general reading of a cleaned, non-empty target text."""
     s = normalise_target_text(raw)
     if (s[:1] in _DEADLINE_FIRST or s[:1].isdecimal()) and _DEADLINE.match(s):
         return TargetValue(text=raw, qualitative=s)
@@ -157,6 +168,12 @@ def parse_target(text: str | None) -> TargetValue:
 
 
 _RANGE_DASH = re.compile(r"^[-~－—至到]\s*")
+# The shape of most targets (≥90%, =100%, 60人次, 3.5): a sign, a plain number, a unit that neither
+# scales the number (万, 亿) nor makes it a date (年, 月). Nothing in it is normalised, none of it is a
+# deadline, list number or formula, and the general reading finds the sign's direction ("=" without
+# one), the number and the unit: so it is read directly.
+_SIMPLE_UNITS = [u for u in UNITS if u[0] not in "万亿年月"]
+_SIMPLE = re.compile(r"([≥≤=<>])?([0-9]+(?:\.[0-9]+)?)(" + "|".join(map(re.escape, _SIMPLE_UNITS)) + ")?")
 _DIGIT = re.compile(r"\d")
 _DEADLINE_FIRST = frozenset("第每")  # else a deadline starts with a digit
 

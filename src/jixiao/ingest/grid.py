@@ -23,11 +23,13 @@ class Row:
 
     __slots__ = ("cells", "cell_refs", "_ref", "_file", "_line", "_nonempty", "_text", "_key", "_keys")
 
-    def __init__(self, cells: list[str], ref: SourceRef | None = None, cell_refs: list[str] | None = None):
+    def __init__(self, cells: list[str], ref: SourceRef | None = None, cell_refs: list[str] | None = None,
+                 file: str | None = None, line: int | None = None):
         self.cells = cells
         self.cell_refs = cell_refs
         self._ref = ref
-        self._file: str | None = None
+        self._file = file  # with ``line``: a text row, whose SourceRef is made on first use
+        self._line = line
         self._nonempty: list[str] | None = None
         self._text: str | None = None
         self._key: str | None = None
@@ -36,9 +38,7 @@ class Row:
     @classmethod
     def at_line(cls, cells: list[str], file: str, line: int) -> Row:
         """A row of a text file, its cells stripped; its SourceRef (file and line) is made on first use."""
-        row = cls(cells)
-        row._file, row._line = file, line
-        return row
+        return cls(cells, None, None, file, line)
 
     @property
     def ref(self) -> SourceRef | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.domain.model import Document, ParseWarning
-from jixiao.domain.numbers import parse_decimal, plain_decimal, to_yuan
+from jixiao.domain.numbers import is_plain_decimal, parse_decimal, plain_decimal, to_yuan
 from jixiao.domain.text import compact, to_halfwidth
 from jixiao.ingest.grid import Row
 
@@ -36,6 +36,14 @@ def read_amount(text: str | None) -> Decimal | None:
     return value if value is not None else parse_decimal(t)
 
 
+def is_amount(text: str) -> bool:
+    """``read_amount(text) is not None``: the shape test, without making the Decimal."""
+    t = text.strip()
+    if not t or not t[-1].isdecimal():
+        return False
+    return is_plain_decimal(t) or parse_decimal(t) is not None
+
+
 def plain(text: str) -> str:
     """A cell or line without Markdown marks and spaces, half-width, for matching."""
     if "#" in text or "*" in text:
@@ -43,7 +51,7 @@ def plain(text: str) -> str:
     return compact(text)
 
 
-def _may_be_digits(text: str) -> bool:
+def may_be_digits(text: str) -> bool:
     """Whether ``plain(text)`` can start with a digit (codes and years do): a test without normalising."""
     return text.lstrip(" \u3000#*")[:1].isdecimal()
 
@@ -79,15 +87,15 @@ def department_in(text: str) -> str | None:
 def cell_kind_ok(kind: str, text: str) -> bool:
     """Whether a non-empty cell has the shape a column of ``kind`` holds."""
     if kind == "number":
-        return read_amount(text) is not None
+        return is_amount(text)
     if kind == "code":
         t = plain(text)
         return bool(_FUNCTION_CODE.match(t) or _ITEM_CODE.match(t))
     if kind == "year":
         return bool(_YEAR_CELL.match(plain(text)))
-    if read_amount(text) is not None:
+    if is_amount(text):
         return False
-    if not _may_be_digits(text):  # neither a function code nor a year can start otherwise
+    if not may_be_digits(text):  # neither a function code nor a year can start otherwise
         return True
     t = plain(text)
     return not _FUNCTION_CODE.match(t) and not _YEAR_CELL.match(t)
@@ -150,7 +158,7 @@ def columns_from(header_rows: list[Row], rules: tuple[Rule, ...]) -> Columns:
 def is_header(row: Row, rules: tuple[Rule, ...], extra: tuple[str, ...] = ()) -> bool:
     """A row without amounts whose words name columns of the table."""
     cells = row.nonempty()
-    if not cells or any(read_amount(c) is not None for c in cells):
+    if not cells or any(map(is_amount, cells)):
         return False
     texts = [plain(c) for c in cells]
     return any(r.matches(t) for r in rules for t in texts) or any(w in t for w in extra for t in texts)
@@ -159,12 +167,13 @@ def is_header(row: Row, rules: tuple[Rule, ...], extra: tuple[str, ...] = ()) ->
 def read_cells(row: Row, cols: Columns, doc: Document, table: str) -> dict[str, tuple[str, int]]:
     """key → (cell text, column) for one data row: by the header's columns, else by value shapes."""
     by_position: dict[str, tuple[str, int]] = {}
-    fits = bool(cols.keys)
+    keys, kinds = cols.keys, cols.kinds
+    fits = bool(keys)
     for i, cell in enumerate(row.cells):
         if not cell.strip():
             continue
-        key = cols.keys.get(i)
-        if key is None or not cell_kind_ok(cols.kind(key), cell):
+        key = keys.get(i)
+        if key is None or not cell_kind_ok(kinds[key], cell):
             fits = False
             break
         by_position[key] = (cell, i)

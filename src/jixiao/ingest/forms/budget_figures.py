@@ -10,11 +10,14 @@ from jixiao.domain.text import to_halfwidth
 
 from .budget_names import strip_list_mark
 
-# (?=\d) first: the scan passes every other character on one test instead of two lookbehinds.
-_FIGURE = re.compile(r"(?=\d)(?<![\d.A-Za-z])(?<!\d,)(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|%|人次|人|辆|台\(套\)|台|家|项)")
+# The first digit is matched before the lookbehinds that check what precedes it (not a digit,
+# point, letter or ``1,``): a pattern that starts with a character class lets the scan skip every
+# other character untried.
+_FIGURE = re.compile(r"(\d(?<![\d.A-Za-z]\d)(?<!\d,\d)[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|%|人次|人|辆|台\(套\)|台|家|项)")
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?、]")
 _PAREN = re.compile(r"[(（][^()（）]{0,60}[)）]")
 _LEAD = re.compile(r"^[(（\s]*(?:其中|包括|以及|主要用于|用于|属于|和|及|为|共)*")
+_LEAD_START = frozenset("(（其包以主用属和及为共")
 _DOWN = re.compile(r"减少|降低|下降|压减")
 _UP = re.compile(r"增加|增长|提高|上升")
 _MONEY = {"亿元": Decimal(100000000), "万元": Decimal(10000), "元": Decimal(1)}
@@ -60,9 +63,11 @@ class Figure:
 
 def clean_label(text: str) -> str:
     """The words before a number without numbering, brackets, 其中/包括 and spaces."""
-    t = _PAREN.sub("", text)
+    t = _PAREN.sub("", text) if "(" in text or "（" in text else text
     t = strip_list_mark(t.replace("*", ""))
-    return _LEAD.sub("", t).strip()[-60:]
+    if t[:1] in _LEAD_START or t[:1].isspace():  # else _LEAD matches nothing
+        t = _LEAD.sub("", t)
+    return t.strip()[-60:]
 
 
 def figures_in(text: str) -> list[Figure]:

@@ -16,7 +16,7 @@ from jixiao.domain.model import ParseWarning
 from jixiao.domain.text import compact
 from jixiao.ingest.grid import Row
 
-from .budget_cells import Rule, plain, read_amount
+from .budget_cells import Rule, may_be_digits, plain, read_amount
 from .budget_rows import Ctx, data_rows
 from .budget_split import Section
 from .common import fund_code
@@ -75,7 +75,7 @@ def _side(row: Row, start: int, end: int) -> _Side | None:
         if not cell:
             continue
         value = read_amount(cell) if amount is None else None
-        if not label and is_function_code(plain(cell)):
+        if not label and may_be_digits(cell) and is_function_code(plain(cell)):
             code = plain(cell)
         elif value is not None:
             amount, col = value, i
@@ -175,7 +175,12 @@ def classify(lines: list[BudgetLine], ctx: Ctx) -> None:
         ctx.doc.warnings.append(_unclosed(ctx, section))
 
 
+_NUMERALS = "一二三四五六七八九十"
+
+
 def _is_class(line: BudgetLine) -> bool:
+    if line.label.lstrip(" \u3000#*")[:1] not in _NUMERALS:  # what plain() would start with
+        return False
     return bool(_NUMBERED.match(plain(line.label)))
 
 

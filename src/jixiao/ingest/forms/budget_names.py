@@ -11,6 +11,7 @@ from jixiao.domain.budget import is_special_fund
 from .budget_cells import plain
 
 _ALIAS = re.compile(r"([^，。；：、\s（(]{2,40})[（(]以下简称[“\"']?([^”\"'）)]{1,20})[”\"']?[）)]")
+_MARK_START = frozenset("(（一二三四五六七八九十")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
 
 
@@ -23,7 +24,10 @@ def aliases_in(text: str) -> dict[str, str]:
 
 def strip_list_mark(text: str) -> str:
     """``1. 人力资源市场管理`` / ``(一) 人员支出`` / ``四、市考试院`` without the numbering."""
-    return _LIST_MARK.sub("", plain(text)).strip()
+    t = plain(text)
+    if t[:1] in _MARK_START or t[:1].isdecimal():  # else no numbering to remove
+        t = _LIST_MARK.sub("", t)
+    return t.strip()
 
 
 class UnitLinker:

@@ -145,16 +145,19 @@ def _figures(p: Paragraph, place: _Place, budget: DepartmentBudget) -> None:
     figs = figures_in(p.text)
     if not figs:
         return
-    lead = _LEAD_END.split(plain(p.text), maxsplit=1)[0]
+    key = plain(p.text)
+    end = _LEAD_END.search(key)
+    lead = key[:end.start()] if end else key  # the words before the first comma or stop
     for i, fig in enumerate(figs):
-        what = _what(fig, i, p, place, lead)
+        what = _what(fig, i, key, place, lead)
         budget.stated_figures.append(StatedFigure(
             what=what, label=fig.label, value=fig.value, measure_unit=fig.measure_unit, amount=fig.yuan,
             unit=place.unit, part=place.part, text=p.text, source=p.ref_at(fig.start)))
 
 
-def _what(fig: Figure, i: int, p: Paragraph, place: _Place, lead: str) -> str:
-    if place.unit and i == 0 and fig.is_money and _LIST_ITEM.match(plain(p.text)):
+def _what(fig: Figure, i: int, key: str, place: _Place, lead: str) -> str:
+    """What a figure states; ``key`` is its paragraph's text as ``plain`` gives it."""
+    if place.unit and i == 0 and fig.is_money and _LIST_ITEM.match(key):
         return "project"
     what = what_of(fig, lead)
     if what == "unit_budget" and not place.unit:

@@ -66,7 +66,8 @@ def data_rows(section: Section, ctx: Ctx, rules: tuple[Rule, ...],
     cols = Columns(rules=rules)
     block: list[Row] = []
     for row in section.rows:
-        if not row.nonempty() or is_furniture(row, ctx.budget):
+        cells = row.nonempty()
+        if not cells or (len(cells) == 1 and is_furniture(row, ctx.budget)):  # furniture is one cell
             continue
         if is_header(row, rules, extra):
             block.append(row)

@@ -69,11 +69,6 @@ def title_kind(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _single(row: Row) -> str | None:
-    cells = row.nonempty()
-    return cells[0] if len(cells) == 1 else None
-
-
 def split_grids(grids: list[Grid]) -> Split:
     """Narrative first, then tables; pages of one table (same marker or kind in a row) are joined."""
     out = Split()
@@ -82,14 +77,16 @@ def split_grids(grids: list[Grid]) -> Split:
         if grid.sheet and _LABEL.fullmatch(plain(grid.sheet)):
             current = _on_marker(out, current, plain(grid.sheet), None)
         for row in grid.rows:
-            text = _single(row)
-            if text is not None and is_table_mark(text):
-                current = _on_marker(out, current, plain(text), row)
-                continue
-            found = title_kind(text) if text is not None else None
-            if found is not None:
-                current = _on_title(out, current, found, plain(text), row)
-                continue
+            cells = row.nonempty()
+            if len(cells) == 1:  # markers and titles stand alone on their row
+                text = cells[0]
+                if is_table_mark(text):
+                    current = _on_marker(out, current, plain(text), row)
+                    continue
+                found = title_kind(text)
+                if found is not None:
+                    current = _on_title(out, current, found, plain(text), row)
+                    continue
             (current.rows if current is not None else out.narrative).append(row)
     return out
 

@@ -30,6 +30,8 @@ LABELS = [
 _AMOUNTS = ("multi_year", "budget", "fiscal", "non_fiscal", "procurement_amount")
 _BOX = re.compile(r"(<input\b[^>]*>?|[☑☐□■☒✓✔])")
 _CHECKED = ("☑", "■", "☒", "✓", "✔")
+# The unit each amount label states (元 unless it says 万元); labels are fixed words, so once.
+_AMOUNT_UNITS = {word: unit_from_label(word, MoneyUnit.YUAN) for word, key in LABELS if key in _AMOUNTS}
 _DATE = re.compile(r"(20\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})")
 
 
@@ -92,9 +94,10 @@ def ticked(text: str) -> list[str] | None:
     out = []
     for k in boxes:
         box = parts[k]
-        checked = box in _CHECKED or ("checked" in box and box.startswith("<"))
+        if not (box in _CHECKED or ("checked" in box and box.startswith("<"))):
+            continue
         label = compact(parts[k + 1] if before and k + 1 < len(parts) else parts[k - 1])
-        if checked and label:
+        if label:
             out.append(label)
     return out
 
@@ -116,7 +119,7 @@ def _amounts(facts: dict, project: Project, doc: Document) -> dict:
             doc.warnings.append(ParseWarning(f"“{project.name}”的“{word}”不是金额，应为数字 (expected an amount)",
                                              row.ref_of(col), text))
             continue
-        unit = unit_from_label(word, MoneyUnit.YUAN)
+        unit = _AMOUNT_UNITS[word]
         out[key] = (to_yuan(value, unit), unit, text, row.ref_of(col))
     return out
 

@@ -60,8 +60,8 @@ def _segments(rows: list[Row], anchor: str, title: str) -> list[list[Row]]:
     for row in rows:
         first = row.nonempty()
         is_anchor = starts_with(first[0], anchor) if first else False
-        text = _short_text(row)
-        starts = bool(text) and ((title in text and len(text) < 30) or bool(_MARK.match(text)))
+        raw = row.text()
+        starts = len(raw) < 60 and "表" in raw and _starts_table(compact(raw).lstrip("#"), title)
         if has_anchor and (starts or is_anchor):
             segments.append([])
             anchored.append(False)
@@ -71,6 +71,11 @@ def _segments(rows: list[Row], anchor: str, title: str) -> list[list[Row]]:
         anchored[-1] = anchored[-1] or is_anchor
     return [s for s, a in zip(segments, anchored)
             if a or any(starts_with(c, anchor) for r in s for c in r.cells)]
+
+
+def _starts_table(text: str, title: str) -> bool:
+    """Whether a row's compacted text is a table's title or its 表N mark."""
+    return bool(text) and ((title in text and len(text) < 30) or bool(_MARK.match(text)))
 
 
 def _short_text(row: Row) -> str:
@@ -97,7 +102,10 @@ def read_table15(rows: list[Row], doc: Document) -> None:
 
 def _year(rows: list[Row]) -> int | None:
     for row in rows[:8]:
-        year = find_year(to_halfwidth(row.text()).replace(" ", ""))
+        text = row.text()
+        if "年" not in text:  # ``20xx年`` is written with it (only the digits may be full-width)
+            continue
+        year = find_year(to_halfwidth(text).replace(" ", ""))
         if year:
             return year
     return None
@@ -120,8 +128,7 @@ def _read_unit_overall(rows: list[Row], doc: Document) -> Project | None:
         doc.warnings.append(ParseWarning("表14缺少单位名称 (unit-overall table without unit)", anchor.ref,
                                          "\t".join(anchor.cells)))
         return None
-    money_unit = MoneyUnit.YUAN if any("（元）" in c or "(元)" in c for r in rows if "元)" in r.text()
-                                      or "元）" in r.text() for c in r.cells) else MoneyUnit.WAN_YUAN
+    money_unit = _money_unit(rows)
     project = Project(name=unit, unit=unit, department=_after(anchor.cells, "主管部门") or doc.department,
                       kind="unit_overall", year=_year(rows) or doc.year, money_unit=money_unit,
                       source=anchor.ref)
@@ -150,11 +157,21 @@ def _read_unit_overall(rows: list[Row], doc: Document) -> Project | None:
 
 
 _ROW_LABEL_FIRST = frozenset(w[0] for w in _ROW_LABELS)
+_ROW_LABEL_START = _ROW_LABEL_FIRST | frozenset(" \u3000")  # what a label cell can start with
 
 
 def _is_row_label(cell: str) -> bool:
     """A short cell naming a row of the form (年度主要任务 …); long cells are never labels."""
     return len(cell) < 12 and cell.lstrip(" \u3000")[:1] in _ROW_LABEL_FIRST and compact(cell) in _ROW_LABELS
+
+
+def _money_unit(rows: list[Row]) -> str:
+    """元 when a cell says (元), else 万元 (表14 states its unit in its header)."""
+    for r in rows:
+        text = r.text()
+        if ("元)" in text or "元）" in text) and any("（元）" in c or "(元)" in c for c in r.cells):
+            return MoneyUnit.YUAN
+    return MoneyUnit.WAN_YUAN
 
 
 def _s(v) -> str | None:
@@ -193,7 +210,7 @@ def read_indicator_table(rows: list[Row], project: Project, doc: Document, sourc
     pending: list[Indicator] = []
     level1_texts: dict[str, str] = {}
     for row in rows:
-        cells = ["" if _is_row_label(c) else c for c in row.cells]
+        cells = ["" if c[:1] in _ROW_LABEL_START and _is_row_label(c) else c for c in row.cells]
         split = split_level_cells(cells)
         level1, level2 = tracker.update(split)
         if split.level1 is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from jixiao.domain.budget import DepartmentBudget, TableSpan
 from jixiao.domain.model import Document, DocumentKind, ParseWarning
-from jixiao.ingest.grid import Grid, Row
+from jixiao.ingest.grid import Grid
 
 from . import budget_function_tables as functions
 from . import budget_list_tables as lists
@@ -122,16 +122,14 @@ def _targets(split: Split, doc: Document) -> None:
                                              section.rows[0].ref if section.rows else None))
 
 
-_line = Row.line.fget  # a row's line without building its SourceRef
-
-
 def _finish(split: Split, doc: Document, budget: DepartmentBudget) -> None:
     doc.department = doc.department or budget.department
     doc.year = doc.year or budget.year
     doc.money_unit = budget.money_unit
     doc.title = doc.title or (f"{budget.year}年{budget.department}部门预算" if budget.department else None)
     for section in split.tables:
-        refs = [line for line in map(_line, section.rows) if line is not None]
+        lines = [r.line for r in section.rows]  # once per row: the property is not free on 2,000 rows
+        refs = [line for line in lines if line is not None]
         budget.tables.append(TableSpan(section.label, section.kind, section.title, min(refs, default=None),
                                        max(refs, default=None), len(section.rows)))
         if section.kind not in _READ_ORDER and section.kind not in ("unit_targets", "project_targets"):

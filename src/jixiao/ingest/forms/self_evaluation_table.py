@@ -24,6 +24,7 @@ from .common import find_department, find_money_unit, find_year, fund_code, mone
 KIND = DocumentKind.SELF_EVALUATION_TABLE
 _SEQ = re.compile(r"^\d{1,5}$")
 _TOL = Decimal("0.011")
+_RATE_TOL = Decimal("0.0051") * 2
 DEFAULT_SOURCES = ["general_public", "government_fund", "non_fiscal"]
 
 
@@ -203,7 +204,7 @@ def _rate_ok(budget: Decimal, actual: Decimal, rate: Decimal | None) -> int:
         return 1
     if budget == 0:
         return int(actual == 0)
-    return int(abs(actual / budget * 100 - rate) <= Decimal("0.0051") * 2)
+    return int(abs(actual / budget * 100 - rate) <= _RATE_TOL)
 
 
 def _assign(group: list[Decimal | None], sources: list[str]) -> tuple[Decimal | None, dict]:

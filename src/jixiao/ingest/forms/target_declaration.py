@@ -122,12 +122,15 @@ def label_pairs(row: Row) -> list[tuple[str, str, str, int]]:
     return out
 
 
+_YUAN_LABEL = re.compile(r"[(（,，]元[)）]|单位[:：]?元")
+
+
 def unit_from_label(label: str, default: str) -> str:
     """``（万元）`` in a label → 万元; ``（元）`` → 元; otherwise the document's unit."""
     t = compact(label)
     if "万元" in t:
         return MoneyUnit.WAN_YUAN
-    if re.search(r"[(（,，]元[)）]|单位[:：]?元", t):
+    if _YUAN_LABEL.search(t):
         return MoneyUnit.YUAN
     return default
 

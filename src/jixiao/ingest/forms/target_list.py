@@ -21,12 +21,16 @@ _TITLE = "项目支出绩效目标表"
 _HEADERS = {"主管部门": "department", "预算单位": "unit", "项目名称": "name", "绩效目标": "goal",
             "绩效指标": "indicators"}
 # An item number starts the cell or a sentence, or (full stop missing) directly precedes a level label.
-_ITEM = re.compile(r"(?=[\s\d])(?:^|(?<=[。；;\s]))\s*\d{1,2}\s*[、.．](?!\d)"
-                   r"|\d{1,2}\s*[、.．](?=\s*(?:产出|效益|效果|满意度|成本)(?:指标|目标)?\s*[:：])")
+# Its first character (space or digit) is matched before the lookbehinds that check it and what
+# precedes it: a pattern that starts with a character class lets the scan skip other characters.
+_ITEM = re.compile(r"[\s\d](?:(?<![^。；;\s][\s\d])(?:(?<=\s)\s*\d{1,2}|(?<=\d)\d?)\s*[、.．](?!\d)"
+                   r"|(?<=\d)\d?\s*[、.．](?=\s*(?:产出|效益|效果|满意度|成本)(?:指标|目标)?\s*[:：]))")
 _LEVEL = re.compile(r"^\s*(产出|效益|效果|满意度|成本)(指标|目标)?\s*[:：]")
 _VALUE_LABEL = re.compile(r"年度指标值\s*[:：]")
 _CODE_NAME = re.compile(r"^(\d{10,})\s*[-－—]\s*(.+)$")
 _FORMULA = re.compile(r"[=/×*÷]")
+_DEPARTMENT_MARK = re.compile(r"[(（]部门[)）]$")
+_COLON = re.compile(r"[:：]")
 
 
 def detect(grid: Grid) -> float:
@@ -94,7 +98,7 @@ def read_project(row: Row, cols: dict[str, int], doc: Document) -> Project | Non
     m = _CODE_NAME.match(name)
     if m:
         code, name = m.group(1), m.group(2).strip()
-    department = re.sub(r"[(（]部门[)）]$", "", cell("department")) or None
+    department = _DEPARTMENT_MARK.sub("", cell("department")) or None
     project = Project(name=name, unit=cell("unit") or None, department=department, code=code,
                       goal=cell("goal") or None, source=row.ref)
     ref = row.ref_of(cols["indicators"])
@@ -175,7 +179,7 @@ def _pairs(body: str) -> list[tuple[str, str]]:
 
 def _colon_pair(body: str) -> tuple[str, str] | None:
     """``仲裁满意度：邮寄案件95%`` → (仲裁满意度, 邮寄案件95%) when no 年度指标值 is written."""
-    parts = re.split(r"[:：]", body, maxsplit=1)
+    parts = _COLON.split(body, maxsplit=1)
     if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
         return None
     return _tidy(parts[0]), _tidy(parts[1])

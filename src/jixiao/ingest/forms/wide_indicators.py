@@ -70,7 +70,7 @@ def align(targets: list[str], slots: list[str]) -> list[str]:
     for j in range(m + 1):
         best[0][j] = 0.0
     for i in range(1, n + 1):
-        for j in range(i, m + 1):
+        for j in range(i, m - n + i + 1):  # slots further right leave too few for the texts after i
             skip = best[i][j - 1]
             use = best[i - 1][j - 1] + _fit(targets[i - 1], slots[j - 1]) - 0.01 * (j - i)
             if use >= skip:
@@ -100,8 +100,9 @@ _NAME_END = re.compile(r"[。；;，,\n]")
 
 
 def _short_name(text: str) -> str:
-    first = _NAME_END.split(_NUMBERING.sub("", text), maxsplit=1)[0]
-    return first[:40]
+    text = _NUMBERING.sub("", text)
+    end = _NAME_END.search(text)  # the first clause, without copying the (long) rest of the text
+    return (text[:end.start()] if end else text)[:40]
 
 
 NOT_APPLICABLE = "不适用"
