@@ -37,6 +37,7 @@ import httpx  # noqa: E402
 from datamaker import NAMES, UNITS, make_projects  # noqa: E402
 from jixiao.domain.model import Document  # noqa: E402
 from jixiao.services.users import ensure_demo_users  # noqa: E402
+from jixiao.storage import search_index  # noqa: E402
 from jixiao.storage.repositories import save_document  # noqa: E402
 from jixiao.storage.session import open_store, transaction  # noqa: E402
 
@@ -54,6 +55,7 @@ def fill(url: str, n: int) -> tuple[float, int]:
                        year=2021, department="深圳市某区人力资源局", money_unit="yuan", projects=projects)
         with transaction(factory) as session:
             save_document(session, doc)
+    search_index.catch_up(factory)  # as an ingest run ends
     return time.perf_counter() - start, n
 
 

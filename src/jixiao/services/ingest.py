@@ -17,6 +17,7 @@ from jixiao.domain.model import Document
 from jixiao.ingest.forms import UnknownForm, read_document
 from jixiao.ingest.grid import SourceError
 from jixiao.ingest.sources import SUPPORTED_SUFFIXES
+from jixiao.storage import search_index
 from jixiao.storage.repositories import find_document_by_sha, save_document
 from jixiao.storage.session import transaction
 
@@ -140,11 +141,12 @@ def ingest_paths(factory: sessionmaker[Session], paths: Iterable[str | Path],
         for path in files:
             data = _read(path)
             done(data if isinstance(data, FileResult) else ingest_bytes(factory, data, str(path)))
-        return results
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_worker_start, initargs=(factory,)) as pool:
-        for result in pool.map(_ingest_file, [str(p) for p in files]):
-            done(result)
+    else:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_worker_start, initargs=(factory,)) as pool:
+            for result in pool.map(_ingest_file, [str(p) for p in files]):
+                done(result)
+    search_index.catch_up(factory)
     return results
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from jixiao.services import queries
+from jixiao.storage import search_index
 from jixiao.storage.models import DocumentRow, IndicatorRow, ProjectRow, UnitRow
 from jixiao.storage.score_models import ProjectScoreRow
 
@@ -54,7 +55,9 @@ _SEARCH_IDS = sql_text("SELECT rowid FROM projects_search WHERE projects_search 
 
 def _search(session: Session, q: str):
     """Projects whose name, code or unit contains ``q`` (by the trigram index when it can answer)."""
-    if session.bind.dialect.name == "sqlite" and len(q) >= 3:  # trigrams need three characters
+    # Trigrams need three characters; until an ingest run's catch-up has indexed its projects the
+    # index would miss them, so the table is scanned.
+    if len(q) >= 3 and search_index.is_current(session):
         return ProjectRow.id.in_(_SEARCH_IDS.bindparams(phrase='"' + q.replace('"', '""') + '"'))
     return or_(*(_contains(session, c, q) for c in (ProjectRow.name, ProjectRow.code, ProjectRow.unit)))
 

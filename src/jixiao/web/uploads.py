@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from jixiao.ingest.sources import SUPPORTED_SUFFIXES
 from jixiao.services.ingest import FileResult, ingest_bytes
+from jixiao.storage import search_index
 
 from .errors import ApiError
 from .settings import WebSettings
@@ -55,6 +56,7 @@ def ingest_uploads(factory: sessionmaker[Session], files: list[UploadFile], sett
             results[i] = FileResult(Path(f.filename or "").name, "error", message=exc.message)
     for i, name, data in accepted:
         results[i] = ingest_bytes(factory, data, name)
+    search_index.catch_up(factory)
     return [results[i] for i in sorted(results)]
 
 
