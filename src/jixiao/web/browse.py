@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, bindparam, column, distinct, func, or_, select
-from sqlalchemy import text as sql_text
+from sqlalchemy import bindparam, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from jixiao.services import queries
@@ -47,18 +46,11 @@ def _contains(session: Session, column, text: str):
     return column.contains(text, autoescape=True)
 
 
-# SQLite's trigram index over name, code and unit (migration 0007_search): the ids whose columns
-# contain the phrase, without reading every project.
-_SEARCH_IDS = sql_text("SELECT rowid FROM projects_search WHERE projects_search MATCH :phrase").columns(
-    column("rowid", Integer))
-
-
 def _search(session: Session, q: str):
-    """Projects whose name, code or unit contains ``q`` (by the trigram index when it can answer)."""
-    # Trigrams need three characters; until an ingest run's catch-up has indexed its projects the
-    # index would miss them, so the table is scanned.
-    if len(q) >= 3 and search_index.is_current(session):
-        return ProjectRow.id.in_(_SEARCH_IDS.bindparams(phrase='"' + q.replace('"', '""') + '"'))
+    """Projects whose name, code or unit contains ``q``: by the trigram index when it can answer
+    (SQLite, three or more characters, every project indexed), else by scanning."""
+    if search_index.can_search(session, q):
+        return ProjectRow.id.in_(search_index.matching_ids(q))
     return or_(*(_contains(session, c, q) for c in (ProjectRow.name, ProjectRow.code, ProjectRow.unit)))
 
 
