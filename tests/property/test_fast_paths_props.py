@@ -327,3 +327,54 @@ def test_reader_prechecks(text):
         assert find_year(to_halfwidth(text).replace(" ", "")) is None
     cleaned = wide_indicators._NUMBERING.sub("", text)
     assert wide_indicators._short_name(text) == wide_indicators._NAME_END.split(cleaned, maxsplit=1)[0][:40]
+
+
+LINE_PIECES = ["\t", "\n", "\r\n", "\r", " ", "  ", "\u3000", "\xa0", "\f", "\x0b", "\x1f", "\x85", "\u2028",
+               "<p>", "</p>", "&amp;", "<input checked type=checkbox>", "a", "中", "表15", "12.5"]
+tab_texts = st.lists(st.sampled_from(LINE_PIECES) | st.characters(blacklist_categories=("Cs",)),
+                     max_size=30).map("".join)
+
+
+def _tsv_cells_ref(text: str) -> list[list[str]]:
+    """The plain definition: every cell of every line cleaned when its line holds markup or wide
+    spaces, else stripped; CR/LF end lines."""
+    from jixiao.domain.text import clean_cell
+
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    marks = ("<", "&", "\u3000", "\xa0", "  ")
+    return [[clean_cell(c) if any(m in line for m in marks) else c.strip() for c in line.split("\t")]
+            for line in lines]
+
+
+@FAST
+@given(tab_texts)
+def test_tab_text_cleans_only_the_lines_that_need_it(text):
+    from hypothesis import assume
+
+    from jixiao.ingest.grid import SourceError
+    from jixiao.ingest.sources import tsv_text
+
+    try:
+        grid = tsv_text.read(text.encode("utf-8"), "x.txt")
+    except SourceError:  # mostly control characters: refused as binary, the right answer
+        assume(False)
+    assert [r.cells for r in grid.rows] == _tsv_cells_ref(text)
+    assert [r.line for r in grid.rows] == list(range(1, len(grid.rows) + 1))
+
+
+@FAST
+@given(st.lists(texts, min_size=1, max_size=6))
+def test_memos_answer_as_the_functions_do_across_documents(cells):
+    """compact and parse_target remember per document; a new document starts afresh and answers
+    the same."""
+    from jixiao.domain import memo, targets
+    from jixiao.domain.text import compact as memo_compact
+
+    for cell in cells:
+        assert memo_compact(cell) == memo_compact.__wrapped__(cell)
+        assert targets.parse_target(cell) == targets.parse_target.__wrapped__(cell)
+    memo.new_document()
+    assert memo_compact.cache_info().currsize == 0
+    assert [memo_compact(c) for c in cells] == [memo_compact.__wrapped__(c) for c in cells]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .memo import per_document
 from .text import clean_cell, compact, to_halfwidth
 
 UNITS = sorted(
@@ -130,6 +131,7 @@ def normalise_target_text(raw: str) -> str:
     return s
 
 
+@per_document
 def parse_target(text: str | None) -> TargetValue:
     """Read direction, number and unit (or a qualitative value) from a target or actual text."""
     raw = clean_cell(text)

@@ -6,6 +6,8 @@ import html
 import re
 from functools import lru_cache
 
+from .memo import per_document
+
 _TAG = re.compile(r"<[^>]{0,200}>")
 # Check boxes survive as marks (☑ ticked, ☐ not) after the label they belong to.
 _CHECKBOX = re.compile(r"<input\b[^>]{0,200}?type=[\"']?checkbox[^>]{0,200}>", re.I)
@@ -61,6 +63,7 @@ def clean_cell(text: str | None) -> str:
     return text.strip()
 
 
+@per_document
 def compact(text: str) -> str:
     """Text for matching: half-width, no spaces at all (the cheap part of NFKC that forms need)."""
     if not text.isascii() and _FULLWIDTH_RUN.search(text) is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from jixiao.domain.memo import new_document
 from jixiao.domain.model import Document
 from jixiao.ingest.grid import Grid, SourceError
 from jixiao.ingest.sources import read_grids
@@ -43,6 +44,7 @@ def detect(grids: list[Grid]):
 def read_document(data: bytes, name: str) -> Document:
     """Bytes of one file → a Document; raises SourceError or UnknownForm with a Chinese reason."""
     name = Path(name).name
+    new_document()
     grids = read_grids(data, name)
     reader, claimed = detect(grids)
     if reader is None:

@@ -47,41 +47,32 @@ def _control_ratio(text: str) -> float:
     return len(_CONTROL.findall(text)) / len(text)
 
 
-def _lines(text: str) -> list[str]:
-    """Lines as an editor numbers them: only CR/LF end a line (a PDF page break \f does not)."""
+def _lines(text: str) -> tuple[str, list[str]]:
+    """The text with CR/LF made LF, and its lines as an editor numbers them: only CR/LF end a line
+    (a PDF page break \f does not)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if lines and not lines[-1]:
         lines.pop()
-    return lines
-
-
-def _finder(marks: list[str]):
-    """A test whether a line holds any of ``marks`` (those the file holds): a plain ``in`` for one
-    mark (the usual ``<`` of a few tags), which costs a fraction of a regex search per line."""
-    if len(marks) == 1:
-        mark = marks[0]
-        return lambda line: mark in line
-    return re.compile("|".join(map(re.escape, marks))).search
+    return text, lines
 
 
 def read(data: bytes, name: str) -> Grid:
-    """Text bytes → Grid; every row keeps its 1-based line number."""
-    text = decode(data)
-    lines = _lines(text)
-    at_line = Row.at_line
-    marks = [m for m in _CLEANING_MARKS if m in text]
-    if not marks:  # the common case: nothing to clean but the ends
-        rows = [at_line(list(map(str.strip, line.split("\t"))), name, lineno)
-                for lineno, line in enumerate(lines, start=1)]
-        return Grid(file=name, rows=rows)
-    needs_cleaning = _finder(marks)
-    rows = []
-    for lineno, line in enumerate(lines, start=1):
-        if needs_cleaning(line):
-            cells = [clean_cell(c) for c in line.split("\t")]
-        else:
-            cells = list(map(str.strip, line.split("\t")))
-        rows.append(at_line(cells, name, lineno))
-    return Grid(file=name, rows=rows)
+    """Text bytes → Grid; every row keeps its 1-based line number.
+
+    Cells are stripped; the few lines holding markup or wide spaces (found with one ``in`` per
+    line and mark the file holds) are cleaned cell by cell instead.
+    """
+    text, lines = _lines(decode(data))
+    strip = str.strip
+    cells = [list(map(strip, line.split("\t"))) for line in lines]
+    done: set[int] = set()
+    for mark in _CLEANING_MARKS:
+        if mark not in text:
+            continue
+        for i in [i for i, line in enumerate(lines) if mark in line]:
+            if i not in done:
+                done.add(i)
+                cells[i] = [clean_cell(c) for c in lines[i].split("\t")]
+    return Grid(file=name, rows=[Row(c, None, None, name, n) for n, c in enumerate(cells, start=1)])
