@@ -1,7 +1,8 @@
 """Process set-up for ingest workers and the garbage collector's part in a long ingest.
 
 A forked worker's inherited objects and, while an ingest runs, the calling process's existing
-objects are left out of the collector's walks (``worker_start``, ``collector_set_aside``).
+objects are left out of the collector's walks (``worker_start``, ``collector_set_aside``), and young
+collections run less often while documents are read.
 """
 
 from __future__ import annotations
@@ -10,6 +11,12 @@ import functools
 import gc
 
 from jixiao.storage.session import forget_engines_after_fork
+
+
+# A document's rows, cells and parsed values live until it is stored: with the default first
+# threshold (700 allocations) the young collection runs ~50 times per document and finds nothing to
+# free. A larger one lets most documents be read between collections (2% fewer instructions).
+PARSE_THRESHOLDS = (20_000, 20, 20)
 
 
 def worker_start() -> None:
@@ -21,6 +28,7 @@ def worker_start() -> None:
     """
     forget_engines_after_fork()
     gc.freeze()
+    gc.set_threshold(*PARSE_THRESHOLDS)
 
 
 def collector_set_aside(fn):
@@ -35,9 +43,12 @@ def collector_set_aside(fn):
         if gc.get_freeze_count():  # the process manages this itself (the web server freezes at start)
             return fn(*args, **kwargs)
         gc.freeze()
+        thresholds = gc.get_threshold()
+        gc.set_threshold(*PARSE_THRESHOLDS)
         try:
             return fn(*args, **kwargs)
         finally:
+            gc.set_threshold(*thresholds)
             gc.unfreeze()
 
     return run
