@@ -33,7 +33,7 @@ def records(session: Session, stmt, params=None) -> list:
     """
     result = session.connection().execute(stmt, params)
     make = record_type(tuple(result.keys()))._make
-    return list(map(make, result))
+    return list(map(make, result.all()))  # one fetchall, not a fetchone per row
 
 
 def _columns(model) -> tuple:

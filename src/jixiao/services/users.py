@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from jixiao.storage.auth_models import ROLES, ApiTokenRow, UserRow
@@ -106,12 +106,19 @@ def create_token(session: Session, user_id: int, name: str) -> str:
     return token
 
 
+# A token's user in one statement on the session's connection (every API request asks it).
+_TOKEN_USER = (select(UserRow.id, UserRow.username, UserRow.display_name, UserRow.role, UserRow.units,
+                      UserRow.disabled, ApiTokenRow.revoked_at)
+               .join(ApiTokenRow, ApiTokenRow.user_id == UserRow.id)
+               .where(ApiTokenRow.token_hash == bindparam("token_hash")))
+
+
 def principal_for_token(session: Session, token: str) -> Principal | None:
     """The principal a bearer token stands for, or None (unknown, revoked, or user disabled)."""
-    row = session.scalar(select(ApiTokenRow).where(ApiTokenRow.token_hash == _token_hash(token)))
-    if row is None or row.revoked_at is not None:
+    row = session.connection().execute(_TOKEN_USER, {"token_hash": _token_hash(token)}).first()
+    if row is None or row.revoked_at is not None or row.disabled:
         return None
-    return principal_by_id(session, row.user_id)
+    return Principal(row.id, row.username, row.display_name or row.username, row.role, tuple(row.units or ()))
 
 
 def ensure_demo_users(factory: sessionmaker[Session]) -> str:
