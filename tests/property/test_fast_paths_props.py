@@ -378,3 +378,346 @@ def test_memos_answer_as_the_functions_do_across_documents(cells):
     memo.new_document()
     assert memo_compact.cache_info().currsize == 0
     assert [memo_compact(c) for c in cells] == [memo_compact.__wrapped__(c) for c in cells]
+
+
+# --- 部门预算 readers: memos, one-pattern rules, half-width figures, positional records ----------
+
+def _read_amount_ref(text):
+    """read_amount as first written: the last character a digit, then the plain or general reading."""
+    if text is None:
+        return None
+    t = text.strip()
+    if not t or not t[-1].isdecimal():
+        return None
+    value = numbers.plain_decimal(t)
+    return value if value is not None else numbers.parse_decimal.__wrapped__(t)
+
+
+@FAST
+@given(st.lists(texts | numberish, min_size=1, max_size=6))
+def test_budget_number_memos_answer_as_the_plain_definitions(cells):
+    """parse_decimal and plain remember per document; read_amount/is_amount are parse_decimal."""
+    from jixiao.domain import memo
+
+    for _ in range(2):  # the second round from the memos
+        for cell in cells:
+            want = numbers.parse_decimal.__wrapped__(cell)
+            got = numbers.parse_decimal(cell)
+            assert (repr(got), got) == (repr(want), want)
+            assert repr(budget_cells.read_amount(cell)) == repr(_read_amount_ref(cell))
+            assert budget_cells.is_amount(cell) == (_read_amount_ref(cell) is not None)
+            assert budget_cells.plain(cell) == budget_cells.plain.__wrapped__(cell)
+    memo.new_document()
+    assert numbers.parse_decimal.cache_info().currsize == 0
+    assert budget_cells.read_amount(None) is None
+
+
+def _all_budget_rules():
+    from jixiao.ingest.forms import budget_function_tables, budget_list_tables, budget_unit_tables
+
+    return {r for rules in (budget_unit_tables.TABLE3, budget_unit_tables.TABLE7, budget_unit_tables.TABLE13,
+                            budget_list_tables.TABLE11, budget_list_tables.TABLE12, budget_function_tables.RULES)
+            for r in rules}
+
+
+def _matches_ref(rule, header):
+    hit = any(header == w[1:] if w.startswith("=") else w in header for w in rule.words)
+    return hit and not any(w in header for w in rule.unless)
+
+
+RULE_WORDS = sorted({w.lstrip("=") for r in _all_budget_rules() for w in (*r.words, *r.unless)})
+headers = st.lists(st.sampled_from(RULE_WORDS + ["单位", "(", ".", "*", "年", "万元", "\n"]) | st.characters(),
+                   max_size=5).map("".join)
+
+
+@FAST
+@given(headers, st.lists(st.sampled_from(["单位", "=单位", "=", "", "a.b", "合计", "(x)"]), max_size=3),
+       st.lists(st.sampled_from(["采购", "运行", "", "*"]), max_size=2))
+def test_rule_patterns_match_as_the_word_loop(header, words, unless):
+    for rule in _all_budget_rules():
+        assert rule.matches(header) == _matches_ref(rule, header)
+    rule = budget_cells.Rule("k", "text", tuple(words), tuple(unless))
+    assert rule.matches(header) == _matches_ref(rule, header)
+    assert rule == budget_cells.Rule("k", "text", tuple(words), tuple(unless))  # patterns are not compared
+
+
+def _read_cells_ref(row, cols):
+    """read_cells as first written: every non-empty cell in its header's column and of its shape."""
+    by_position, fits = {}, bool(cols.keys)
+    for i, cell in enumerate(row.cells):
+        if not cell.strip():
+            continue
+        key = cols.keys.get(i)
+        if key is None or not budget_cells.cell_kind_ok(cols.kinds[key], cell):
+            fits = False
+            break
+        by_position[key] = (cell, i)
+    return by_position if fits else budget_cells._by_shape(row, cols)
+
+
+CELL_PIECES = ["", " ", "0", "12", "1,234", "9, 528. 09", "-", "—", "2020年", "2210203", "A02", "合计", "单位",
+               "预算单位", "科目编码", "支出总计", "基本支出", "*", "#", "１２", "项目"]
+
+
+@FAST
+@given(st.lists(st.sampled_from(CELL_PIECES) | texts, max_size=7),
+       st.dictionaries(st.integers(0, 7), st.sampled_from(["unit", "code", "name", "total", "basic_spending"]),
+                       max_size=5))
+def test_read_cells_and_is_header_as_first_written(cells, keys):
+    from jixiao.domain.model import Document
+    from jixiao.ingest.forms import budget_unit_tables
+    from jixiao.ingest.grid import Row
+
+    row = Row(cells)
+    cols = budget_cells.Columns(keys=keys, rules=budget_unit_tables.TABLE7)
+    doc = Document(file="f", sha256="x", kind="k", size_bytes=1)
+    want = _read_cells_ref(row, cols)
+    assert budget_cells.read_cells(row, cols, doc, "表7") == want
+    nonempty = [c for c in cells if c.strip()]
+    texts_ = [budget_cells.plain(c) for c in nonempty]
+    header = bool(nonempty) and not any(_read_amount_ref(c) is not None for c in nonempty) and (
+        any(r.matches(t) for r in budget_unit_tables.TABLE7 for t in texts_) or any("项目" in t for t in texts_))
+    assert budget_cells.is_header(row, budget_unit_tables.TABLE7, ("项目",)) == header
+
+
+def _title_kind_ref(text):
+    from jixiao.ingest.forms import budget_split
+
+    t = budget_cells.plain(text)
+    if len(text) > 80 or not t or len(t) > 40 or not re.search("表$", t):
+        return None
+    for kind, label, words, unless in budget_split.CATALOG:
+        if any(w in t for w in words) and not any(w in t for w in unless):
+            return kind, label
+    return None
+
+
+@FAST
+@given(st.lists(st.sampled_from(["表", "## ", "**", "部门", "收支", "财政拨款", "一般公共预算支出", "基本支出", "三公",
+                                 "项目绩效目标表", "支出总表", "情况", " ", "（", "）"]) | st.characters(),
+                max_size=8).map("".join))
+def test_title_kind_memo_answers_as_the_catalogue(text):
+    from jixiao.ingest.forms import budget_split
+
+    assert budget_split.title_kind(text) == _title_kind_ref(text)
+    assert budget_split.title_kind(text) == _title_kind_ref(text)  # the second time from the memo
+
+
+NARRATIVE_PIECES = ["1", "12", "2,282", "6.63", "2020", "年", "万元", "亿元", "元", "%", "％", "人", "人次", "辆",
+                    "台（套）", "台(套)", "家", "项", "，", ",", "。", "；", "：", "、", "(", "（", ")", "）", "其中",
+                    "包括", "主要用于", "用于", "为", "减少", "增加", "持平", "1.", "（一）", "二、", " ", "\u3000",
+                    "*", "#", "＊", "＃", "０", "预算", "人员支出", "\n", "a", "."]
+narrative = st.lists(st.sampled_from(NARRATIVE_PIECES) | st.characters(), max_size=24).map("".join)
+
+
+def _figures_ref(text):
+    """figures_in as first written: labels by clean_label after the last boundary found by a scan."""
+    from decimal import InvalidOperation as Invalid
+
+    from jixiao.ingest.forms import budget_figures as bf
+
+    half = to_halfwidth(text)
+    out, prev_end = [], 0
+    for m in bf._FIGURE.finditer(half):
+        try:
+            value = Decimal(m.group(1).replace(",", ""))
+        except Invalid:
+            continue
+        before = half[prev_end:m.start()]
+        cut = [b.end() for b in bf._BOUNDARY.finditer(before)]
+        after = bf._AFTER.match(half[m.end():])
+        label = bf.clean_label(before[cut[-1]:] if cut else before) or (bf.clean_label(after.group(1)) if after else "")
+        if bf._DOWN.search(label):
+            value = -value
+        unit = "台(套)" if m.group(2) in ("台(套)", "台") else m.group(2)
+        out.append((repr(value), unit, label, m.start(1), m.end()))
+        prev_end = m.end()
+    return out
+
+
+@FAST
+@given(narrative)
+def test_figures_of_the_half_width_text_as_first_written(text):
+    from jixiao.ingest.forms import budget_figures as bf
+    from jixiao.ingest.forms import budget_narrative as bn
+
+    got = [(repr(f.value), f.measure_unit, f.label, f.start, f.end) for f in bf.figures_in(text)]
+    assert got == _figures_ref(text)
+    half = to_halfwidth(text)
+    assert bf._half_label(half) == bf.clean_label(half)
+    assert bn._plain_of(text, half) == budget_cells.plain(text)
+    assert bn.ends_sentence(text) == bool(bn._END.search(text))
+    assert bn.ends_sentence(text.strip()) == bool(bn._END.search(text.strip()))
+
+
+def test_records_made_by_position_keep_their_field_order():
+    """The readers make these records positionally (a keyword call costs twice as much): pin the order."""
+    from dataclasses import fields
+
+    from jixiao.domain.budget import BudgetLine, Staffing, StatedFigure
+    from jixiao.ingest.forms.budget_figures import Figure
+
+    assert [f.name for f in fields(BudgetLine)] == [
+        "table", "label", "amount", "stated_amount", "money_unit", "unit", "function_code", "function_name",
+        "function_level", "fund_source", "spending_type", "row_kind", "stated", "code_derived", "detail", "source"]
+    assert [f.name for f in fields(StatedFigure)] == [
+        "what", "label", "value", "measure_unit", "amount", "unit", "part", "text", "source"]
+    assert [f.name for f in fields(Staffing)] == ["unit", "measure", "count", "label", "text", "source"]
+    assert [f.name for f in fields(Figure)] == ["value", "measure_unit", "label", "start", "end"]
+
+
+# 表14/表15 readers: the one-pass versions against their plain definitions, on rows of stripped
+# cells (as every Row holds) mixing category labels, row labels, fact labels, values and text.
+TARGET_CELLS = ["", "数量指标", "*质量指标", "＊时效指标", "产出指标", "产出", "效益指标", "效果目标", "满意度指标",
+                "满意度目标", "成本指标", "经济成本指标", "满意度", "年度绩效指标", "绩效指标", "目标内容", "年度主要任务",
+                "年度 总体目标", "三级指标", "指标目标值", "≥95%", "100%", "12.5", "1,000", "培训人数", "按时完成", "合计",
+                "项目名称", "项 目名称", "项目名称：甲", "项目概况", "部门（单位）名称", "部门(单位)名称", "实施单位", "乙单位",
+                "资产采购计划", "采购品目 无", "项目总金额", "本年度项目金额（万元）", "（元）", "☑一般性 ☐专项",
+                "项目绩效目标表", "整体支出绩效目标表", "表15", "表14", "# 表 15"]
+target_cells = st.lists(st.sampled_from(TARGET_CELLS) | texts.map(str.strip), max_size=6)
+
+
+def _text_rows(rows: list[list[str]]) -> list:
+    from jixiao.ingest.grid import Row
+
+    return [Row.at_line(cells, "t.txt", n) for n, cells in enumerate(rows, start=1)]
+
+
+target_rows = st.lists(target_cells, max_size=10).map(_text_rows)
+
+
+def _indicator_table_ref(rows, project, doc, source_column):
+    """read_indicator_table as first written: row labels blanked, split_level_cells, update."""
+    from jixiao.domain.model import Indicator, ParseWarning
+    from jixiao.domain.targets import parse_target
+
+    tracker = levels.LevelTracker()
+    pending, level1_texts = [], {}
+    for row in rows:
+        cells = ["" if budget_target_tables._is_row_label(c) else c for c in row.cells]
+        split = levels.split_level_cells(cells)
+        level1, level2 = tracker.update(split)
+        if split.level1 is not None:
+            level1_texts.setdefault(split.level1.code, split.level1.text)
+        code1, text1, code2, text2, required = levels.indicator_levels(level1, level2)
+        if code2 is not None and pending:
+            for ind in pending:
+                ind.level1, ind.level2, ind.level2_text = code1, code2, text2
+            pending = []
+        rest = [(i, c.strip()) for i, c in split.rest]
+        if not rest:
+            continue
+        if len(rest) == 1 and project.indicators and not project.indicators[-1].target.text \
+                and parse_target(rest[0][1]).op:
+            project.indicators[-1].target = parse_target(rest[0][1])
+            continue
+        ind = Indicator(level1=code1, level2=code2, name=rest[0][1],
+                        target=parse_target(rest[1][1] if len(rest) > 1 else ""),
+                        source_of_value=rest[2][1] if source_column and len(rest) > 2 else None,
+                        required=required, level1_text=text1, level2_text=text2, source=row.ref_of(rest[0][0]))
+        project.indicators.append(ind)
+        if code2 is None:
+            pending.append(ind)
+    for ind in project.indicators:
+        if ind.level1_text is None and ind.level1 in level1_texts:
+            ind.level1_text = level1_texts[ind.level1]
+    missing = [i.name for i in project.indicators if not i.target.text]
+    if missing:
+        doc.warnings.append(ParseWarning(f"“{project.name}”有{len(missing)}个指标没有指标值 (indicators without value)",
+                                         project.source, "；".join(missing)[:500]))
+
+
+@FAST
+@given(target_rows, st.booleans())
+def test_indicator_table_in_one_pass(rows, source_column):
+    from jixiao.domain.model import Document, Project
+
+    def read(reader):
+        project, doc = Project(name="p", unit=None), Document(file="t.txt", sha256="-", kind="x")
+        reader(rows, project, doc, source_column)
+        return project.indicators, doc.warnings
+
+    assert read(budget_target_tables.read_indicator_table) == read(_indicator_table_ref)
+    for row in rows:
+        labels, rest, name_at = budget_target_tables._indicator_cells(row.cells)
+        split = levels.split_level_cells(["" if budget_target_tables._is_row_label(c) else c for c in row.cells])
+        assert (levels.resolve_levels(labels) if labels else (None, None)) == (split.level1, split.level2)
+        assert (rest, name_at) == ([c for _, c in split.rest], split.rest[0][0] if split.rest else -1)
+        for cell in filter(None, row.cells):
+            if levels.level_label(cell) is not None:
+                assert cell[0] in levels.LABEL_START
+            if budget_target_tables._is_row_label(cell):
+                assert cell[0] in budget_target_tables._ROW_LABEL_CHARS
+
+
+def _read_facts_ref(rows):
+    tokens = [(t, row, i) for row in rows for i, c in enumerate(row.cells) if (t := c.strip())]
+    labels = [budget_target_facts._label(cell) for cell, _, _ in tokens]
+    facts = {}
+    for k, (cell, row, col) in enumerate(tokens):
+        found = labels[k]
+        if found is None or found[1] is None:
+            continue
+        word, key, inline = found
+        if inline:
+            facts.setdefault(key, (word, inline, row, col))
+        elif k + 1 < len(tokens) and labels[k + 1] is None:
+            value, vrow, vcol = tokens[k + 1]
+            facts.setdefault(key, (word, value, vrow, vcol))
+    return facts
+
+
+def _segments_ref(rows, anchor, title):
+    starts_with = budget_target_tables.starts_with
+    anchor, title = compact(anchor), compact(title)
+    segments, anchored, has_anchor = [[]], [False], False
+    for row in rows:
+        first = row.nonempty()
+        is_anchor = starts_with(first[0], anchor) if first else False
+        raw = row.text()
+        starts = len(raw) < 60 and "表" in raw and budget_target_tables._starts_table(compact(raw).lstrip("#"), title)
+        if has_anchor and (starts or is_anchor):
+            segments.append([])
+            anchored.append(False)
+            has_anchor = False
+        segments[-1].append(row)
+        has_anchor = has_anchor or is_anchor
+        anchored[-1] = anchored[-1] or is_anchor
+    return [s for s, a in zip(segments, anchored) if a or any(starts_with(c, anchor) for r in s for c in r.cells)]
+
+
+def _task_ref(row, money_unit):
+    from jixiao.domain.numbers import parse_decimal, to_yuan
+
+    numbers = [(i, v) for i, c in enumerate(row.cells) if (v := parse_decimal(c)) is not None]
+    taken = {i for i, _ in numbers}
+    texts = [c.strip() for i, c in enumerate(row.cells)
+             if c.strip() and i not in taken and not budget_target_tables._is_row_label(c)]
+    if len(numbers) < 2 or not texts:
+        return None
+    values = [to_yuan(v, money_unit) for _, v in numbers[-3:]]
+    return {"name": compact(texts[0]) if compact(texts[0]) == "合计" else texts[0],
+            "content": texts[1] if len(texts) > 1 else None, "total": values[0],
+            "parts": dict(zip(("fiscal", "non_fiscal"), values[1:]))}
+
+
+@FAST
+@given(target_rows)
+def test_target_table_facts_segments_and_tasks_in_one_pass(rows):
+    assert budget_target_facts.read_facts(rows) == _read_facts_ref(rows)
+    for anchor, title in (("项目名称", "项目绩效目标表"), ("部门（单位）名称", "整体支出绩效目标表")):
+        assert budget_target_tables._segments(rows, anchor, title) == _segments_ref(rows, anchor, title)
+    for row in rows:
+        for unit in ("yuan", "wan_yuan"):
+            assert budget_target_tables._task(row, unit) == _task_ref(row, unit)
+
+
+def test_indicators_made_by_position_keep_their_field_order():
+    """read_indicator_table makes Indicators positionally: pin the order of their fields."""
+    from dataclasses import fields
+
+    from jixiao.domain.model import Indicator
+
+    assert [f.name for f in fields(Indicator)] == [
+        "level1", "level2", "name", "target", "actual", "note", "weight", "score", "deviation_reason", "required",
+        "source_of_value", "level1_text", "level2_text", "source"]

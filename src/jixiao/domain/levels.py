@@ -135,15 +135,16 @@ _MAX_KNOWN_LABELS = 512
 
 def level_label(text: str | None) -> LevelLabel | None:
     """``*数量指标`` → a level-2 label; ``产出目标`` → level-1; an indicator name → None."""
+    label = _KNOWN_LABELS.get(text)  # most label cells: a spelling known (it passed the tests below)
+    if label is not None:
+        return label
     if not text or len(text) > 16:  # labels are short; names are not worth normalising here
         return None
     if text.lstrip(" \u3000*＊")[:1] not in _LABEL_FIRST:  # what compact() would start with
         return None
-    label = _KNOWN_LABELS.get(text)
-    if label is None:
-        label = _read_label(text)
-        if label is not None and len(_KNOWN_LABELS) < _MAX_KNOWN_LABELS:
-            _KNOWN_LABELS[text] = label
+    label = _read_label(text)
+    if label is not None and len(_KNOWN_LABELS) < _MAX_KNOWN_LABELS:
+        _KNOWN_LABELS[text] = label
     return label
 
 
@@ -183,6 +184,20 @@ def split_level_cells(cells: list[str]) -> RowLevels:
             rest.append((i, cell))
         else:
             labels.append(label)
+    level1, level2 = resolve_levels(labels) if labels else (None, None)
+    return RowLevels(level1, level2, rest)
+
+
+# What a label cell can start with (spaces and stars before a label's first character): a cheap
+# test of a non-empty cell's first character (``cell[0] in LABEL_START``) a reader makes before
+# asking ``level_label``, which would answer None otherwise. A string: ``in`` needs no hash of the
+# new one-character string, as a set would.
+LABEL_START = "".join(sorted(_LABEL_FIRST | frozenset(" \u3000*＊")))
+
+
+def resolve_levels(labels: list[LevelLabel]) -> tuple[LevelLabel | None, LevelLabel | None]:
+    """A row's (level-1, level-2) labels from those it prints in order (the last of each wins);
+    成本指标 and the like name level 1 when a level-2 label follows them in the row."""
     level1 = level2 = None
     for k, label in enumerate(labels):
         if label.kind == "either":
@@ -191,7 +206,7 @@ def split_level_cells(cells: list[str]) -> RowLevels:
             level1 = label
         else:
             level2 = label
-    return RowLevels(level1, level2, rest)
+    return level1, level2
 
 
 class LevelTracker:
@@ -203,13 +218,18 @@ class LevelTracker:
 
     def update(self, row: RowLevels) -> tuple[LevelLabel | None, LevelLabel | None]:
         """The labels in force for ``row``: its own, else those carried from the rows above."""
-        if row.level2 is not None:
-            self.level2 = row.level2
-        elif row.level1 is not None and self.level2 is not None \
-                and parent_of(self.level2.code) != row.level1.code:
+        return self.carry(row.level1, row.level2)
+
+    def carry(self, level1: LevelLabel | None,
+              level2: LevelLabel | None) -> tuple[LevelLabel | None, LevelLabel | None]:
+        """``update`` for a row whose own labels are ``level1`` and ``level2``."""
+        if level2 is not None:
+            self.level2 = level2
+        elif level1 is not None and self.level2 is not None \
+                and parent_of(self.level2.code) != level1.code:
             self.level2 = None  # a new level-1 group starts; its level-2 is not known yet
-        if row.level1 is not None:
-            self.level1 = row.level1
+        if level1 is not None:
+            self.level1 = level1
         elif self.level2 is not None and self.level1 is not None \
                 and parent_of(self.level2.code) != self.level1.code:
             self.level1 = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from .memo import per_document
 from .text import to_halfwidth
 
 _MONEY_SHAPE = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
@@ -46,8 +47,13 @@ def is_plain_decimal(text: str) -> bool:
     return _PLAIN_MONEY.fullmatch(text) is not None
 
 
+@per_document
 def parse_decimal(text: str | None) -> Decimal | None:
-    """A plain number cell → Decimal, or None when the cell is not a number."""
+    """A plain number cell → Decimal, or None when the cell is not a number.
+
+    Remembered per document: tables repeat their amounts and labels (``0``, ``合计``) on every
+    page, and a reader asks the shape of a cell, then its value; a Decimal is immutable.
+    """
     if text is None or not _may_be_number(text):
         return None
     value = plain_decimal(text)

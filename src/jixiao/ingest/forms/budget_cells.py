@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from jixiao.domain.memo import per_document
 from jixiao.domain.model import Document, ParseWarning
-from jixiao.domain.numbers import is_plain_decimal, parse_decimal, plain_decimal, to_yuan
+from jixiao.domain.numbers import parse_decimal, to_yuan
 from jixiao.domain.text import compact, to_halfwidth
 from jixiao.ingest.grid import Row
 
@@ -26,26 +27,25 @@ _DEPT_LABEL = re.compile(r"^(?:单位名称|部门名称|编制单位|主管部�
 
 
 def read_amount(text: str | None) -> Decimal | None:
-    """A money cell: ``694,773``, ``69000``, ``9, 528. 09`` → Decimal; dashes and text → None."""
-    if text is None:
-        return None
-    t = text.strip()
-    if not t or not t[-1].isdecimal():  # an amount ends with a digit; blanks (-, —, /) and words do not
-        return None
-    value = plain_decimal(t)
-    return value if value is not None else parse_decimal(t)
+    """A money cell: ``694,773``, ``69000``, ``9, 528. 09`` → Decimal; dashes and text → None.
+
+    ``parse_decimal`` itself: a number it reads ends with a digit, so blanks (-, —, /) and words
+    give None; it is remembered per document, so asking ``is_amount`` first costs nothing more.
+    """
+    return parse_decimal(text)
 
 
 def is_amount(text: str) -> bool:
-    """``read_amount(text) is not None``: the shape test, without making the Decimal."""
-    t = text.strip()
-    if not t or not t[-1].isdecimal():
-        return False
-    return is_plain_decimal(t) or parse_decimal(t) is not None
+    """``read_amount(text) is not None``."""
+    return parse_decimal(text) is not None
 
 
+@per_document
 def plain(text: str) -> str:
-    """A cell or line without Markdown marks and spaces, half-width, for matching."""
+    """A cell or line without Markdown marks and spaces, half-width, for matching.
+
+    Remembered per document: readers ask it of the same cells and labels again and again.
+    """
     if "#" in text or "*" in text:
         text = _MARKUP.sub("", text)
     return compact(text)
@@ -93,7 +93,7 @@ def cell_kind_ok(kind: str, text: str) -> bool:
         return bool(_FUNCTION_CODE.match(t) or _ITEM_CODE.match(t))
     if kind == "year":
         return bool(_YEAR_CELL.match(plain(text)))
-    if is_amount(text):
+    if parse_decimal(text) is not None:
         return False
     if not may_be_digits(text):  # neither a function code nor a year can start otherwise
         return True
@@ -115,11 +115,20 @@ class Rule:
     kind: str  # text, number, code, year
     words: tuple[str, ...]
     unless: tuple[str, ...] = ()
+    # the words as one pattern each (``=单位`` as the whole text): one search instead of a loop
+    _hit: re.Pattern = field(init=False, repr=False, compare=False, hash=False)
+    _miss: re.Pattern | None = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        hit = "|".join(rf"\A{re.escape(w[1:])}\Z" if w.startswith("=") else re.escape(w) for w in self.words)
+        object.__setattr__(self, "_hit", re.compile(hit if self.words else "(?!)"))  # no words: no match
+        object.__setattr__(self, "_miss", re.compile("|".join(map(re.escape, self.unless))) if self.unless else None)
 
     def matches(self, header: str) -> bool:
         """True when a column's header text names this column (``=单位``: exactly that word)."""
-        hit = any(header == w[1:] if w.startswith("=") else w in header for w in self.words)
-        return hit and not any(w in header for w in self.unless)
+        if self._hit.search(header) is None:
+            return False
+        return self._miss is None or self._miss.search(header) is None
 
 
 @dataclass(slots=True)
@@ -158,27 +167,35 @@ def columns_from(header_rows: list[Row], rules: tuple[Rule, ...]) -> Columns:
 def is_header(row: Row, rules: tuple[Rule, ...], extra: tuple[str, ...] = ()) -> bool:
     """A row without amounts whose words name columns of the table."""
     cells = row.nonempty()
-    if not cells or any(map(is_amount, cells)):
+    if not cells:
         return False
+    for c in cells:  # ``any(map(is_amount, cells))`` without a call per cell
+        if parse_decimal(c) is not None:
+            return False
     texts = [plain(c) for c in cells]
     return any(r.matches(t) for r in rules for t in texts) or any(w in t for w in extra for t in texts)
 
 
 def read_cells(row: Row, cols: Columns, doc: Document, table: str) -> dict[str, tuple[str, int]]:
     """key → (cell text, column) for one data row: by the header's columns, else by value shapes."""
-    by_position: dict[str, tuple[str, int]] = {}
     keys, kinds = cols.keys, cols.kinds
-    fits = bool(keys)
-    for i, cell in enumerate(row.cells):
-        if not cell.strip():
-            continue
-        key = keys.get(i)
-        if key is None or not cell_kind_ok(kinds[key], cell):
-            fits = False
-            break
-        by_position[key] = (cell, i)
-    if fits:
-        return by_position
+    if keys:
+        by_position: dict[str, tuple[str, int]] = {}
+        for i, cell in enumerate(row.cells):
+            if not cell.strip():
+                continue
+            key = keys.get(i)
+            if key is None:
+                break
+            kind = kinds[key]
+            if kind == "number":  # most cells: ``cell_kind_ok`` of a number column, inline
+                if parse_decimal(cell) is None:
+                    break
+            elif not cell_kind_ok(kind, cell):
+                break
+            by_position[key] = (cell, i)
+        else:  # every cell fits its column
+            return by_position
     got = _by_shape(row, cols)
     doc.warnings.append(ParseWarning(
         f"{table}：单元格位置与表头不一致，已按数值形态读取 (cells do not match the header; read by shape)",

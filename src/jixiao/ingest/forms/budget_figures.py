@@ -8,13 +8,15 @@ from decimal import Decimal, InvalidOperation
 
 from jixiao.domain.text import to_halfwidth
 
-from .budget_names import strip_list_mark
+from .budget_names import strip_list_mark, unmark_plain
 
 # The first digit is matched before the lookbehinds that check what precedes it (not a digit,
 # point, letter or ``1,``): a pattern that starts with a character class lets the scan skip every
 # other character untried.
 _FIGURE = re.compile(r"(\d(?<![\d.A-Za-z]\d)(?<!\d,\d)[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|%|人次|人|辆|台\(套\)|台|家|项)")
 _BOUNDARY = re.compile(r"[，,。；;：:！？!?、]")
+# Up to the end of the last boundary: ``.*`` runs to the end and steps back over the label only.
+_LAST_BOUNDARY = re.compile(r".*[，,。；;：:！？!?、]", re.S)
 _PAREN = re.compile(r"[(（][^()（）]{0,60}[)）]")
 _LEAD = re.compile(r"^[(（\s]*(?:其中|包括|以及|主要用于|用于|属于|和|及|为|共)*")
 _LEAD_START = frozenset("(（其包以主用属和及为共")
@@ -72,7 +74,11 @@ def clean_label(text: str) -> str:
 
 def figures_in(text: str) -> list[Figure]:
     """Every money amount, percentage and count in a paragraph, with the words that name it."""
-    half = to_halfwidth(text)
+    return figures_in_half(to_halfwidth(text))
+
+
+def figures_in_half(half: str) -> list[Figure]:
+    """``figures_in`` of a text already made half-width (its caller needs that text too)."""
     out: list[Figure] = []
     prev_end = 0
     for m in _FIGURE.finditer(half):
@@ -81,20 +87,36 @@ def figures_in(text: str) -> list[Figure]:
         except InvalidOperation:
             continue
         before = half[prev_end:m.start()]
-        cut = [b.end() for b in _BOUNDARY.finditer(before)]
-        label = clean_label(before[cut[-1]:] if cut else before) or _label_after(half, m.end())
+        cut = _LAST_BOUNDARY.match(before)  # the words after the last boundary name the number
+        label = _half_label(before[cut.end():] if cut else before) or _label_after(half, m.end())
         if _DOWN.search(label):
             value = -value
         unit = "台(套)" if m.group(2) in ("台(套)", "台") else m.group(2)
-        out.append(Figure(value=value, measure_unit=unit, label=label, start=m.start(1), end=m.end()))
+        out.append(Figure(value, unit, label, m.start(1), m.end()))
         prev_end = m.end()
     return out
+
+
+def _half_label(text: str) -> str:
+    """``clean_label`` of a half-width text: its ``plain`` is its text without marks and spaces.
+
+    ``plain`` half-widths and compacts; on a text with no full-width character left both come down
+    to removing spaces, so the per-document memo behind it is not asked for every new label.
+    """
+    t = _PAREN.sub("", text) if "(" in text else text
+    t = t.replace("*", "")
+    if "#" in t:
+        t = t.replace("#", "")
+    t = unmark_plain(t.replace(" ", ""))
+    if t[:1] in _LEAD_START or t[:1].isspace():  # else _LEAD matches nothing
+        t = _LEAD.sub("", t)
+    return t.strip()[-60:]
 
 
 def _label_after(text: str, end: int) -> str:
     """When nothing names a number before it (``其中，56,963 万元主要用于…``), the words after it."""
     m = _AFTER.match(text[end:])
-    return clean_label(m.group(1)) if m else ""
+    return _half_label(m.group(1)) if m else ""
 
 
 def what_of(fig: Figure, lead: str = "") -> str:

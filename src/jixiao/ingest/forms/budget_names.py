@@ -24,7 +24,11 @@ def aliases_in(text: str) -> dict[str, str]:
 
 def strip_list_mark(text: str) -> str:
     """``1. 人力资源市场管理`` / ``(一) 人员支出`` / ``四、市考试院`` without the numbering."""
-    t = plain(text)
+    return unmark_plain(plain(text))
+
+
+def unmark_plain(t: str) -> str:
+    """``strip_list_mark`` of a text that is ``plain`` already."""
     if t[:1] in _MARK_START or t[:1].isdecimal():  # else no numbering to remove
         t = _LIST_MARK.sub("", t)
     return t.strip()

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from jixiao.domain.budget import DepartmentBudget, Staffing, StatedFigure
 from jixiao.domain.source import SourceRef
+from jixiao.domain.text import to_halfwidth
 from jixiao.ingest.grid import Row
 
 from .budget_cells import plain
-from .budget_figures import Figure, figures_in, what_of
+from .budget_figures import Figure, figures_in_half, what_of
 from .budget_names import UnitLinker, aliases_in, strip_list_mark
 from .common import find_year
 
@@ -23,6 +24,7 @@ _PART = re.compile(r"第[一二三四五六七八九十]+部分")
 _HEADING = re.compile(r"^(?:#+\s*|\*\*)*[一二三四五六七八九十]{1,3}[、.．]")
 _LIST_ITEM = re.compile(r"^\d{1,2}[.．、]")
 _END = re.compile(r"[。；;：:！？!?]\**$")
+_END_MARKS = frozenset("。；;：:！？!?")
 _LEAD_END = re.compile(r"[。，,：:]")
 _TITLE = re.compile(r"(20\d{2})\s*年\s*(.+?)\s*部门预算")
 _STAFFING = (
@@ -58,15 +60,22 @@ def paragraphs(rows: list[Row]) -> list[Paragraph]:
             continue
         heading = text.startswith("#") or bool(_PART.search(text) and len(text) < 40)
         last = out[-1] if out else None
-        joins = (last is not None and not last.heading and not heading and not _END.search(last.text)
+        joins = (last is not None and not last.heading and not heading and not ends_sentence(last.text)
                  and not _LIST_ITEM.match(plain(text)) and not _HEADING.match(text))
         if joins:
             last.starts.append((len(last.text), row.ref))
             last.text += text
         else:
-            out.append(Paragraph(text=text, starts=[(0, row.ref)], heading=heading or bool(
-                _HEADING.match(text) and len(text) < 40)))
+            out.append(Paragraph(text, [(0, row.ref)], heading or bool(_HEADING.match(text) and len(text) < 40)))
     return out
+
+
+def ends_sentence(text: str) -> bool:
+    """``_END.search(text)``: a stop, then only ``*``, at the end; looked up at the end instead of
+    scanning the whole paragraph (``$`` also matches before a final newline: those ask the regex)."""
+    if text.endswith("\n"):
+        return bool(_END.search(text))
+    return text.rstrip("*")[-1:] in _END_MARKS
 
 
 @dataclass(slots=True)
@@ -125,34 +134,45 @@ def _texts(p: Paragraph, place: _Place, budget: DepartmentBudget) -> None:
         budget.goals = (budget.goals + "\n" if budget.goals else "") + p.text
 
 
+def _plain_of(text: str, half: str) -> str:
+    """``plain(text)`` from its half-width form: without marks ``plain`` only half-widths and drops
+    spaces, so a paragraph already half-width for its figures is not half-widthed again."""
+    if "#" in text or "*" in text:
+        return plain(text)
+    return half.replace(" ", "")
+
+
 def _staffing(p: Paragraph, linker: UnitLinker, budget: DepartmentBudget) -> None:
-    text = plain(p.text)
+    half = to_halfwidth(p.text)
+    text = _plain_of(p.text, half)
     unit = None
     if _LIST_ITEM.match(text):
         at = min((text.find(w) for w, _ in _STAFFING[:3] if w in text), default=-1)
         unit = linker.link(text[:at]) if at > 0 else None
-    for fig in figures_in(p.text):
+    for fig in figures_in_half(half):
         if fig.is_money or fig.measure_unit == "%":
             continue
         measure = next((m for w, m in _STAFFING if w in fig.label), None)
         if measure is None:
             continue
-        budget.staffing.append(Staffing(unit=unit, measure=measure, count=int(fig.value), label=fig.label,
-                                        text=p.text, source=p.ref_at(fig.start)))
+        # Staffing's fields in order (tests pin it): a call by keyword costs twice as much
+        budget.staffing.append(Staffing(unit, measure, int(fig.value), fig.label, p.text, p.ref_at(fig.start)))
 
 
 def _figures(p: Paragraph, place: _Place, budget: DepartmentBudget) -> None:
-    figs = figures_in(p.text)
+    half = to_halfwidth(p.text)
+    figs = figures_in_half(half)
     if not figs:
         return
-    key = plain(p.text)
+    key = _plain_of(p.text, half)
     end = _LEAD_END.search(key)
     lead = key[:end.start()] if end else key  # the words before the first comma or stop
+    text, unit, part = p.text, place.unit, place.part
     for i, fig in enumerate(figs):
-        what = _what(fig, i, key, place, lead)
+        # StatedFigure's fields in order (tests pin it): a call by keyword costs twice as much
         budget.stated_figures.append(StatedFigure(
-            what=what, label=fig.label, value=fig.value, measure_unit=fig.measure_unit, amount=fig.yuan,
-            unit=place.unit, part=place.part, text=p.text, source=p.ref_at(fig.start)))
+            _what(fig, i, key, place, lead), fig.label, fig.value, fig.measure_unit, fig.yuan, unit, part, text,
+            p.ref_at(fig.start)))
 
 
 def _what(fig: Figure, i: int, key: str, place: _Place, lead: str) -> str:

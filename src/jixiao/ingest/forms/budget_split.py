@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from jixiao.domain.memo import per_document
 from jixiao.ingest.grid import Grid, Row
 
 from .budget_cells import is_table_mark, plain
@@ -60,6 +61,12 @@ def title_kind(text: str) -> tuple[str, str] | None:
     """(kind, usual label) when ``text`` is the title of a known table."""
     if len(text) > 80 or "表" not in text:  # most rows: cheap answer before normalising
         return None
+    return _title_kind(text)
+
+
+@per_document
+def _title_kind(text: str) -> tuple[str, str] | None:
+    """``title_kind`` past its cheap test, remembered: every page repeats its title and marker."""
     t = plain(text)
     if not t or len(t) > 40 or not _TITLE_END.search(t):
         return None

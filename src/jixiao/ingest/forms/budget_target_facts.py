@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jixiao.domain.memo import per_document
 from jixiao.domain.model import Document, Money, MoneyUnit, ParseWarning, Project
 from jixiao.domain.numbers import parse_decimal, to_yuan
 from jixiao.domain.text import compact
@@ -39,8 +40,10 @@ _DATE = re.compile(r"(20\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})")
 # loop over LABELS), and their first characters to pass over value cells without normalising them.
 _LABEL_RE = re.compile("|".join(f"({re.escape(word)})" for word, _ in LABELS))
 _LABEL_FIRST = frozenset(word[0] for word, _ in LABELS)
+_LABEL_CHARS = "".join(sorted(_LABEL_FIRST))  # for a non-empty cell's first character: no hashing
 
 
+@per_document  # every 表15 repeats its label cells (项目名称, 实施单位 …): each is read once
 def _label(cell: str) -> tuple[str, str | None, str] | None:
     """(label, field, the value written in the same cell) when the cell starts with a label."""
     if cell.lstrip(" \u3000")[:1] not in _LABEL_FIRST:
@@ -66,21 +69,30 @@ def header_index(rows: list[Row]) -> int | None:
 
 
 def read_facts(rows: list[Row]) -> dict[str, tuple[str, str, Row, int]]:
-    """field → (label, value, row, column) from the rows above the indicator header."""
-    tokens = [(t, row, i) for row in rows for i, c in enumerate(row.cells) if (t := c.strip())]
-    labels = [_label(cell) for cell, _, _ in tokens]
+    """field → (label, value, row, column) from the rows above the indicator header.
+
+    The non-empty cells are the tokens (Row cells are stripped already); a label's value is the
+    text after it in its cell, else the next token unless that is a label too. One pass: a label
+    waiting for its value is settled by the token after it.
+    """
     facts: dict[str, tuple[str, str, Row, int]] = {}
-    for k, (cell, row, col) in enumerate(tokens):
-        found = labels[k]
-        if found is None or found[1] is None:
-            continue
-        word, key, inline = found
-        if inline:
-            facts.setdefault(key, (word, inline, row, col))
-            continue
-        if k + 1 < len(tokens) and labels[k + 1] is None:
-            value, vrow, vcol = tokens[k + 1]
-            facts.setdefault(key, (word, value, vrow, vcol))
+    waiting = None  # (label, field) of the token before, when it wants the next token as value
+    for row in rows:
+        for col, cell in enumerate(row.cells):
+            if not cell:
+                continue
+            found = _label(cell) if cell[0] in _LABEL_CHARS else None
+            if waiting is not None:
+                if found is None and waiting[1] not in facts:
+                    facts[waiting[1]] = (waiting[0], cell, row, col)
+                waiting = None
+            if found is None or found[1] is None:
+                continue
+            word, key, inline = found
+            if not inline:
+                waiting = word, key
+            elif key not in facts:
+                facts[key] = (word, inline, row, col)
     return facts
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.domain.levels import LevelTracker, indicator_levels, split_level_cells
+from jixiao.domain.levels import LABEL_START, LevelLabel, LevelTracker, indicator_levels, level_label, resolve_levels
 from jixiao.domain.model import Document, Indicator, Money, MoneyUnit, ParseWarning, Project
 from jixiao.domain.numbers import parse_decimal, to_yuan
 from jixiao.domain.targets import parse_target
@@ -54,21 +54,26 @@ def starts_with(cell: str, prefix: str) -> bool:
 def _segments(rows: list[Row], anchor: str, title: str) -> list[list[Row]]:
     """One run of rows per table: a title or 表N mark starts one once the current has its anchor."""
     anchor, title = compact(anchor), compact(title)
-    segments: list[list[Row]] = [[]]
+    # A row whose first cell starts with the anchor holds the anchor's last character unless it is
+    # ASCII (compact() changes only spaces and full-width ASCII; the anchors end in 称) and, its
+    # cells being stripped, starts with the anchor's first character: cheap tests before starts_with.
+    first, last = anchor[0], ("" if anchor[-1].isascii() else anchor[-1])
+    starts = [0]  # where each segment starts
     anchored = [False]  # a segment whose first cell of some row is the anchor: no need to look again
     has_anchor = False
-    for row in rows:
-        first = row.nonempty()
-        is_anchor = starts_with(first[0], anchor) if first else False
+    for k, row in enumerate(rows):
         raw = row.text()
-        starts = len(raw) < 60 and "表" in raw and _starts_table(compact(raw).lstrip("#"), title)
-        if has_anchor and (starts or is_anchor):
-            segments.append([])
+        is_anchor = last in raw and raw[:1] == first and starts_with(row.nonempty()[0], anchor)
+        if not is_anchor and not (len(raw) < 60 and "表" in raw
+                                  and _starts_table(compact(raw).lstrip("#"), title)):
+            continue  # most rows: neither a title, a mark nor the anchor
+        if has_anchor:
+            starts.append(k)
             anchored.append(False)
             has_anchor = False
-        segments[-1].append(row)
-        has_anchor = has_anchor or is_anchor
-        anchored[-1] = anchored[-1] or is_anchor
+        if is_anchor:
+            has_anchor = anchored[-1] = True
+    segments = [rows[a:b] for a, b in zip(starts, starts[1:] + [len(rows)])]
     return [s for s, a in zip(segments, anchored)
             if a or any(starts_with(c, anchor) for r in s for c in r.cells)]
 
@@ -157,7 +162,9 @@ def _read_unit_overall(rows: list[Row], doc: Document) -> Project | None:
 
 
 _ROW_LABEL_FIRST = frozenset(w[0] for w in _ROW_LABELS)
-_ROW_LABEL_START = _ROW_LABEL_FIRST | frozenset(" \u3000")  # what a label cell can start with
+# The same characters as one string, for testing a non-empty cell's first character: ``in`` a
+# string needs no hash of that new one-character string, as a set would.
+_ROW_LABEL_CHARS = "".join(sorted(_ROW_LABEL_FIRST))
 
 
 def _is_row_label(cell: str) -> bool:
@@ -180,14 +187,18 @@ def _s(v) -> str | None:
 
 def _task(row: Row, money_unit: str) -> dict | None:
     """A task row: name, content and three amounts (总额, 财政拨款, 其他资金)."""
-    numbers = [(i, parse_decimal(c)) for i, c in enumerate(row.cells)]
-    numbers = [(i, v) for i, v in numbers if v is not None]
-    taken = {i for i, _ in numbers}
-    texts = [c.strip() for i, c in enumerate(row.cells)
-             if c.strip() and i not in taken and not _is_row_label(c)]
+    numbers, texts = [], []  # the number cells; the other non-empty cells but row labels
+    for cell in row.cells:  # stripped already
+        if not cell:
+            continue
+        value = parse_decimal(cell)
+        if value is not None:
+            numbers.append(value)
+        elif not _is_row_label(cell):
+            texts.append(cell)
     if len(numbers) < 2 or not texts:
         return None
-    values = [to_yuan(v, money_unit) for _, v in numbers[-3:]]
+    values = [to_yuan(v, money_unit) for v in numbers[-3:]]
     parts = dict(zip(("fiscal", "non_fiscal"), values[1:]))
     return {"name": compact(texts[0]) if compact(texts[0]) == "合计" else texts[0],
             "content": texts[1] if len(texts) > 1 else None, "total": values[0], "parts": parts}
@@ -209,35 +220,63 @@ def read_indicator_table(rows: list[Row], project: Project, doc: Document, sourc
     tracker = LevelTracker()
     pending: list[Indicator] = []
     level1_texts: dict[str, str] = {}
+    indicators = project.indicators
+    shown1 = shown2 = None  # the labels in force for the row before; indicator_levels() of them:
+    code1, text1, code2, text2, required = indicator_levels(None, None)
     for row in rows:
-        cells = ["" if c[:1] in _ROW_LABEL_START and _is_row_label(c) else c for c in row.cells]
-        split = split_level_cells(cells)
-        level1, level2 = tracker.update(split)
-        if split.level1 is not None:
-            level1_texts.setdefault(split.level1.code, split.level1.text)
-        code1, text1, code2, text2, required = indicator_levels(level1, level2)
+        labels, rest, name_at = _indicator_cells(row.cells)
+        level1, level2 = resolve_levels(labels) if labels else (None, None)
+        if level1 is not None:
+            level1_texts.setdefault(level1.code, level1.text)
+        in_force1, in_force2 = tracker.carry(level1, level2)
+        if in_force1 is not shown1 or in_force2 is not shown2:  # most rows keep the labels above
+            shown1, shown2 = in_force1, in_force2
+            code1, text1, code2, text2, required = indicator_levels(in_force1, in_force2)
         if code2 is not None and pending:
             for ind in pending:
                 ind.level1, ind.level2, ind.level2_text = code1, code2, text2
             pending = []
-        rest = [(i, c.strip()) for i, c in split.rest]
         if not rest:
             continue
-        if len(rest) == 1 and project.indicators and not project.indicators[-1].target.text \
-                and parse_target(rest[0][1]).op:
-            project.indicators[-1].target = parse_target(rest[0][1])  # the value slipped to its own row
+        if len(rest) == 1 and indicators and not indicators[-1].target.text and parse_target(rest[0]).op:
+            indicators[-1].target = parse_target(rest[0])  # the value slipped to its own row
             continue
-        ind = Indicator(level1=code1, level2=code2, name=rest[0][1],
-                        target=parse_target(rest[1][1] if len(rest) > 1 else ""),
-                        source_of_value=rest[2][1] if source_column and len(rest) > 2 else None,
-                        required=required, level1_text=text1, level2_text=text2, source=row.ref_of(rest[0][0]))
-        project.indicators.append(ind)
+        # By position (a keyword call costs about twice as much); the order is pinned by a test:
+        # level1, level2, name, target, actual, note, weight, score, deviation_reason, required,
+        # source_of_value, level1_text, level2_text, source.
+        ind = Indicator(code1, code2, rest[0], parse_target(rest[1] if len(rest) > 1 else ""),
+                        None, None, None, None, None, required,
+                        rest[2] if source_column and len(rest) > 2 else None, text1, text2, row.ref_of(name_at))
+        indicators.append(ind)
         if code2 is None:
             pending.append(ind)
-    for ind in project.indicators:
+    for ind in indicators:
         if ind.level1_text is None and ind.level1 in level1_texts:
             ind.level1_text = level1_texts[ind.level1]
-    missing = [i.name for i in project.indicators if not i.target.text]
+    missing = [i.name for i in indicators if not i.target.text]
     if missing:
         doc.warnings.append(ParseWarning(f"“{project.name}”有{len(missing)}个指标没有指标值 (indicators without value)",
                                          project.source, "；".join(missing)[:500]))
+
+
+def _indicator_cells(cells: list[str]) -> tuple[list[LevelLabel], list[str], int]:
+    """(category labels, other cells, column of the first other cell) of an indicator row.
+
+    ``split_level_cells`` of the row with its row labels (年度绩效指标 …) blanked, in one pass:
+    Row cells are stripped already, so an empty cell is one ``strip()`` would empty and a cell's
+    first character is the one the label tests look at.
+    """
+    labels: list[LevelLabel] = []
+    rest: list[str] = []
+    name_at = -1
+    for i, cell in enumerate(cells):
+        if not cell or (cell[0] in _ROW_LABEL_CHARS and _is_row_label(cell)):
+            continue
+        if not rest:
+            label = level_label(cell) if cell[0] in LABEL_START else None
+            if label is not None:
+                labels.append(label)
+                continue
+            name_at = i
+        rest.append(cell)
+    return labels, rest, name_at

@@ -54,22 +54,29 @@ def amounts(cells: dict[str, tuple[str, int]], keys: tuple[str, ...]) -> dict[st
     return out
 
 
-def spending_lines(row: Row, got: dict[str, tuple[Decimal, int]], ctx: Ctx, **fields) -> list[BudgetLine]:
+def spending_lines(row: Row, got: dict[str, tuple[Decimal, int]], ctx: Ctx, label: str, unit: str | None = None,
+                   function_code: str | None = None, function_name: str | None = None,
+                   function_level: str | None = None, fund_source: str = "all",
+                   row_kind: str = "line") -> list[BudgetLine]:
     """total / basic / project lines of one row; one missing part is worked out (stated=False)."""
     values = {k: v for k, (v, _) in got.items()}
-    missing = [k for k in _SPENDING_KEYS if k not in values]
-    if len(missing) == 1 and len(values) == 2:
-        k = missing[0]
-        values[k] = (values["basic_spending"] + values["project_spending"] if k == "total"
-                     else values["total"] - sum(v for key, v in values.items() if key != "total"))
+    if len(values) == 2:
+        missing = [k for k in _SPENDING_KEYS if k not in values]
+        if len(missing) == 1:
+            k = missing[0]
+            values[k] = (values["basic_spending"] + values["project_spending"] if k == "total"
+                         else values["total"] - sum(v for key, v in values.items() if key != "total"))
     lines = []
+    table, money_unit = ctx.table, ctx.unit
     for key in _SPENDING_KEYS:
         if key not in values:
             continue
         yuan, stated = ctx.money(values[key])
         col = got[key][1] if key in got else 0
-        lines.append(BudgetLine(table=ctx.table, amount=yuan, stated_amount=stated, money_unit=ctx.unit,
-                                spending_type=key, stated=key in got, source=row.ref_of(col), **fields))
+        # BudgetLine's fields in order (tests pin it): a call by keyword costs twice as much
+        lines.append(BudgetLine(table, label, yuan, stated, money_unit, unit, function_code, function_name,
+                                function_level, fund_source, key, row_kind, key in got, False, None,
+                                row.ref_of(col)))
     return lines
 
 
@@ -126,10 +133,12 @@ def read_table13(section: Section, ctx: Ctx) -> None:
         if not name and not total_row:
             ctx.warn("行缺少项目名称 (row without project name)", row)
             continue
+        label = name or plain(unit or "")
+        line_unit, row_kind = (None, "total") if total_row else (unit, "line")
         for key, (value, col) in amounts(cells, ("total", "general_public", "fiscal", "non_fiscal")).items():
             yuan, stated = ctx.money(value)
+            # BudgetLine's fields in order (tests pin it): a call by keyword costs twice as much
             ctx.budget.budget_lines.append(BudgetLine(
-                table=ctx.table, label=name or plain(unit or ""), amount=yuan, stated_amount=stated,
-                money_unit=ctx.unit, unit=None if total_row else unit, spending_type="project_spending",
-                fund_source="all" if key == "total" else key, row_kind="total" if total_row else "line",
-                detail=period, source=row.ref_of(col)))
+                ctx.table, label, yuan, stated, ctx.unit, line_unit, None, None, None,
+                "all" if key == "total" else key, "project_spending", row_kind, True, False, period,
+                row.ref_of(col)))
