@@ -721,3 +721,566 @@ def test_indicators_made_by_position_keep_their_field_order():
     assert [f.name for f in fields(Indicator)] == [
         "level1", "level2", "name", "target", "actual", "note", "weight", "score", "deviation_reason", "required",
         "source_of_value", "level1_text", "level2_text", "source"]
+
+
+# 测算依据 scans: the patterns as they were written before the regex engine was spared work
+# (optional groups as empty branches, possessive numbers, the 以上 reading as an alternative);
+# the matches, their spans and every group must be the same.
+_OLD_UNIT = r"(?:{units})(?:/[\u4e00-\u9fa5]{{1,3}}){{0,3}}"
+_OLD_PAREN = r"(?:\s*[(（][^()（）]{0,20}[)）])?"
+_OLD_FIRST_NUM = r"[约\d](?:(?<=约)\d|(?<=\d)(?<!\d\d))\d*(?:,\d{3})*(?:\.\d+)?"
+
+
+def _old_basis_scans():
+    from jixiao.domain.basis_terms import UNITS
+
+    u = _OLD_UNIT.format(units="|".join(re.escape(x) for x in UNITS))
+    result = rf"\s*(?P<eq>=|≈)\s*约?(?P<rn>{_NUM})\s*(?P<ru>{u})?"
+    return {
+        "_PRODUCT": rf"{_OLD_FIRST_NUM}\s*(?:{u})?{_OLD_PAREN}(?:\s*\*\s*约?{_NUM}\s*(?:{u})?{_OLD_PAREN})+(?:{result})?",
+        "_SUM": rf"{_NUM}\s*(?:{u})?{_OLD_PAREN}(?:\s*\+\s*{_NUM}\s*(?:{u})?{_OLD_PAREN})+{result}",
+        "_RATE": rf"(?P<n>\d(?<!\d\d)\d*(?:,\d{{3}})*(?:\.\d+)?)(?P<u>人次|人|家|个|次|台|份|户|名)[,，]\s*(?P<r>{_NUM})"
+                 rf"(?P<ru>万元|万|元)/(?P=u)",
+        "_AMOUNT": rf"(?P<n>\d(?<![\d.]\d)\d*(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<u>亿元|万元|元|万(?![\u4e00-\u9fa5]))(?P<per>/)?",
+        "_TOTAL": rf"(?P<above>以上[^\d,，。；;:：]{{0,6}})?(?P<word>合计|共计|总计|小计|总共|共)[:：为]?\s*约?"
+                  rf"(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|万)",
+    }
+
+
+BASIS_PIECES = SCAN_PIECES + ["+", "＋", "以上", "合计", "共计", "总计", "小计", "总共", "共", "为", "亿元", "个月", "人次",
+                              "万平方米", "/平方米", "/月", "/人/年", "(8*1000年终考核)", "（2人）", ",5", "1.5", "0.",
+                              "\t", "  ", "x", "×"]
+basis_texts = st.lists(st.sampled_from(BASIS_PIECES) | st.characters(), max_size=24).map("".join)
+
+
+@FAST
+@given(basis_texts)
+def test_basis_scans_find_what_they_found_before(text):
+    from jixiao.domain import basis_terms
+
+    for name, plain in _old_basis_scans().items():
+        fast, slow = getattr(basis_terms, name), re.compile(plain)
+        names = [g for g in fast.groupindex]
+        assert [(m.span(), m.group(*names) if names else ()) for m in fast.finditer(text)] == \
+            [(m.span(), m.group(*names) if names else ()) for m in slow.finditer(text)], name
+
+
+@FAST
+@given(basis_texts)
+def test_basis_text_normalised_as_before(text):
+    from jixiao.domain import basis_terms
+    from jixiao.domain.text import clean_cell
+
+    s = numbers.normalise_number_text(clean_cell(text))[:basis_terms.MAX_CHARS]
+    s = basis_terms._TIMES_X.sub("*", s.replace("×", "*").replace("＊", "*").replace("约等于", "≈"))
+    assert basis_terms.normalise_basis_text(text) == s
+
+
+def _dec_str_ref(d):
+    try:
+        d = d.normalize() if d == d.to_integral_value() else d
+        return format(d.quantize(Decimal(1)) if d == d.to_integral_value() else d, "f")
+    except InvalidOperation:
+        return format(d, "f")
+
+
+def _yuan_str_ref(d):
+    from decimal import localcontext
+
+    if d is None:
+        return None
+    try:
+        with localcontext() as ctx:
+            ctx.prec = 60
+            return format(d.quantize(Decimal("0.01")), "f")
+    except InvalidOperation:
+        return format(d, "f")
+
+
+def _base_ref(q):
+    from jixiao.domain.basis_terms import _SCALE
+
+    u = q.unit or ""
+    if u.startswith("%"):
+        return q.value / 100
+    return q.value * _SCALE.get(u[:1], Decimal(1))
+
+
+def _computed_base_ref(term):
+    from decimal import localcontext
+
+    if not term.factors:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 60
+        if term.kind == "product":
+            out = Decimal(1)
+            for f in term.factors:
+                out *= _base_ref(f)
+            return +out
+        return +sum((_base_ref(f) for f in term.factors), Decimal(0))
+
+
+decimals = (st.decimals(allow_nan=False, allow_infinity=False)
+            | st.from_regex(r"[1-9][0-9]{0,70}(\.[0-9]{0,40})?", fullmatch=True).map(Decimal)
+            | st.sampled_from([Decimal("1E+30"), Decimal("1234567890123456789012345678901"), Decimal("0.00"),
+                               Decimal("-0"), Decimal("100.00"), Decimal("1E-40"), Decimal("Infinity")]))
+basis_units = st.sampled_from([None, "", "%", "%/年", "‰", "元", "万元", "亿元", "万", "亿", "人", "元/人", "万/人"])
+
+
+@FAST
+@given(st.lists(st.tuples(decimals, basis_units), min_size=0, max_size=4), st.sampled_from(["product", "sum"]))
+def test_basis_decimals_as_under_a_local_context(factors, kind):
+    from jixiao.domain.basis_terms import Quantity, Term, dec_str, yuan_str
+
+    def outcome(fn, *args):  # the text of the result, or the exception raised
+        try:
+            return str(fn(*args))
+        except ArithmeticError as e:
+            return type(e)
+
+    for value, _ in factors:
+        assert outcome(dec_str, value) == outcome(_dec_str_ref, value)
+        assert outcome(yuan_str, value) == outcome(_yuan_str_ref, value)
+    quantities = [Quantity(v, u) for v, u in factors]
+    for q in quantities:
+        assert outcome(q.base) == outcome(_base_ref, q)
+    term = Term(kind, "t", quantities, None, 0, 1)
+    assert outcome(term.computed_base) == outcome(_computed_base_ref, term)
+
+
+# 申报表 (seed 003) and 项目支出绩效目标表 (seed 004) readers against their first definitions.
+DECLARATION_CELLS = TARGET_CELLS + ["项目编码：", "项目名称：", "项目名称:", "甲项目", "实施期限：", "4", "测算依据：",
+                                    "本年度项目金额（万元）：", "不适用", "不 适用", "不适用啊", "*成本指标", "社会效益指标",
+                                    "一级指标", "二级指标", "三级指标", "指标值", "指标解释", "：", "项目：", "测算依据"]
+declaration_rows = st.lists(st.lists(st.sampled_from(DECLARATION_CELLS) | texts.map(str.strip), max_size=6),
+                            max_size=10).map(_text_rows)
+
+
+def _label_pairs_ref(row):
+    from jixiao.ingest.forms.target_declaration import field_of
+
+    out = []
+    cells = row.cells
+    for i, cell in enumerate(cells):
+        if not cell.strip().endswith((":", "：")):
+            continue
+        key = field_of(cell)
+        if key is None:
+            continue
+        j = next((k for k in range(i + 1, len(cells)) if cells[k].strip()), None)
+        if j is not None and field_of(cells[j]) is None:
+            out.append((key, cell.strip(), cells[j].strip(), j))
+    return out
+
+
+def _declaration_indicators_ref(rows, project, doc):
+    from jixiao.domain.model import Indicator, NotApplicable, ParseWarning
+    from jixiao.domain.targets import parse_target
+
+    tracker = levels.LevelTracker()
+    for row in rows:
+        if not row.nonempty():
+            continue
+        split = levels.split_level_cells(row.cells)
+        level1, level2 = tracker.update(split)
+        code1, text1, code2, text2, required = levels.indicator_levels(level1, level2)
+        rest = [c for _, c in split.rest]
+        if not rest:
+            continue
+        if all(len(c) < 8 and compact(c) == "不适用" for c in rest[:2]):
+            project.not_applicable.append(NotApplicable(code1, code2, required, row.ref))
+            continue
+        name_at = split.rest[0][0]
+        target_text = rest[1] if len(rest) > 1 else ""
+        if not target_text:
+            doc.warnings.append(ParseWarning(f"项目“{project.name}”的指标“{rest[0]}”没有指标值 (no target value)",
+                                             row.ref, "\t".join(row.cells)))
+        project.indicators.append(Indicator(
+            level1=code1, level2=code2, name=rest[0], target=parse_target(target_text),
+            note=rest[2] if len(rest) > 2 else None, required=required, level1_text=text1,
+            level2_text=text2, source=row.ref_of(name_at)))
+
+
+@FAST
+@given(declaration_rows)
+def test_declaration_rows_in_one_pass(rows):
+    from jixiao.domain.model import Document, Project
+    from jixiao.ingest.forms import target_declaration as td
+
+    def read(reader):
+        project, doc = Project(name="p", unit=None), Document(file="t.txt", sha256="-", kind="x")
+        reader(rows, project, doc)
+        return project.indicators, project.not_applicable, doc.warnings
+
+    assert read(td.read_indicator_rows) == read(_declaration_indicators_ref)
+    for row in rows:
+        assert td.label_pairs(row) == _label_pairs_ref(row)
+    titled = [row for row in rows if len(row.text()) < 60 and td._TITLE in compact(row.text())]
+    assert [block[0] for block in td.split_forms(rows)] == titled
+
+
+def _indicator_text_ref(text):
+    from jixiao.domain.levels import LEVEL1_NAMES, level1_code
+    from jixiao.domain.model import Indicator
+    from jixiao.domain.targets import parse_target
+    from jixiao.ingest.forms import target_list as tl
+
+    def pairs_ref(body):
+        parts = tl._VALUE_LABEL.split(body)
+        if len(parts) < 2:
+            return []
+        out, name = [], parts[0]
+        for k, part in enumerate(parts[1:], start=1):
+            if k < len(parts) - 1:
+                cut = max(part.rfind("；"), part.rfind(";"), part.rfind("。"))
+                value, following = (part[:cut], part[cut + 1:]) if cut >= 0 else (part, "")
+            else:
+                value, following = part, ""
+            out.append((tl._tidy(name), tl._tidy(value)))
+            name = following
+        return out
+
+    indicators, unparsed, loose = [], [], []
+    for item in tl.split_items(text or ""):
+        m = tl._LEVEL.match(item)
+        level1 = level1_code(m.group(1)) if m else None
+        level1_text = (m.group(1) + (m.group(2) or "")) if m else None
+        body = item[m.end():] if m else item
+        pairs = pairs_ref(body)
+        if not pairs:
+            pair = tl._colon_pair(body)
+            if pair is None or level1 is None:
+                unparsed.append(item)
+                continue
+            loose.append(item)
+            pairs = [pair]
+        for name, value in pairs:
+            name, note = tl._name_and_note(name)
+            indicators.append(Indicator(
+                level1=level1, level2=None, name=name, target=parse_target(value), note=note,
+                level1_text=level1_text or LEVEL1_NAMES.get(level1 or "")))
+    return indicators, unparsed, loose
+
+
+INDICATOR_TEXT_PIECES = ["1、", "2、", "3.", " 4．", "。", "；", ";", "产出指标：", "效益目标:", "满意度：", "成本指标：",
+                         "效果：", "年度指标值：", "年度指标值 :", "年度指标值", "，", "服务对象满意度（%）", "≥90%", "30000人",
+                         "满意程度，企业满意度=平均分/总分*100%", "仲裁满意度：邮寄案件95%", " ", "\n", "12"]
+indicator_texts = st.lists(st.sampled_from(INDICATOR_TEXT_PIECES) | texts, max_size=14).map("".join)
+
+
+@FAST
+@given(indicator_texts)
+def test_indicator_text_as_first_written(text):
+    from jixiao.ingest.forms import target_list as tl
+
+    assert tl.parse_indicator_text(text) == _indicator_text_ref(text)
+
+
+# --- 部门预算项目绩效自评表 (wide table): fast paths against the definitions first written -------
+
+def _is_completion_word_ref(text):
+    from jixiao.ingest.forms.wide_indicators import _COMPLETION_WORDS
+
+    return compact(text).rstrip("。.") in _COMPLETION_WORDS
+
+
+def _short_name_ref(text):
+    from jixiao.ingest.forms.wide_indicators import _NAME_END, _NUMBERING
+
+    text = _NUMBERING.sub("", text)
+    end = _NAME_END.search(text)
+    return (text[:end.start()] if end else text)[:40]
+
+
+def _pair_up_ref(cells):
+    pairs, k = [], 0
+    word = [_is_completion_word_ref(c) for _, c in cells]
+    while k < len(cells):
+        nxt = cells[k + 1][1] if k + 1 < len(cells) else None
+        after = cells[k + 2][1] if k + 2 < len(cells) else None
+        lone = nxt is not None and after is not None and not word[k + 1] and word[k + 2] and not word[k]
+        if nxt is None or lone:
+            pairs.append([cells[k]])
+            k += 1
+        else:
+            pairs.append([cells[k], cells[k + 1]])
+            k += 2
+    return pairs
+
+
+def _read_texts_ref(row, start, slots, project):
+    """read_texts as first written: (column, cell) tuples, keyword Indicators, strip() tests."""
+    from jixiao.domain.levels import LEVEL2_NAMES, parent_of
+    from jixiao.domain.model import Indicator, NotApplicable
+    from jixiao.domain.targets import parse_target
+    from jixiao.ingest.forms.wide_indicators import _is_problem, _is_rectification
+
+    cells = list(enumerate(row.cells[start:], start)) if start >= 0 else list(enumerate(row.cells))
+    while cells and not cells[-1][1].strip():
+        cells.pop()
+    if not cells:
+        return
+    project.goal = cells[0][1] or None
+    if len(cells) > 1:
+        project.status_text = cells[1][1] or None
+    rest = [(i, c) for i, c in cells[2:] if c.strip()]
+    if rest and _is_completion_word_ref(rest[0][1]) and not _is_completion_word_ref(project.status_text or "完成"):
+        project.status_text = f"{project.status_text}；{rest[0][1]}"
+        rest = rest[1:]
+    if len(rest) >= 2 and _is_rectification(rest[-1][1]) and _is_problem(rest[-2][1]):
+        project.problems, project.rectification = rest[-2][1], rest[-1][1]
+        rest = rest[:-2]
+    pairs = _pair_up_ref(rest)
+    categories = _align_ref([p[0][1] for p in pairs], slots)
+    for pair, slot in zip(pairs, categories):
+        (ti, ttext) = pair[0]
+        atext = pair[1][1] if len(pair) > 1 else None
+        if "适" in ttext and compact(ttext) == "不适用":
+            project.not_applicable.append(NotApplicable(parent_of(slot), slot, False, row.ref_of(ti)))
+            continue
+        project.indicators.append(Indicator(
+            level1=parent_of(slot), level2=slot, name=_short_name_ref(ttext),
+            target=parse_target(ttext), actual=parse_target(atext) if atext else None,
+            level2_text=LEVEL2_NAMES.get(slot), source=row.ref_of(ti),
+        ))
+
+
+WIDE_CELLS = ["", "完成", "已完成", "已完成。", "完成.", "未完成", "基本完成", "部分完成", "不适用", "不 适用", "完 成",
+              "\u3000完成", "无", "/", "整改到位", "因疫情影响未完成", "受疫情影响", "完成率较低", "1. 满意度≥90%",
+              "2、按时完成", "数量10个", "≥95%", "100%", "年底前完成", "提高效率，节约成本", "垃圾分类", "投诉0件",
+              "12 . 质量合格", "服务对象满意度≥85%；群众认可", "不少于3次", "合格"]
+wide_cells = st.lists(st.sampled_from(WIDE_CELLS) | texts.map(str.strip), max_size=16)
+SLOT_NAMES = ["quantity", "quality", "timeliness", "cost", "economic", "social", "ecological", "sustainability",
+              "service_satisfaction", "other_satisfaction"]
+
+
+@FAST
+@given(wide_cells, st.integers(-1, 4), st.lists(st.sampled_from(SLOT_NAMES), min_size=1, max_size=8),
+       st.booleans())
+def test_wide_row_texts_as_first_written(cells, start, slots, addressed):
+    """read_texts by column, completion words by set, list numbers only when a digit or space leads."""
+    from jixiao.domain import memo
+    from jixiao.domain.model import Project
+    from jixiao.domain.source import SourceRef
+    from jixiao.ingest.forms import wide_indicators as wi
+    from jixiao.ingest.grid import Row
+
+    if addressed:  # a workbook row: each cell cites its own address
+        row = Row(cells, SourceRef("x.xlsx", 3), [f"A{i}" for i in range(len(cells))])
+    else:
+        row = Row.at_line(cells, "x.txt", 3)
+    got, want = Project(name="p", unit=None), Project(name="p", unit=None)
+    wi.read_texts(row, start, slots, got)
+    _read_texts_ref(row, start, slots, want)
+    assert got == want
+    for c in cells:
+        assert wi._is_completion_word(c) == _is_completion_word_ref(c)
+        assert wi._short_name(c) == _short_name_ref(c)
+    tuples = [(i, c) for i, c in enumerate(cells) if c]
+    assert wi.pair_up(tuples) == _pair_up_ref(tuples)
+    memo.new_document()
+
+
+def _slots_from_header_ref(cells):
+    from jixiao.domain.levels import level2_code
+    from jixiao.ingest.forms.wide_indicators import DEFAULT_SLOTS
+
+    slots = []
+    for cell in cells:
+        t = compact(cell)
+        if not t.endswith("指标") or len(t) > 12 or t in ("满意度指标", "产出指标", "效益指标"):
+            continue
+        code = level2_code(t)
+        if code and code not in slots:
+            slots.append(code)
+    return slots or list(DEFAULT_SLOTS)
+
+
+def _layout_from_ref(header_rows):
+    from jixiao.ingest.forms.common import fund_code
+    from jixiao.ingest.forms.self_evaluation_table import DEFAULT_SOURCES
+
+    first_col = {}
+    for row in header_rows:
+        for col, cell in enumerate(row.cells):
+            code = fund_code(cell)
+            if code and code != "fiscal":
+                first_col[code] = min(first_col.get(code, col), col)
+    sources = sorted(first_col, key=first_col.__getitem__)
+    by_col = sorted((col, cell) for row in header_rows for col, cell in enumerate(row.cells))
+    return sources or list(DEFAULT_SOURCES), _slots_from_header_ref([cell for _, cell in by_col])
+
+
+HEADER_CELLS = ["", "序号", "合计", "其中: 财政拨款", "一般公共预算", "政府性基金", "非财政资金", "其他资金", "单位资金",
+                "上年结转", "财政专户", "国有资本", "数量指标", "质量指标", "时效指标", "经济效益指标", "社会效益指标",
+                "生态效益指标", "服务对象满意度指标", "满意度指标", "产出指标", "*数量指标", "成本指标", "年度指标内容",
+                "完成情况", "指标", "其他满意度指标", "可持续影响指标", "数量 指标"]
+
+
+@FAST
+@given(st.lists(st.lists(st.sampled_from(HEADER_CELLS) | texts.map(str.strip), max_size=10), min_size=1, max_size=4))
+def test_wide_header_layout_as_first_written(header):
+    """_layout_from reads only the cells that can name a fund or a category, in column order."""
+    from jixiao.domain import memo
+    from jixiao.ingest.forms import self_evaluation_table as se
+    from jixiao.ingest.forms import wide_indicators as wi
+    from jixiao.ingest.grid import Row
+
+    rows = [Row.at_line(cells, "x.txt", i) for i, cells in enumerate(header)]
+    for _ in range(2):  # the second round from the memos
+        layout = se._layout_from(rows)
+        assert (layout.sources, layout.slots) == _layout_from_ref(rows)
+        flat = [c for cells in header for c in cells]
+        assert wi.slots_from_header(flat) == _slots_from_header_ref(flat)
+    memo.new_document()
+
+
+def _outcome(fn, *args):
+    """repr of what ``fn`` returns, or the kind of error it raises (Decimal overflow on absurd amounts)."""
+    try:
+        return repr(fn(*args))
+    except ArithmeticError as e:
+        return type(e).__name__
+
+
+def _money_run_ref(cells, start):
+    values = []
+    for i in range(start, min(len(cells), start + 14)):
+        cell = cells[i]
+        rate = numbers.parse_percent(cell)
+        if rate is not None:
+            return values, i, rate
+        if not cell.strip():
+            values.append(None)
+            continue
+        value = numbers.parse_decimal(cell)
+        if value is None:
+            return values, None, None
+        values.append(value)
+    return values, None, None
+
+
+def _sums_ref(group):
+    parts = [v for v in group[1:] if v is not None]
+    return int(not parts or abs(sum(parts) - group[0]) <= Decimal("0.011"))
+
+
+def _rate_ok_ref(budget, actual, rate):
+    if rate is None:
+        return 1
+    if budget == 0:
+        return int(actual == 0)
+    return int(abs(actual / budget * 100 - rate) <= Decimal("0.0051") * 2)
+
+
+def _split_budget_actual_ref(values, rate, n_sources):
+    best, best_key = None, None
+    for k in range(1, len(values)):
+        b, a = values[:k], values[k:]
+        if b[0] is None or a[0] is None:
+            continue
+        key = (_sums_ref(b) + _sums_ref(a) + _rate_ok_ref(b[0], a[0], rate), -abs(len(b) - len(a)),
+               -abs(len(b) - 1 - n_sources))
+        if best_key is None or key > best_key:
+            best, best_key = (b, a), key
+    if best is None:
+        return values[:1], values[1:2], False
+    return best[0], best[1], best_key[0] >= 2 and _sums_ref(best[0]) + _sums_ref(best[1]) == 2
+
+
+MONEY_CELLS = ["", "0", "0.00", "1", "1.5", "2.50", "3", "4.00", "7.57", "118.66", "1,234.5", "-1", "99.92%", "100%",
+               "0.00%", "98.5 %", "９９%", "%", "a", "1e3", "12345678901234567890123456789.5"]
+amounts = st.one_of(st.none(),
+                    st.sampled_from(["0", "0.00", "1", "1.5", "2.50", "3", "7.57", "118.66", "-2"]).map(Decimal),
+                    st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-10**6, max_value=10**30))
+
+
+OFF = st.sampled_from(["0", "0", "0.01", "0.011", "-0.011", "0.012", "0.0102", "-0.0102", "0.0103", "1"]).map(Decimal)
+
+
+@st.composite
+def money_runs(draw):
+    """Budget and actual groups whose sources (nearly) sum to their totals, and a rate (nearly) stated."""
+    def group():
+        parts = draw(st.lists(st.one_of(st.none(), st.sampled_from(["0", "0.00", "1.5", "7.57", "30.43"]).map(Decimal)),
+                              max_size=4))
+        total = sum(p for p in parts if p is not None) + draw(OFF)
+        stated = st.sampled_from(["0", "2.50", "118.66"]).map(Decimal)
+        return [draw(st.one_of(st.just(total), st.none(), stated))] + parts
+
+    budget, actual = group(), group()
+    if budget[0] is not None and draw(st.booleans()):  # a rate that is exact, so the tolerance's edge is met
+        actual[0] = budget[0] * draw(st.sampled_from(["1", "0.5", "0.25", "0"]).map(Decimal))
+    rate = None
+    if budget[0] and actual[0] is not None:
+        rate = (actual[0] / budget[0] * 100).quantize(Decimal("0.01")) + draw(OFF)
+    return budget + actual, draw(st.one_of(st.just(rate), st.none(), st.just(Decimal("100"))))
+
+
+@FAST
+@given(st.lists(st.sampled_from(MONEY_CELLS) | numberish.map(str.strip), max_size=14), st.integers(0, 3),
+       st.lists(amounts, max_size=10) | money_runs().map(lambda r: r[0]), st.one_of(st.none(), amounts),
+       money_runs(), st.integers(0, 5))
+def test_wide_money_split_as_first_written(cells, start, values, rate, run, n_sources):
+    """The money run and the budget/actual split answer as the plain definitions, Decimals to the digit."""
+    from jixiao.ingest.forms import self_evaluation_table as se
+    from jixiao.ingest.grid import Row
+
+    assert repr(se._money_run(Row.at_line(cells, "x.txt", 1), start)) == repr(_money_run_ref(cells, start))
+    assert _outcome(se.split_budget_actual, values, rate, n_sources) == _outcome(
+        _split_budget_actual_ref, values, rate, n_sources)
+    assert _outcome(se.split_budget_actual, *run, n_sources) == _outcome(_split_budget_actual_ref, *run, n_sources)
+
+
+def _money_of_ref(total, parts, unit, source=None):
+    from jixiao.domain.model import Money
+
+    return Money(total=numbers.to_yuan(total, unit), parts={k: numbers.to_yuan(v, unit) for k, v in parts.items()},
+                 source=source)
+
+
+@FAST
+@given(st.one_of(st.none(), amounts), st.dictionaries(st.sampled_from(["general_public", "non_fiscal", "fiscal"]),
+                                                      amounts, max_size=3),
+       st.sampled_from(["wan_yuan", "yuan", "other"]))
+def test_money_of_as_first_written(total, parts, unit):
+    from jixiao.ingest.forms.common import money_of
+
+    assert _outcome(money_of, total, parts, unit, "ref") == _outcome(_money_of_ref, total, parts, unit, "ref")
+
+
+def test_money_made_by_position_keeps_its_field_order():
+    """money_of makes Money positionally: pin the order of its fields."""
+    from dataclasses import fields
+
+    from jixiao.domain.model import Money
+
+    assert [f.name for f in fields(Money)] == ["total", "parts", "source"]
+
+
+def test_completion_words_are_their_own_reading():
+    """_is_completion_word answers True for a word of the list without normalising it."""
+    from jixiao.ingest.forms import wide_indicators as wi
+
+    assert all(_is_completion_word_ref(w) for w in wi._COMPLETION_WORDS)
+
+
+DETECT_PIECES = ["项目支出绩效自评表", "项目支出 绩效自评表", "年度资金\u3000总额", "全年执行数", "全年预算数", "三级指标",
+                 "实际完成值", "得分", "总体目标", "年度指标内容", "（", "）", "，", "Ａ", " ", "\u3000", "年度", "指标"]
+
+
+@FAST
+@given(st.lists(st.lists(st.lists(st.sampled_from(DETECT_PIECES) | st.characters(), max_size=4).map("".join),
+                         max_size=3), max_size=90),
+       st.integers(0, 90))
+def test_form_detect_on_head_words_as_on_head_key(rows, n):
+    """The national form's detect on rows 40–80 with only their spaces dropped answers as on head_key(80)."""
+    from jixiao.ingest.forms import self_evaluation_form as sf
+    from jixiao.ingest.grid import Grid, Row
+
+    grid = Grid("x.txt", [Row.at_line(cells, "x.txt", i) for i, cells in enumerate(rows)])
+    head, words = grid.head_key(n), sf.head_words(grid, n)
+    for w in ("项目支出绩效自评表", "年度资金总额", "全年执行数", "全年预算数", "三级指标", "实际完成值", "得分", "总体目标",
+              "年度指标内容"):
+        assert (w in head) == (w in words)

@@ -97,14 +97,15 @@ class _Reader:
         self.s, self.terms = s, [t for t in terms if not t.nested]
         self.items = _items(s)
         self.totals: list[Term] = []
-        spans = [(m.start(), m.end()) for m in _TOTAL.finditer(s) if not depth[m.start()]]
+        self.total_matches = list(_TOTAL.finditer(s))  # scanned once: read() goes through them again
+        spans = [(m.start(), m.end()) for m in self.total_matches if not depth[m.start()]]
         entries = [e for e in amounts(s, depth, terms) if not any(a <= e[0] < b for a, b in spans)]
         computed = [(t.start, t.computed_base(), t.text) for t in self.terms if t.stated is None]
         entries += [e for e in computed if e[1] is not None]
         self.entries = sorted(entries, key=lambda e: e[0])
 
     def read(self) -> None:
-        for m in _TOTAL.finditer(self.s):
+        for m in self.total_matches:
             if any(t.start <= m.start() < t.end for t in self.terms):
                 continue
             stated = Quantity(to_dec(m.group("n")), m.group("u"), m.group("n") + m.group("u"))

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import Context, Decimal, InvalidOperation
 
-from .numbers import normalise_number_text
 from .targets import UNITS
-from .text import clean_cell
+from .text import clean_cell, to_halfwidth
 
 MAX_CHARS = 20000
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -19,19 +18,41 @@ _UNIT = "(?:" + "|".join(re.escape(u) for u in UNITS) + r")(?:/[\u4e00-\u9fa5]{1
 _PAREN = r"(?:\s*[(（][^()（）]{0,20}[)）])?"
 _FACTOR = re.compile(rf"约?(?P<n>{_NUM})\s*(?P<u>{_UNIT})?")
 _RESULT = rf"\s*(?P<eq>=|≈)\s*约?(?P<rn>{_NUM})\s*(?P<ru>{_UNIT})?"
+# The scanning patterns below are the plain ones (``_NUM``, ``(?:{_UNIT})?``, ``{_PAREN}``, ``(?:X)+``)
+# written so that the regex engine does less at each number it tries, with the same matches:
+# - an optional group as a branch with an empty alternative, ``(?:X|)``, and a repeat ``(?:X)+`` as
+#   ``X(?:X)*``: no repeat context is made unless X starts, and the engine passes over an
+#   alternative whose first character does not match without entering it;
+# - possessive quantifiers (``\d*+``) in a number that a unit, a space, a parenthesis or a sign
+#   must follow: giving back a digit, a comma or a point could only leave one of them next, which
+#   nothing after the number can start with, so the backtracking they forbid could never succeed.
+_UNIT_ALT = "(?:" + "|".join(re.escape(u) for u in UNITS) + ")"
+_PER = r"/[\u4e00-\u9fa5]{1,3}"
+_UNIT_B = rf"{_UNIT_ALT}(?:{_PER}(?:{_PER}(?:{_PER}|)|)|)"  # _UNIT: {0,3} as nested branches
+_NUM_B = r"\d+(?:,\d{3}(?:,\d{3})*|)(?:\.\d+|)"  # _NUM
+_NUM_TAIL_P = r"\d*+(?:,\d{3}(?:,\d{3})*+|)(?:\.\d++|)"  # _NUM after its first digit, possessive
+_PAREN_B = r"(?:\s*[(（][^()（）]{0,20}[)）]|)"  # _PAREN
+_RESULT_B = rf"\s*(?P<eq>=|≈)\s*约?(?P<rn>{_NUM_B})\s*(?:(?P<ru>{_UNIT_B})|)"  # _RESULT
 # A leading ``约?{_NUM}`` written to start with its first character (约, or a digit that no digit
 # precedes: a match never starts inside a number): a pattern that starts with a character class
 # lets the scan skip every other character untried.
-_FIRST_NUM = r"[约\d](?:(?<=约)\d|(?<=\d)(?<!\d\d))\d*(?:,\d{3})*(?:\.\d+)?"
-_PRODUCT = re.compile(rf"{_FIRST_NUM}\s*(?:{_UNIT})?{_PAREN}(?:\s*\*\s*约?{_NUM}\s*(?:{_UNIT})?{_PAREN})+(?:{_RESULT})?")
-_SUM = re.compile(rf"{_NUM}\s*(?:{_UNIT})?{_PAREN}(?:\s*\+\s*{_NUM}\s*(?:{_UNIT})?{_PAREN})+{_RESULT}")
-_RATE = re.compile(rf"(?P<n>\d(?<!\d\d)\d*(?:,\d{{3}})*(?:\.\d+)?)(?P<u>人次|人|家|个|次|台|份|户|名)[,，]\s*(?P<r>{_NUM})(?P<ru>万元|万|元)/(?P=u)")
-_TOTAL = re.compile(rf"(?P<above>以上[^\d,，。；;:：]{{0,6}})?(?P<word>合计|共计|总计|小计|总共|共)[:：为]?\s*约?"
+_FIRST_NUM = r"[约\d](?:(?<=约)\d|(?<=\d)(?<!\d\d))" + _NUM_TAIL_P
+_TIMES = rf"\s*\*\s*约?{_NUM_B}\s*(?:{_UNIT_B}|){_PAREN_B}"
+_PLUS = rf"\s*\+\s*{_NUM_B}\s*(?:{_UNIT_B}|){_PAREN_B}"
+_PRODUCT = re.compile(rf"{_FIRST_NUM}\s*(?:{_UNIT_B}|){_PAREN_B}{_TIMES}(?:{_TIMES})*(?:{_RESULT_B}|)")
+_SUM = re.compile(rf"\d{_NUM_TAIL_P}\s*(?:{_UNIT_B}|){_PAREN_B}{_PLUS}(?:{_PLUS})*{_RESULT_B}")
+_RATE = re.compile(rf"(?P<n>\d(?<!\d\d){_NUM_TAIL_P})(?P<u>人次|人|家|个|次|台|份|户|名)[,，]\s*(?P<r>{_NUM_B})"
+                   rf"(?P<ru>万元|万|元)/(?P=u)")
+# ``(以上…)?(合计|共计|总计|小计|总共|共)…`` written as alternatives that each start with a literal
+# (the ``以上`` reading first, as the optional group tried it): the scan then skips every character
+# that cannot start a total untried.
+_TOTAL_WORD = "合计|共计|总计|小计|总共|共"
+_TOTAL = re.compile(rf"(?:以上[^\d,，。；;:：]{{0,6}}(?:{_TOTAL_WORD})|{_TOTAL_WORD})[:：为]?\s*约?"
                     rf"(?P<n>{_NUM})\s*(?P<u>亿元|万元|元|万)")
 # The first digit is matched before the lookbehind that checks what precedes it: a pattern that
 # starts with a character class lets the scan pass over every other character without trying it.
-_AMOUNT = re.compile(rf"(?P<n>\d(?<![\d.]\d)\d*(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<u>亿元|万元|元|万(?![\u4e00-\u9fa5]))"
-                     rf"(?P<per>/)?")
+_AMOUNT = re.compile(rf"(?P<n>\d(?<![\d.]\d){_NUM_TAIL_P})\s*+(?P<u>亿元|万元|元|万(?![\u4e00-\u9fa5]))"
+                     rf"(?:(?P<per>/)|)")
 _RATE_WORDS = ("每人", "每", "最高", "标准", "按")
 _MARKERS = [
     ("cn", re.compile(r"[一二三四五六七八九十](?<![\u4e00-\u9fa5].)[一二三四五六七八九十]{0,2}、")),
@@ -43,6 +64,10 @@ _TIMES_X = re.compile(r"(?<=\d)\s*[xX]\s*(?=\d)")
 _INNER_PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _LAST_AMOUNT = re.compile(rf"({_NUM})\s*(亿元|万元|元|万)?\s*$")
 _SCALE = {"亿": Decimal(100000000), "万": Decimal(10000)}
+_ZERO, _ONE, _CENT = Decimal(0), Decimal(1), Decimal("0.01")
+# What ``with localcontext() as ctx: ctx.prec = 60`` made on every call, made once: the default
+# context (no reader changes it) with 60 digits, given to the operations that need it.
+_WIDE = Context(prec=60)
 _MONEY_UNITS = ("元", "万元", "亿元", "万", "亿")
 
 
@@ -56,10 +81,17 @@ class Quantity:
 
     def base(self) -> Decimal:
         """The value in base units: 万/亿 multiplied out, a percentage as a fraction."""
-        u = self.unit or ""
-        if u.startswith("%"):
+        u = self.unit
+        if u and u[0] == "%":
             return self.value / 100
-        return self.value * _SCALE.get(u[:1], Decimal(1))
+        return self.value * _SCALE.get(u[:1] if u else "", _ONE)
+
+    def wide_base(self) -> Decimal:
+        """``base()`` in 60 digits (``_WIDE``), as a term's computed result needs it."""
+        u = self.unit
+        if u and u[0] == "%":
+            return _WIDE.divide(self.value, 100)
+        return _WIDE.multiply(self.value, _SCALE.get(u[:1] if u else "", _ONE))
 
     def is_money(self) -> bool:
         """True for 元, 万元, 亿元 (and a bare 万 in a basis, which means 万元)."""
@@ -90,14 +122,16 @@ class Term:
         """The result computed from the factors, in base units (yuan for money)."""
         if not self.factors:
             return None
-        with localcontext() as ctx:
-            ctx.prec = 60
-            if self.kind == "product":
-                out = Decimal(1)
-                for f in self.factors:
-                    out *= f.base()
-                return +out
-            return +sum((f.base() for f in self.factors), Decimal(0))
+        ctx = _WIDE  # in 60 digits, as under ``localcontext()`` with ``prec = 60``
+        if self.kind == "product":
+            out = _ONE
+            for f in self.factors:
+                out = ctx.multiply(out, f.wide_base())
+        else:
+            out = _ZERO
+            for f in self.factors:
+                out = ctx.add(out, f.wide_base())
+        return ctx.plus(out)
 
     def value_base(self) -> Decimal | None:
         """What the term contributes to a total: its stated result, else its computed one."""
@@ -110,7 +144,7 @@ class Term:
         unit = self.stated.unit if self.stated else ("元" if money else None)
         computed = None
         if base is not None:
-            scale = self.stated.base() / self.stated.value if self.stated and self.stated.value else Decimal(1)
+            scale = self.stated.base() / self.stated.value if self.stated and self.stated.value else _ONE
             computed = {"value": dec_str(base / scale), "unit": unit}
         return {
             "kind": self.kind, "text": self.text, "factors": [f.to_dict() for f in self.factors],
@@ -123,8 +157,10 @@ class Term:
 def dec_str(d: Decimal) -> str:
     """Decimal → plain string without exponent or float noise."""
     try:
-        d = d.normalize() if d == d.to_integral_value() else d
-        return format(d.quantize(Decimal(1)) if d == d.to_integral_value() else d, "f")
+        if d == d.to_integral_value():  # still integral once normalised (rounding keeps it so)
+            d = d.normalize()
+            return format(d.quantize(_ONE), "f")
+        return format(d, "f")
     except InvalidOperation:
         return format(d, "f")
 
@@ -133,9 +169,7 @@ def yuan_str(d: Decimal | None) -> str | None:
     if d is None:
         return None
     try:
-        with localcontext() as ctx:
-            ctx.prec = 60
-            return format(d.quantize(Decimal("0.01")), "f")
+        return format(d.quantize(_CENT, context=_WIDE), "f")
     except InvalidOperation:
         return format(d, "f")
 
@@ -144,10 +178,20 @@ def to_dec(num: str) -> Decimal:
     return Decimal(num.replace(",", ""))
 
 
+# numbers._STRAY (``(?<=[\d,.])\s+(?=[\d,.])``) written to start with its first space, so that the
+# scan of a long text skips every other character untried instead of trying a lookbehind at each.
+_STRAY = re.compile(r"\s(?<=[\d,.]\s)\s*(?=[\d,.])")
+
+
 def normalise_basis_text(text: str | None) -> str:
-    """HTML removed, half-width, ``×`` as ``*``, no stray spaces inside numbers."""
-    s = normalise_number_text(clean_cell(text))[:MAX_CHARS]
+    """HTML removed, half-width, ``×`` as ``*``, no stray spaces inside numbers.
+
+    ``normalise_number_text(clean_cell(text))`` with the faster stray-space pattern above.
+    """
+    s = _STRAY.sub("", to_halfwidth(clean_cell(text)).strip())[:MAX_CHARS]
     s = s.replace("×", "*").replace("＊", "*").replace("约等于", "≈")
+    if "x" not in s and "X" not in s:  # _TIMES_X needs its letter (a lookbehind-first pattern: slow scan)
+        return s
     return _TIMES_X.sub("*", s)
 
 

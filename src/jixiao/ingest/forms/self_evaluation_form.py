@@ -22,9 +22,24 @@ from .form_indicators import LevelState, header_columns, looks_cut, read_row
 KIND = DocumentKind.SELF_EVALUATION_FORM
 
 
+def head_words(grid: Grid, n: int = 80) -> str:
+    """A text that holds a CJK-only word (as ``detect`` looks for) exactly when ``grid.head_key(n)`` does.
+
+    The first 40 rows are compacted for the other readers' detect anyway (``head_key(40)``, kept
+    per row); the rows after them only lose their spaces. compact() also turns full-width ASCII
+    into half-width, but that never makes or breaks a word without ASCII, and no word spans the
+    line break between two rows.
+    """
+    head = grid.head_key(min(n, 40))
+    if n <= 40 or len(grid.rows) <= 40:
+        return head
+    rest = [r.text().replace(" ", "").replace("\u3000", "") for r in grid.rows[40:n]]
+    return "\n".join([head, *rest])
+
+
 def detect(grid: Grid) -> float:
     """Confidence that the grid holds national single-project self-evaluation forms."""
-    head = grid.head_key(80)
+    head = head_words(grid, 80)  # the words below are CJK only: as good as grid.head_key(80)
     score = 0.0
     if "项目支出绩效自评表" in head:
         score += 0.4

@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.domain.memo import per_document
 from jixiao.domain.model import Document, DocumentKind, ParseWarning, Project, StatedTotal
 from jixiao.domain.numbers import parse_decimal, parse_percent
 from jixiao.domain.text import compact
 from jixiao.ingest.grid import Grid, Row, SourceError
 
 from . import wide_indicators
-from .common import find_department, find_money_unit, find_year, fund_code, money_of, status_of
+from .common import _FUND_CHARS, find_department, find_money_unit, find_year, fund_code, money_of, status_of
 
 KIND = DocumentKind.SELF_EVALUATION_TABLE
 _SEQ = re.compile(r"^\d{1,5}$")
@@ -59,16 +60,27 @@ def _is_header(row: Row) -> bool:
         w in row.text() for w in ("年度指标内容", "一般公共预算", "其中", "数量指标", "非财政资金")))
 
 
+# fund_code of a header cell, remembered per document: every page repeats its header.
+_header_fund = per_document(fund_code)
+
+
 def _layout_from(header_rows: list[Row]) -> _Layout:
     first_col: dict[str, int] = {}
+    labels: list[tuple[int, str]] = []  # (column, cell) of the cells that may name a category
     for row in header_rows:
         for col, cell in enumerate(row.cells):
-            code = fund_code(cell)
+            if not cell:
+                continue
+            if "标" in cell:  # slots_from_header passes over every cell without (…指标)
+                labels.append((col, cell))
+            if _FUND_CHARS.isdisjoint(cell):  # fund_code's own first test, without the call
+                continue
+            code = _header_fund(cell)
             if code and code != "fiscal":
                 first_col[code] = min(first_col.get(code, col), col)
     sources = sorted(first_col, key=first_col.__getitem__)
-    by_col = sorted((col, cell) for row in header_rows for col, cell in enumerate(row.cells))
-    slots = wide_indicators.slots_from_header([cell for _, cell in by_col])
+    labels.sort()  # by column, as the header is read from left to right
+    slots = wide_indicators.slots_from_header([cell for _, cell in labels])
     return _Layout(sources=sources or list(DEFAULT_SOURCES), slots=slots)
 
 
@@ -155,15 +167,18 @@ def _read_grid(grid: Grid, doc: Document) -> None:
 
 def _money_run(row: Row, start: int) -> tuple[list[Decimal | None], int | None, Decimal | None]:
     """Money cells from ``start`` up to the rate cell: (values, index of rate, rate)."""
+    # Row cells are stripped: an empty cell is no amount, and only a cell ending in % can be a rate.
     values: list[Decimal | None] = []
-    for i in range(start, min(len(row.cells), start + 14)):
-        cell = row.cells[i]
-        rate = parse_percent(cell)
-        if rate is not None:
-            return values, i, rate
-        if not cell.strip():
+    cells = row.cells
+    for i in range(start, min(len(cells), start + 14)):
+        cell = cells[i]
+        if not cell:
             values.append(None)
             continue
+        if cell[-1] in "%％":
+            rate = parse_percent(cell)
+            if rate is not None:
+                return values, i, rate
         value = parse_decimal(cell)
         if value is None:
             return values, None, None
@@ -179,32 +194,32 @@ def split_budget_actual(values: list[Decimal | None], rate: Decimal | None,
     equal the sum of their sources and actual ÷ budget gives the stated rate. Returns the two
     groups and whether the arithmetic confirmed the split.
     """
-    best, best_key = None, None
-    for k in range(1, len(values)):
-        b, a = values[:k], values[k:]
-        if b[0] is None or a[0] is None:
-            continue
-        ok_b, ok_a = _sums(b), _sums(a)
-        ok_rate = _rate_ok(b[0], a[0], rate)
-        key = (ok_b + ok_a + ok_rate, -abs(len(b) - len(a)), -abs(len(b) - 1 - n_sources))
-        if best_key is None or key > best_key:
-            best, best_key = (b, a), key
+    n = len(values)
+    total = values[0] if n else None
+    if total is None:  # no budget total: no split can start
+        return values[:1], values[1:2], False
+    # A group starts only at a stated amount: walk the stated ones, whose runs before and after
+    # are the group's sources (summed in the same order, so to the same Decimal, as before).
+    at = [k for k in range(n) if values[k] is not None]
+    stated = [values[k] for k in at]
+    last = len(stated) - 1
+    best, best_at, best_sums = None, 0, False
+    for j in range(1, last + 1):
+        k, first = at[j], stated[j]
+        ok_b = j == 1 or abs(sum(stated[1:j]) - total) <= _TOL
+        ok_a = j == last or abs(sum(stated[j + 1:]) - first) <= _TOL
+        if rate is None:
+            ok_rate = True
+        elif total == 0:
+            ok_rate = first == 0
+        else:
+            ok_rate = abs(first / total * 100 - rate) <= _RATE_TOL
+        key = (ok_b + ok_a + ok_rate, -abs(k - (n - k)), -abs(k - 1 - n_sources))
+        if best is None or key > best:
+            best, best_at, best_sums = key, k, ok_b and ok_a
     if best is None:
         return values[:1], values[1:2], False
-    return best[0], best[1], best_key[0] >= 2 and _sums(best[0]) + _sums(best[1]) == 2
-
-
-def _sums(group: list[Decimal | None]) -> int:
-    parts = [v for v in group[1:] if v is not None]
-    return int(not parts or abs(sum(parts) - group[0]) <= _TOL)
-
-
-def _rate_ok(budget: Decimal, actual: Decimal, rate: Decimal | None) -> int:
-    if rate is None:
-        return 1
-    if budget == 0:
-        return int(actual == 0)
-    return int(abs(actual / budget * 100 - rate) <= _RATE_TOL)
+    return values[:best_at], values[best_at:], best[0] >= 2 and best_sums
 
 
 def _assign(group: list[Decimal | None], sources: list[str]) -> tuple[Decimal | None, dict]:
@@ -243,7 +258,7 @@ def _read_project(row: Row, layout: _Layout, doc: Document, unit: str,
         doc.warnings.append(ParseWarning("项目行缺少金额列 (project row without amounts)", row.ref,
                                          "\t".join(cells[:6])))
         return None
-    texts = [c for c in cells[1:first_money] if c.strip()]
+    texts = [c for c in cells[1:first_money] if c]  # Row cells are stripped
     unit_name = texts[0] if len(texts) >= 2 else last_unit
     name = texts[-1] if texts else ""
     got = _money_and_rate(row, first_money, layout, unit, doc)

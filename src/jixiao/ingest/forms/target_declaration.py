@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from jixiao.domain.basis import parse_basis
-from jixiao.domain.levels import LevelTracker, indicator_levels, split_level_cells
+from jixiao.domain.levels import LABEL_START, LevelTracker, indicator_levels, level_label, resolve_levels
 from jixiao.domain.model import (
     Document,
     DocumentKind,
@@ -82,7 +82,8 @@ def split_forms(rows: list[Row]) -> list[list[Row]]:
     blocks: list[list[Row]] = []
     for row in rows:
         raw = row.text()
-        if len(raw) < 60 and _TITLE in compact(raw):
+        # compact() leaves CJK characters alone: a title row holds the title's last character.
+        if len(raw) < 60 and "表" in raw and _TITLE in compact(raw):
             blocks.append([row])
         elif blocks:
             blocks[-1].append(row)
@@ -107,18 +108,27 @@ def field_of(label: str) -> str | None:
 
 
 def label_pairs(row: Row) -> list[tuple[str, str, str, int]]:
-    """(field, label, value, value column) for every ``label： value`` pair of a row."""
+    """(field, label, value, value column) for every ``label： value`` pair of a row.
+
+    Row cells are stripped already: an empty test stands for ``strip()``, and a label ends with its
+    colon and starts with its first character (tested before ``field_of`` normalises it).
+    """
     out = []
     cells = row.cells
+    n = len(cells)
     for i, cell in enumerate(cells):
-        if not cell.strip().endswith((":", "：")):
+        if not cell or cell[-1] not in ":：" or cell[0] not in _FIELD_FIRST:
             continue
         key = field_of(cell)
         if key is None:
             continue
-        j = next((k for k in range(i + 1, len(cells)) if cells[k].strip()), None)
-        if j is not None and field_of(cells[j]) is None:
-            out.append((key, cell.strip(), cells[j].strip(), j))
+        j = i + 1
+        while j < n and not cells[j]:
+            j += 1
+        if j < n:
+            value = cells[j]
+            if value[0] not in _FIELD_FIRST or field_of(value) is None:
+                out.append((key, cell, value, j))
     return out
 
 
@@ -222,29 +232,57 @@ def _read_details(project: Project, facts: dict) -> None:
 
 
 def read_indicator_rows(rows: list[Row], project: Project, doc: Document) -> None:
-    """Indicator rows (labels, then name, value, explanation) until the form ends."""
+    """Indicator rows (labels, then name, value, explanation) until the form ends.
+
+    One pass over a row's cells (Row cells are stripped, so an empty test stands for ``strip()``
+    and a cell's first character is the one the label tests look at); ``indicator_levels`` only
+    when the labels in force change, which most rows do not.
+    """
     tracker = LevelTracker()
+    indicators, not_applicable = project.indicators, project.not_applicable
+    shown1 = shown2 = None  # the labels in force for the row before; indicator_levels() of them:
+    code1, text1, code2, text2, required = indicator_levels(None, None)
     for row in rows:
-        if not row.nonempty():
-            continue
-        split = split_level_cells(row.cells)
-        level1, level2 = tracker.update(split)
-        code1, text1, code2, text2, required = indicator_levels(level1, level2)
-        rest = [c for _, c in split.rest]
+        labels: list = []
+        rest: list[str] = []
+        name_at = -1
+        for i, cell in enumerate(row.cells):
+            if not cell:
+                continue
+            if not rest:
+                label = level_label(cell) if cell[0] in LABEL_START else None
+                if label is not None:
+                    labels.append(label)
+                    continue
+                name_at = i
+            rest.append(cell)
+        if labels:
+            in_force1, in_force2 = tracker.carry(*resolve_levels(labels))
+        elif rest:
+            in_force1, in_force2 = tracker.carry(None, None)
+        else:
+            continue  # an empty row
+        if in_force1 is not shown1 or in_force2 is not shown2:
+            shown1, shown2 = in_force1, in_force2
+            code1, text1, code2, text2, required = indicator_levels(in_force1, in_force2)
         if not rest:
             continue
-        if all(len(c) < 8 and compact(c) == NOT_APPLICABLE for c in rest[:2]):
-            project.not_applicable.append(NotApplicable(code1, code2, required, row.ref))
+        name = rest[0]
+        # 不适用 (stripped, so it starts with 不) in the name and value cells: no indicator here.
+        if name[0] == "不" and len(name) < 8 and compact(name) == NOT_APPLICABLE and \
+                (len(rest) < 2 or (len(rest[1]) < 8 and compact(rest[1]) == NOT_APPLICABLE)):
+            not_applicable.append(NotApplicable(code1, code2, required, row.ref))
             continue
-        name_at = split.rest[0][0]
         target_text = rest[1] if len(rest) > 1 else ""
         if not target_text:
-            doc.warnings.append(ParseWarning(f"项目“{project.name}”的指标“{rest[0]}”没有指标值 (no target value)",
+            doc.warnings.append(ParseWarning(f"项目“{project.name}”的指标“{name}”没有指标值 (no target value)",
                                              row.ref, "\t".join(row.cells)))
-        project.indicators.append(Indicator(
-            level1=code1, level2=code2, name=rest[0], target=parse_target(target_text),
-            note=rest[2] if len(rest) > 2 else None, required=required, level1_text=text1,
-            level2_text=text2, source=row.ref_of(name_at)))
+        # By position (a keyword call costs about twice as much); the order is pinned by a test:
+        # level1, level2, name, target, actual, note, weight, score, deviation_reason, required,
+        # source_of_value, level1_text, level2_text, source.
+        indicators.append(Indicator(code1, code2, name, parse_target(target_text), None,
+                                    rest[2] if len(rest) > 2 else None, None, None, None, required,
+                                    None, text1, text2, row.ref_of(name_at)))
 
 
 def unit_doubt(field: str, amount_yuan: Decimal | None, stated: str, unit: str,

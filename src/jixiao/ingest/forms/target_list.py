@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.domain.levels import LEVEL1_NAMES, level1_code
+from jixiao.domain.levels import level1_code
 from jixiao.domain.model import Document, DocumentKind, Indicator, ParseWarning, Project
 from jixiao.domain.targets import parse_target
 from jixiao.domain.text import compact
@@ -133,6 +133,10 @@ def split_items(text: str) -> list[str]:
     return [i for i in items if i]
 
 
+# The level-1 code of each word _LEVEL reads, worked out once.
+_LEVEL1_OF = {word: level1_code(word) for word in ("产出", "效益", "效果", "满意度", "成本")}
+
+
 def parse_indicator_text(text: str) -> tuple[list[Indicator], list[str], list[str]]:
     """(indicators, unparsed pieces, pieces read without 年度指标值) of one indicator cell."""
     indicators: list[Indicator] = []
@@ -140,9 +144,13 @@ def parse_indicator_text(text: str) -> tuple[list[Indicator], list[str], list[st
     loose: list[str] = []
     for item in split_items(text or ""):
         m = _LEVEL.match(item)
-        level1 = level1_code(m.group(1)) if m else None
-        level1_text = (m.group(1) + (m.group(2) or "")) if m else None
-        body = item[m.end():] if m else item
+        if m is not None:
+            word, suffix = m.group(1, 2)
+            level1, level1_text = _LEVEL1_OF[word], word + suffix if suffix else word
+            body = item[m.end():]
+        else:
+            level1 = level1_text = None  # (LEVEL1_NAMES of no level is None too)
+            body = item
         pairs = _pairs(body)
         if not pairs:
             pair = _colon_pair(body)
@@ -153,17 +161,19 @@ def parse_indicator_text(text: str) -> tuple[list[Indicator], list[str], list[st
             pairs = [pair]
         for name, value in pairs:
             name, note = _name_and_note(name)
-            indicators.append(Indicator(
-                level1=level1, level2=None, name=name, target=parse_target(value), note=note,
-                level1_text=level1_text or LEVEL1_NAMES.get(level1 or "")))
+            # By position (a keyword call costs about twice as much); the order is pinned by a test:
+            # level1, level2, name, target, actual, note, weight, score, deviation_reason, required,
+            # source_of_value, level1_text, level2_text, source.
+            indicators.append(Indicator(level1, None, name, parse_target(value), None, note, None, None, None,
+                                        False, None, level1_text, None, None))
     return indicators, unparsed, loose
 
 
 def _pairs(body: str) -> list[tuple[str, str]]:
     """``名称，年度指标值：值；名称，年度指标值：值`` → [(名称, 值), …]."""
     parts = _VALUE_LABEL.split(body)
-    if len(parts) < 2:
-        return []
+    if len(parts) < 3:  # most items: one name, one value (or no 年度指标值 at all)
+        return [(_tidy(parts[0]), _tidy(parts[1]))] if len(parts) == 2 else []
     out = []
     name = parts[0]
     for k, part in enumerate(parts[1:], start=1):

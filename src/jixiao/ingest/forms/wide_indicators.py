@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from jixiao.domain.levels import LEVEL2_NAMES, level2_code, parent_of
+from jixiao.domain.levels import LEVEL2_NAMES, LEVEL2_PARENT, level2_code, parent_of
+from jixiao.domain.memo import per_document
 from jixiao.domain.model import Indicator, NotApplicable, Project
 from jixiao.domain.targets import parse_target
 from jixiao.domain.text import compact
@@ -40,19 +41,31 @@ def slots_from_header(cells: list[str]) -> list[str]:
     for cell in cells:
         if "标" not in cell:  # cannot end with 指标
             continue
-        t = compact(cell)
-        if not t.endswith("指标") or len(t) > 12 or t in ("满意度指标", "产出指标", "效益指标"):
-            continue
-        code = level2_code(t)
+        code = _slot_named(cell)
         if code and code not in slots:
             slots.append(code)
     return slots or list(DEFAULT_SLOTS)
+
+
+@per_document
+def _slot_named(cell: str) -> str | None:
+    """The category a header cell names (数量指标 → quantity), None for any other cell.
+
+    Remembered per document: every page of a wide table repeats its header.
+    """
+    t = compact(cell)
+    if not t.endswith("指标") or len(t) > 12 or t in ("满意度指标", "产出指标", "效益指标"):
+        return None
+    return level2_code(t)
 
 
 def _fit(t: str, slot: str) -> float:
     """How well compacted text ``t`` talks about category ``slot``."""
     words, weight = _KEYWORDS.get(slot, ((), 0.0))
     return weight * sum([w in t for w in words])
+
+
+_NO_WORDS: tuple[tuple[str, ...], float] = ((), 0.0)
 
 
 def align(targets: list[str], slots: list[str]) -> list[str]:
@@ -63,20 +76,22 @@ def align(targets: list[str], slots: list[str]) -> list[str]:
     if n >= m:
         return slots[:m] + [slots[-1]] * (n - m)
     targets = [compact(t) for t in targets]
+    keywords = [_KEYWORDS.get(slot, _NO_WORDS) for slot in slots]
     neg = float("-inf")
     # best[i][j]: best score placing the first i texts within the first j slots
-    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    best = [[0.0] * (m + 1)] + [[neg] * (m + 1) for _ in range(n)]
     take = [[False] * (m + 1) for _ in range(n + 1)]
-    for j in range(m + 1):
-        best[0][j] = 0.0
     for i in range(1, n + 1):
+        t, above, here, took = targets[i - 1], best[i - 1], best[i], take[i]
         for j in range(i, m - n + i + 1):  # slots further right leave too few for the texts after i
-            skip = best[i][j - 1]
-            use = best[i - 1][j - 1] + _fit(targets[i - 1], slots[j - 1]) - 0.01 * (j - i)
+            words, weight = keywords[j - 1]
+            skip = here[j - 1]
+            # _fit(t, slots[j - 1]), inline: a list of the words found costs less than summing flags
+            use = above[j - 1] + weight * len([w for w in words if w in t]) - 0.01 * (j - i)
             if use >= skip:
-                best[i][j], take[i][j] = use, True
+                here[j], took[j] = use, True
             else:
-                best[i][j] = skip
+                here[j] = skip
     out, i, j = [], n, m
     while i > 0:
         if take[i][j]:
@@ -100,7 +115,8 @@ _NAME_END = re.compile(r"[。；;，,\n]")
 
 
 def _short_name(text: str) -> str:
-    text = _NUMBERING.sub("", text)
+    if text[:1].isdecimal() or text[:1].isspace():  # else no list number (``^\s*\d``) to remove
+        text = _NUMBERING.sub("", text)
     end = _NAME_END.search(text)  # the first clause, without copying the (long) rest of the text
     return (text[:end.start()] if end else text)[:40]
 
@@ -112,8 +128,13 @@ _COMPLETION_WORDS = ("完成", "已完成", "未完成", "基本完成", "部分
 _COMPLETION_FIRST = frozenset(w[0] for w in _COMPLETION_WORDS)
 
 
+_COMPLETION_SET = frozenset(_COMPLETION_WORDS)  # each is its own compact() with 。 stripped, or ends in 。
+
+
 def _is_completion_word(text: str) -> bool:
     """A completion cell that is only a status word (完成, 已完成 …), never a target."""
+    if text in _COMPLETION_SET:  # most completion cells: the word itself
+        return True
     if text.lstrip(" \u3000")[:1] not in _COMPLETION_FIRST:  # what compact() would start with
         return False
     return compact(text).rstrip("。.") in _COMPLETION_WORDS
@@ -125,49 +146,61 @@ def pair_up(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     When the cell after a target is not a bare status word but the one after that is, the
     middle cell is the next target and the first target lost its (empty) completion cell.
     """
-    pairs, k = [], 0
-    word = [_is_completion_word(c) for _, c in cells]
-    while k < len(cells):
-        nxt = cells[k + 1][1] if k + 1 < len(cells) else None
-        after = cells[k + 2][1] if k + 2 < len(cells) else None
-        lone = nxt is not None and after is not None and not word[k + 1] and word[k + 2] and not word[k]
-        if nxt is None or lone:
-            pairs.append([cells[k]])
-            k += 1
-        else:
-            pairs.append([cells[k], cells[k + 1]])
+    return [[cells[k] for k in pair if k >= 0] for pair in _pair_at([c for _, c in cells])]
+
+
+# A completion word's first character, or a space compact() would remove before it.
+_WORD_START = _COMPLETION_FIRST | {" ", "\u3000"}
+
+
+def _pair_at(texts: list[str]) -> list[tuple[int, int]]:
+    """``pair_up`` by position: (target, completion) indexes into ``texts``, completion -1 if dropped."""
+    word = [c in _COMPLETION_SET or (c[:1] in _WORD_START and _is_completion_word(c)) for c in texts]
+    pairs, k, n = [], 0, len(texts)
+    while k < n:
+        if k + 1 < n and not (k + 2 < n and word[k + 2] and not word[k + 1] and not word[k]):
+            pairs.append((k, k + 1))
             k += 2
+        else:  # the last cell, or a target whose completion was dropped
+            pairs.append((k, -1))
+            k += 1
     return pairs
 
 
 def read_texts(row: Row, start: int, slots: list[str], project: Project) -> None:
     """Fill goal, status text, indicators, problems and rectification from ``row`` from ``start``."""
-    cells = list(enumerate(row.cells[start:], start)) if start >= 0 else list(enumerate(row.cells))
-    while cells and not cells[-1][1].strip():
-        cells.pop()
-    if not cells:
+    # Row cells are stripped already: an empty test is the ``strip()`` test; cells go by column.
+    cells = row.cells
+    start = max(start, 0)
+    end = len(cells)
+    while end > start and not cells[end - 1]:
+        end -= 1
+    if end <= start:
         return
-    project.goal = cells[0][1] or None
-    if len(cells) > 1:
-        project.status_text = cells[1][1] or None
-    rest = [(i, c) for i, c in cells[2:] if c.strip()]
-    if rest and _is_completion_word(rest[0][1]) and not _is_completion_word(project.status_text or "完成"):
+    project.goal = cells[start] or None
+    if end - start > 1:
+        project.status_text = cells[start + 1] or None
+    rest = [i for i in range(start + 2, end) if cells[i]]
+    if rest and _is_completion_word(cells[rest[0]]) and not _is_completion_word(project.status_text or "完成"):
         # a long overall-completion text followed by its own status word: one more column
-        project.status_text = f"{project.status_text}；{rest[0][1]}"
-        rest = rest[1:]
-    if len(rest) >= 2 and _is_rectification(rest[-1][1]) and _is_problem(rest[-2][1]):
-        project.problems, project.rectification = rest[-2][1], rest[-1][1]
-        rest = rest[:-2]
-    pairs = pair_up(rest)
-    categories = align([p[0][1] for p in pairs], slots)
-    for pair, slot in zip(pairs, categories):
-        (ti, ttext) = pair[0]
-        atext = pair[1][1] if len(pair) > 1 else None
+        project.status_text = f"{project.status_text}；{cells[rest[0]]}"
+        del rest[0]
+    if len(rest) >= 2 and _is_rectification(cells[rest[-1]]) and _is_problem(cells[rest[-2]]):
+        project.problems, project.rectification = cells[rest[-2]], cells[rest[-1]]
+        del rest[-2:]
+    texts = [cells[i] for i in rest]
+    pairs = _pair_at(texts)
+    categories = align([texts[t] for t, _ in pairs], slots)
+    plain_ref = row.ref if row.cell_refs is None else None  # text rows: every cell cites the line
+    for (t, a), slot in zip(pairs, categories):
+        ttext, ti = texts[t], rest[t]
         if "适" in ttext and compact(ttext) == NOT_APPLICABLE:
             project.not_applicable.append(NotApplicable(parent_of(slot), slot, False, row.ref_of(ti)))
             continue
+        # By position (the field order is pinned by a test): level1, level2, name, target, actual,
+        # note, weight, score, deviation_reason, required, source_of_value, level1_text, level2_text, source.
         project.indicators.append(Indicator(
-            level1=parent_of(slot), level2=slot, name=_short_name(ttext),
-            target=parse_target(ttext), actual=parse_target(atext) if atext else None,
-            level2_text=LEVEL2_NAMES.get(slot), source=row.ref_of(ti),
+            LEVEL2_PARENT.get(slot or ""), slot, _short_name(ttext), parse_target(ttext),
+            parse_target(texts[a]) if a >= 0 else None, None, None, None, None, False, None, None,
+            LEVEL2_NAMES.get(slot), plain_ref or row.ref_of(ti),
         ))
