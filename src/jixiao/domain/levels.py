@@ -195,6 +195,29 @@ def split_level_cells(cells: list[str]) -> RowLevels:
 LABEL_START = "".join(sorted(_LABEL_FIRST | frozenset(" \u3000*＊")))
 
 
+def label_cells(cells: list[str], skip_chars: str = "", skip=None) -> tuple[list[LevelLabel], list[str], int]:
+    """(category labels, other cells, column of the first other cell) of a row of stripped cells.
+
+    ``split_level_cells`` in one pass for Row cells, which are stripped already: an empty cell is
+    one ``strip()`` would empty and a cell's first character is the one the label tests look at.
+    Cells starting with one of ``skip_chars`` for which ``skip(cell)`` holds are left out.
+    """
+    labels: list[LevelLabel] = []
+    rest: list[str] = []
+    name_at = -1
+    for i, cell in enumerate(cells):
+        if not cell or (cell[0] in skip_chars and skip(cell)):
+            continue
+        if not rest:
+            label = level_label(cell) if cell[0] in LABEL_START else None
+            if label is not None:
+                labels.append(label)
+                continue
+            name_at = i
+        rest.append(cell)
+    return labels, rest, name_at
+
+
 def resolve_levels(labels: list[LevelLabel]) -> tuple[LevelLabel | None, LevelLabel | None]:
     """A row's (level-1, level-2) labels from those it prints in order (the last of each wins);
     成本指标 and the like name level 1 when a level-2 label follows them in the row."""

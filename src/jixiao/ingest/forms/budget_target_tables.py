@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.domain.levels import LABEL_START, LevelLabel, LevelTracker, indicator_levels, level_label, resolve_levels
+from jixiao.domain.levels import LevelLabel, LevelTracker, indicator_levels, label_cells, resolve_levels
 from jixiao.domain.model import Document, Indicator, Money, MoneyUnit, ParseWarning, Project
 from jixiao.domain.numbers import parse_decimal, to_yuan
 from jixiao.domain.targets import parse_target
@@ -260,23 +260,6 @@ def read_indicator_table(rows: list[Row], project: Project, doc: Document, sourc
 
 
 def _indicator_cells(cells: list[str]) -> tuple[list[LevelLabel], list[str], int]:
-    """(category labels, other cells, column of the first other cell) of an indicator row.
-
-    ``split_level_cells`` of the row with its row labels (年度绩效指标 …) blanked, in one pass:
-    Row cells are stripped already, so an empty cell is one ``strip()`` would empty and a cell's
-    first character is the one the label tests look at.
-    """
-    labels: list[LevelLabel] = []
-    rest: list[str] = []
-    name_at = -1
-    for i, cell in enumerate(cells):
-        if not cell or (cell[0] in _ROW_LABEL_CHARS and _is_row_label(cell)):
-            continue
-        if not rest:
-            label = level_label(cell) if cell[0] in LABEL_START else None
-            if label is not None:
-                labels.append(label)
-                continue
-            name_at = i
-        rest.append(cell)
-    return labels, rest, name_at
+    """(category labels, other cells, column of the first other cell) of an indicator row, its row
+    labels (年度绩效指标 …) left out."""
+    return label_cells(cells, _ROW_LABEL_CHARS, _is_row_label)

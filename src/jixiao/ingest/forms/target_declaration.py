@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from jixiao.domain.basis import parse_basis
-from jixiao.domain.levels import LABEL_START, LevelTracker, indicator_levels, level_label, resolve_levels
+from jixiao.domain.levels import LevelTracker, indicator_levels, label_cells, resolve_levels
 from jixiao.domain.model import (
     Document,
     DocumentKind,
@@ -243,19 +243,7 @@ def read_indicator_rows(rows: list[Row], project: Project, doc: Document) -> Non
     shown1 = shown2 = None  # the labels in force for the row before; indicator_levels() of them:
     code1, text1, code2, text2, required = indicator_levels(None, None)
     for row in rows:
-        labels: list = []
-        rest: list[str] = []
-        name_at = -1
-        for i, cell in enumerate(row.cells):
-            if not cell:
-                continue
-            if not rest:
-                label = level_label(cell) if cell[0] in LABEL_START else None
-                if label is not None:
-                    labels.append(label)
-                    continue
-                name_at = i
-            rest.append(cell)
+        labels, rest, name_at = label_cells(row.cells)
         if labels:
             in_force1, in_force2 = tracker.carry(*resolve_levels(labels))
         elif rest:
