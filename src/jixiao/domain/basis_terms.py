@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
 
+from .numbers import normalise_number_text
 from .targets import UNITS
-from .text import clean_cell, to_halfwidth
+from .text import clean_cell
 
 MAX_CHARS = 20000
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -178,17 +179,10 @@ def to_dec(num: str) -> Decimal:
     return Decimal(num.replace(",", ""))
 
 
-# numbers._STRAY (``(?<=[\d,.])\s+(?=[\d,.])``) written to start with its first space, so that the
-# scan of a long text skips every other character untried instead of trying a lookbehind at each.
-_STRAY = re.compile(r"\s(?<=[\d,.]\s)\s*(?=[\d,.])")
-
 
 def normalise_basis_text(text: str | None) -> str:
-    """HTML removed, half-width, ``×`` as ``*``, no stray spaces inside numbers.
-
-    ``normalise_number_text(clean_cell(text))`` with the faster stray-space pattern above.
-    """
-    s = _STRAY.sub("", to_halfwidth(clean_cell(text)).strip())[:MAX_CHARS]
+    """HTML removed, half-width, ``×`` as ``*``, no stray spaces inside numbers."""
+    s = normalise_number_text(clean_cell(text))[:MAX_CHARS]
     s = s.replace("×", "*").replace("＊", "*").replace("约等于", "≈")
     if "x" not in s and "X" not in s:  # _TIMES_X needs its letter (a lookbehind-first pattern: slow scan)
         return s

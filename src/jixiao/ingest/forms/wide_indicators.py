@@ -59,12 +59,6 @@ def _slot_named(cell: str) -> str | None:
     return level2_code(t)
 
 
-def _fit(t: str, slot: str) -> float:
-    """How well compacted text ``t`` talks about category ``slot``."""
-    words, weight = _KEYWORDS.get(slot, ((), 0.0))
-    return weight * sum([w in t for w in words])
-
-
 _NO_WORDS: tuple[tuple[str, ...], float] = ((), 0.0)
 
 
@@ -140,21 +134,14 @@ def _is_completion_word(text: str) -> bool:
     return compact(text).rstrip("。.") in _COMPLETION_WORDS
 
 
-def pair_up(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Group content/completion cells into pairs, mending pairs whose completion was dropped.
-
-    When the cell after a target is not a bare status word but the one after that is, the
-    middle cell is the next target and the first target lost its (empty) completion cell.
-    """
-    return [[cells[k] for k in pair if k >= 0] for pair in _pair_at([c for _, c in cells])]
-
-
 # A completion word's first character, or a space compact() would remove before it.
 _WORD_START = _COMPLETION_FIRST | {" ", "\u3000"}
 
 
 def _pair_at(texts: list[str]) -> list[tuple[int, int]]:
-    """``pair_up`` by position: (target, completion) indexes into ``texts``, completion -1 if dropped."""
+    """Content/completion cells paired as (target, completion) indexes into ``texts``, completion -1
+    when dropped: when the cell after a target is not a bare status word but the one after that is,
+    the middle cell is the next target and the first target lost its (empty) completion cell."""
     word = [c in _COMPLETION_SET or (c[:1] in _WORD_START and _is_completion_word(c)) for c in texts]
     pairs, k, n = [], 0, len(texts)
     while k < n:
