@@ -10,6 +10,7 @@ the stated figure is kept; when none agrees the closest is kept and the checker 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -100,8 +101,10 @@ class _Reader:
         self.total_matches = list(_TOTAL.finditer(s))  # scanned once: read() goes through them again
         spans = [(m.start(), m.end()) for m in self.total_matches if not depth[m.start()]]
         entries = [e for e in amounts(s, depth, terms) if not any(a <= e[0] < b for a, b in spans)]
-        computed = [(t.start, t.computed_base(), t.text) for t in self.terms if t.stated is None]
-        entries += [e for e in computed if e[1] is not None]
+        for t in self.terms:
+            computed = t.computed_base() if t.stated is None else None
+            if computed is not None:
+                entries.append((t.start, computed, t.text))
         self.entries = sorted(entries, key=lambda e: e[0])
 
     def read(self) -> None:
@@ -114,11 +117,10 @@ class _Reader:
             self.totals.append(Term("total", m.group(0), addends, stated, m.start(), m.end()))
 
     def _candidates(self, p: int, prev: int) -> list[list[Quantity]]:
-        terms = [_q(t.value_base(), t.text) for t in self.terms if prev <= t.start < p]
-        out = [terms]
+        out = [_quantities((t.value_base(), t.text) for t in self.terms if prev <= t.start < p)]
         for level in sorted({i.level for i in self.items}, reverse=True):
             out.append(self._item_run(level, p))
-        out.append([_q(v, txt) for pos, v, txt in self.entries if prev <= pos < p])
+        out.append(_quantities((v, txt) for pos, v, txt in self.entries if prev <= pos < p))
         return [c for c in out if c]
 
     def _item_run(self, level: int, p: int) -> list[Quantity]:
@@ -133,8 +135,9 @@ class _Reader:
         """An item's amount: the last total inside it, else the first amount it states."""
         end = min(item.end, p)
         inner = [t for t in self.totals if item.start <= t.start and t.end <= end]
-        if inner:
-            return _q(inner[-1].stated.base(), inner[-1].text)
+        stated = inner[-1].stated if inner else None
+        if stated is not None:  # a total always states its figure
+            return _q(stated.base(), inner[-1].text)
         first = next((e for e in self.entries if item.start <= e[0] < end), None)
         return _q(first[1], first[2]) if first else None
 
@@ -153,9 +156,9 @@ class _Reader:
 
     def top_total(self) -> Decimal | None:
         """Without a stated total: the top-level items, else the terms, else the amounts."""
-        top = [q for q in (self.item_amount(i, len(self.s)) for i in self.items if i.level == 0) if q]
-        for reading in (top, [_q(t.value_base(), t.text) for t in self.terms],
-                        [_q(v, txt) for _, v, txt in self.entries]):
+        top = [q for q in (self.item_amount(i, len(self.s)) for i in self.items if i.level == 0) if q is not None]
+        for reading in (top, _quantities((t.value_base(), t.text) for t in self.terms),
+                        _quantities((v, txt) for _, v, txt in self.entries)):
             if reading:
                 return sum((q.value for q in reading), Decimal(0))
         return None
@@ -164,6 +167,11 @@ class _Reader:
 def _q(value: Decimal | None, text: str) -> Quantity | None:
     """An addend in base units (yuan for money)."""
     return None if value is None else Quantity(value, "元", text)
+
+
+def _quantities(values: Iterable[tuple[Decimal | None, str]]) -> list[Quantity]:
+    """``_q`` of each (value, text) that has a value."""
+    return [Quantity(v, "元", text) for v, text in values if v is not None]
 
 
 def _tolerance(stated: Quantity, text: str) -> Decimal:

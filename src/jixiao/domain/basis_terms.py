@@ -96,7 +96,10 @@ class Quantity:
 
     def is_money(self) -> bool:
         """True for 元, 万元, 亿元 (and a bare 万 in a basis, which means 万元)."""
-        return bool(self.unit) and (self.unit.split("/")[0] in _MONEY_UNITS or "元" in self.unit)
+        u = self.unit
+        if not u:
+            return False
+        return u.split("/")[0] in _MONEY_UNITS or "元" in u
 
     def to_dict(self) -> dict:
         """``{"value": "339.84", "unit": "万元"}``."""

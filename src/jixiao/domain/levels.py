@@ -74,7 +74,7 @@ def level1_code(text: str | None) -> str | None:
     if not t or len(t) > 12:
         return None
     m = _LEVEL1_RE.match(t)
-    return _LEVEL1_CODES[m.lastindex - 1] if m else None
+    return _LEVEL1_CODES[m.lastindex - 1] if m and m.lastindex else None
 
 
 def level2_code(text: str | None) -> str | None:
@@ -83,7 +83,7 @@ def level2_code(text: str | None) -> str | None:
     if not t or len(t) > 14:
         return None
     m = _LEVEL2_RE.match(t)
-    return _LEVEL2_CODES[m.lastindex - 1] if m else None
+    return _LEVEL2_CODES[m.lastindex - 1] if m and m.lastindex else None
 
 
 def parent_of(level2: str | None) -> str | None:
@@ -129,7 +129,7 @@ class RowLevels:
 # Labels as written → their LevelLabel. Category labels are a small fixed vocabulary repeated on
 # every form (数量指标, *产出指标 …), so each is worked out once; only labels are kept, never the
 # other cells, and the table stops growing at a few hundred spellings.
-_KNOWN_LABELS: dict[str, LevelLabel] = {}
+_KNOWN_LABELS: dict[str | None, LevelLabel] = {}
 _MAX_KNOWN_LABELS = 512
 
 

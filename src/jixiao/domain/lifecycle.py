@@ -51,7 +51,7 @@ class Action(StrEnum):
     ADJUST = "adjust"
 
 
-STATE_LABELS = {
+STATE_LABELS: dict[str, str] = {  # State is a StrEnum: a plain string finds its label too
     State.DRAFT: "草稿", State.SUBMITTED: "已提交", State.UNDER_REVIEW: "审核中",
     State.RETURNED: "已退回", State.APPROVED: "已批复", State.MONITORING: "运行监控中",
     State.SELF_EVALUATION: "自评填报中", State.EVALUATION_SUBMITTED: "自评已提交",
@@ -102,7 +102,7 @@ TRANSITIONS: dict[Action, Transition] = {t.action: t for t in (
 )}
 
 # Which part of a project may be edited in which state (everything else is locked).
-EDITABLE_PART = {
+EDITABLE_PART: dict[str, str] = {
     State.DRAFT: "declaration",
     State.APPROVED: "monitoring",
     State.MONITORING: "monitoring",

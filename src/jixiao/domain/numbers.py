@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import overload
 
 from .memo import per_document
 from .text import to_halfwidth
@@ -79,6 +80,10 @@ def parse_percent(text: str | None) -> Decimal | None:
     return Decimal(m.group(1)) if m else None
 
 
+@overload
+def to_yuan(amount: Decimal, unit: str) -> Decimal: ...
+@overload
+def to_yuan(amount: Decimal | None, unit: str) -> Decimal | None: ...
 def to_yuan(amount: Decimal | None, unit: str) -> Decimal | None:
     """Canonical money: yuan with two decimals, from ``yuan`` or ``wan_yuan``."""
     if amount is None:

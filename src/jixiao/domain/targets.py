@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .memo import per_document
+from .target_value import TargetValue
 from .text import clean_cell, compact, to_halfwidth
 
 UNITS = sorted(
@@ -63,52 +63,6 @@ _FORMULA = re.compile(rf"({_NUM})[^\d÷/]*[÷/][^\d]*({_NUM})[^\d]*[×*]\s*100\s
 _DIRECTION = re.compile("|".join(re.escape(w) for w, op in _PREFIX_OPS if op != "="))
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = re.compile(rf"^(?P<op>{_OP_RE})?(?P<cn>[一二两三四五六七八九十]{{1,3}})(?P<unit>{_UNIT_FULL})$")
-
-
-@dataclass(frozen=True, slots=True)
-class TargetValue:
-    """A target or actual as written, with what could be read from it; ``text`` is kept always."""
-
-    text: str
-    op: str | None = None
-    value: Decimal | None = None
-    unit: str | None = None
-    qualitative: str | None = None
-    value_high: Decimal | None = None
-
-    def __init__(self, text: str, op: str | None = None, value: Decimal | None = None, unit: str | None = None,
-                 qualitative: str | None = None, value_high: Decimal | None = None) -> None:
-        # One per target read: set the slots directly, not through a frozen dataclass's
-        # object.__setattr__ per field (several times slower).
-        set_text, set_op, set_value, set_unit, set_qualitative, set_value_high = _SLOT_SETTERS
-        set_text(self, text)
-        set_op(self, op)
-        set_value(self, value)
-        set_unit(self, unit)
-        set_qualitative(self, qualitative)
-        set_value_high(self, value_high)
-
-    def __reduce__(self):
-        # Ingest workers send every parsed target to the storing process: rebuilding it from its
-        # fields is cheaper than a frozen dataclass's generic state restore.
-        return TargetValue, (self.text, self.op, self.value, self.unit, self.qualitative, self.value_high)
-
-    @property
-    def is_quantitative(self) -> bool:
-        """True when a number was read."""
-        return self.value is not None
-
-    def to_dict(self) -> dict:
-        """The export shape {text, op, value, unit}."""
-        return {
-            "text": self.text,
-            "op": self.op,
-            "value": None if self.value is None else format(self.value, "f"),
-            "unit": self.unit,
-        }
-
-
-_SLOT_SETTERS = tuple(getattr(TargetValue, name).__set__ for name in TargetValue.__slots__)
 
 
 def _to_decimal(num: str) -> Decimal | None:

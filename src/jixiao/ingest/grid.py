@@ -41,11 +41,11 @@ class Row:
         return cls(cells, None, None, file, line)
 
     @property
-    def ref(self) -> SourceRef | None:
+    def ref(self) -> SourceRef:
         """Where the row came from: file and line, or sheet and row."""
         ref = self._ref
-        if ref is None and self._file is not None:
-            ref = self._ref = SourceRef(self._file, self._line)
+        if ref is None:  # a text row (a row made bare, as tests do, points at no file)
+            ref = self._ref = SourceRef(self._file or "", self._line)
         return ref
 
     @property

@@ -62,7 +62,7 @@ def paragraphs(rows: list[Row]) -> list[Paragraph]:
         last = out[-1] if out else None
         joins = (last is not None and not last.heading and not heading and not ends_sentence(last.text)
                  and not _LIST_ITEM.match(plain(text)) and not _HEADING.match(text))
-        if joins:
+        if joins and last is not None:
             last.starts.append((len(last.text), row.ref))
             last.text += text
         else:

@@ -50,7 +50,7 @@ def _label(cell: str) -> tuple[str, str | None, str] | None:
         return None
     head = compact(cell[:24])
     m = _LABEL_RE.match(head)
-    if m is None:
+    if m is None or not m.lastindex:
         return None
     word, key = LABELS[m.lastindex - 1]
     return word, key, (head if len(cell) <= 24 else compact(cell))[len(word):].lstrip(":：")
@@ -76,7 +76,7 @@ def read_facts(rows: list[Row]) -> dict[str, tuple[str, str, Row, int]]:
     waiting for its value is settled by the token after it.
     """
     facts: dict[str, tuple[str, str, Row, int]] = {}
-    waiting = None  # (label, field) of the token before, when it wants the next token as value
+    waiting: tuple[str, str] | None = None  # (label, field) of the token before, when it wants the next token as value
     for row in rows:
         for col, cell in enumerate(row.cells):
             if not cell:
@@ -86,9 +86,11 @@ def read_facts(rows: list[Row]) -> dict[str, tuple[str, str, Row, int]]:
                 if found is None and waiting[1] not in facts:
                     facts[waiting[1]] = (waiting[0], cell, row, col)
                 waiting = None
-            if found is None or found[1] is None:
+            if found is None:
                 continue
             word, key, inline = found
+            if key is None:
+                continue
             if not inline:
                 waiting = word, key
             elif key not in facts:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.domain.model import Indicator, Money, MoneyUnit, ParseWarning, Project
+from jixiao.domain.source import SourceRef
 from jixiao.domain.numbers import parse_decimal, parse_percent
 from jixiao.domain.text import compact
 from jixiao.ingest.grid import Row
@@ -39,7 +40,7 @@ class FormState:
     year: int | None = None
     money_cols: dict[str, int] | None = None
     money_header: Row | None = None
-    money_rows: list[tuple[str, dict[str, str], Row]] = field(default_factory=list)
+    money_rows: list[tuple[str | None, dict[str, str], Row]] = field(default_factory=list)
     goal_header: Row | None = None
     goal_cols: tuple[int, int] | None = None
     goal: str | None = None
@@ -192,14 +193,15 @@ def _read_total(row: Row, state: FormState) -> None:
     state.total_row = row
     cols = state.indicator_cols.cols if state.indicator_cols else {}
     at = next(c for c, t in enumerate(row.keys()) if _is_total(t))
-    by_col = {k: parse_decimal(row.cell(cols[k])) for k in ("weight", "score") if k in cols}
+    by_col: dict[str, Decimal | None] = {k: parse_decimal(row.cell(cols[k])) for k in ("weight", "score") if k in cols}
     numbers = [v for v in (parse_decimal(c) for c in row.cells[at + 1:]) if v is not None]
     if by_col.get("score") is None and numbers:  # columns shifted: 分值 then 得分 in order
         by_col = {"weight": numbers[0] if len(numbers) > 1 else None, "score": numbers[-1]}
-    if by_col.get("score") is not None:
-        state.scores["total"] = by_col["score"]
-    if by_col.get("weight") is not None:
-        state.details["total_weight"] = format(by_col["weight"], "f")
+    score, weight = by_col.get("score"), by_col.get("weight")
+    if score is not None:
+        state.scores["total"] = score
+    if weight is not None:
+        state.details["total_weight"] = format(weight, "f")
     for cell in row.cells[at + 1:]:
         grade = _grade(cell)
         if grade:
@@ -257,7 +259,8 @@ def fill_money(project: Project, state: FormState, doc) -> None:
     unit = state.unit_of_money
     got: dict[str, tuple[Decimal | None, dict[str, Decimal]]] = {}
     for which in ("initial", "budget", "actual"):
-        total, parts = None, {}
+        total: Decimal | None = None
+        parts: dict[str, Decimal] = {}
         for key, values, row in state.money_rows:
             value = _num(values.get(which))
             if value is None:
@@ -270,8 +273,10 @@ def fill_money(project: Project, state: FormState, doc) -> None:
     totals = [(k, v, r) for k, v, r in state.money_rows if k == "total"]
     src = totals[0][2] if totals else None
 
-    def ref(k: str):
-        return src.ref_of(state.money_cols[k]) if src and k in (state.money_cols or {}) else None
+    money_cols = state.money_cols or {}
+
+    def ref(k: str) -> SourceRef | None:
+        return src.ref_of(money_cols[k]) if src and k in money_cols else None
 
     project.budget = money_of(*got["budget"], unit, ref("budget"))
     project.actual = money_of(*got["actual"], unit, ref("actual"))
@@ -281,11 +286,12 @@ def fill_money(project: Project, state: FormState, doc) -> None:
         values = totals[0][1]
         project.execution_rate = _rate(values.get("rate", ""), got["budget"][0], got["actual"][0])
         for k, name in (("weight", "execution_weight"), ("score", "execution_score")):
-            if _num(values.get(k)) is not None:
-                project.stated_scores[name] = _num(values.get(k))
+            stated = _num(values.get(k))
+            if stated is not None:
+                project.stated_scores[name] = stated
     elif state.money_cols is not None:
         doc.warnings.append(ParseWarning("资金表中没有“年度资金总额”行 (no 年度资金总额 row)",
-                                         state.money_header.ref, project.name))
+                                         state.money_header.ref if state.money_header else None, project.name))
 
 
 __all__ = ["FormState", "Money", "fact_label", "ends_indicators", "fill_money", "money_unit", "read_other", "value_after"]

@@ -115,9 +115,10 @@ def _read_form(rows: list[Row], doc: Document) -> FormState:
 def _read_row(rows: list[Row], i: int, state: FormState, facts: dict, doc: Document) -> int:
     """Read the block that starts at row ``i``; returns the index of the next row to look at."""
     row = rows[i]
-    in_indicators = state.indicator_cols is not None and state.total_row is None and not state.after_indicators
-    if in_indicators and not form_blocks.ends_indicators(row):
-        ind = read_row(row, state.indicator_cols, state.levels)
+    cols = state.indicator_cols
+    if cols is not None and state.total_row is None and not state.after_indicators \
+            and not form_blocks.ends_indicators(row):
+        ind = read_row(row, cols, state.levels)
         if ind is not None:
             state.indicators.append(ind)
             state.last_indicator_row = row
@@ -183,7 +184,7 @@ def _refuse_if_cut(state: FormState, rows: list[Row]) -> None:
     elif last is state.last_header or last is state.goal_header or last is state.money_header:
         reason = "最后一行是表头，其后没有内容"
     elif state.total_row is None and not state.after_indicators and last is state.last_indicator_row \
-            and looks_cut(last, state.indicator_cols):
+            and state.indicator_cols is not None and looks_cut(last, state.indicator_cols):
         reason = "最后一个指标行不完整（缺少实际完成值、分值和得分）"
     if reason:
         raise SourceError(f"项目支出绩效自评表在 {last.ref.label()} 处被截断：{reason} (form cut off)")

@@ -26,6 +26,7 @@ KIND = DocumentKind.SELF_EVALUATION_TABLE
 _SEQ = re.compile(r"^\d{1,5}$")
 _TOL = Decimal("0.011")
 _RATE_TOL = Decimal("0.0051") * 2
+_ZERO = Decimal(0)
 DEFAULT_SOURCES = ["general_public", "government_fund", "non_fiscal"]
 
 
@@ -153,8 +154,9 @@ def _read_grid(grid: Grid, doc: Document) -> None:
             if project is not None:
                 doc.projects.append(project)
                 last_unit = project.unit
-                since_subtotal.append(project.seq)
-                all_seqs.append(project.seq)
+                if project.seq is not None:  # always: the row was taken for its 序号
+                    since_subtotal.append(project.seq)
+                    all_seqs.append(project.seq)
         elif "小计" in first or first in ("合计", "总计") or first.endswith("合计"):
             level = "subtotal" if "小计" in first else "total"
             covers = list(since_subtotal) if level == "subtotal" else list(all_seqs)
@@ -201,20 +203,21 @@ def split_budget_actual(values: list[Decimal | None], rate: Decimal | None,
     # A group starts only at a stated amount: walk the stated ones, whose runs before and after
     # are the group's sources (summed in the same order, so to the same Decimal, as before).
     at = [k for k in range(n) if values[k] is not None]
-    stated = [values[k] for k in at]
+    stated = [v for v in values if v is not None]
     last = len(stated) - 1
-    best, best_at, best_sums = None, 0, False
+    best: tuple[int, int, int] | None = None
+    best_at, best_sums = 0, False
     for j in range(1, last + 1):
         k, first = at[j], stated[j]
-        ok_b = j == 1 or abs(sum(stated[1:j]) - total) <= _TOL
-        ok_a = j == last or abs(sum(stated[j + 1:]) - first) <= _TOL
+        ok_b = j == 1 or abs(sum(stated[1:j], _ZERO) - total) <= _TOL
+        ok_a = j == last or abs(sum(stated[j + 1:], _ZERO) - first) <= _TOL
         if rate is None:
             ok_rate = True
         elif total == 0:
             ok_rate = first == 0
         else:
             ok_rate = abs(first / total * 100 - rate) <= _RATE_TOL
-        key = (ok_b + ok_a + ok_rate, -abs(k - (n - k)), -abs(k - 1 - n_sources))
+        key = (int(ok_b) + int(ok_a) + int(ok_rate), -abs(k - (n - k)), -abs(k - 1 - n_sources))
         if best is None or key > best:
             best, best_at, best_sums = key, k, ok_b and ok_a
     if best is None:

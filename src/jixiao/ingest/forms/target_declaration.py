@@ -104,7 +104,7 @@ def field_of(label: str) -> str | None:
     if not t or len(t) > 30:
         return None
     m = _FIELD_RE.match(t)
-    return FIELDS[m.lastindex - 1][1] if m else None
+    return FIELDS[m.lastindex - 1][1] if m and m.lastindex else None
 
 
 def label_pairs(row: Row) -> list[tuple[str, str, str, int]]:
