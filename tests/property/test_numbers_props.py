@@ -50,3 +50,12 @@ def test_target_direction_number_unit(n, unit, op):
     word, symbol = op
     t = parse_target(f"{word}{n}{unit}")
     assert (t.op, t.value, t.unit) == (symbol, Decimal(n), unit)
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=10**6),
+       st.sampled_from(["人", "场", "%", "天", "个工作日", "人次"]), st.sampled_from(["-", "~", "～", "至", "到"]),
+       st.booleans())
+def test_ranges_with_the_unit_once_or_twice(low, width, unit, dash, unit_twice):
+    high = low + width
+    t = parse_target(f"{low}{unit if unit_twice else ''}{dash}{high}{unit}")
+    assert (t.op, t.value, t.value_high, t.unit) == ("~", Decimal(low), Decimal(high), unit)

@@ -85,6 +85,26 @@ QUALITATIVE = [
 ]
 
 
+# Ranges: the unit written once or at both ends; the upper bound is kept in value_high.
+RANGES = [
+    ("80-90%", "80", "90", "%"), ("80%-90%", "80", "90", "%"), ("80%～90%", "80", "90", "%"),
+    ("85%至95%", "85", "95", "%"), ("3天-5天", "3", "5", "天"), ("3至5天", "3", "5", "天"), ("1-2个", "1", "2", "个"),
+    ("满意度10%~20%以内", "10", "20", "%"),
+]
+
+
+@pytest.mark.parametrize("text,low,high,unit", RANGES)
+def test_ranges(text, low, high, unit):
+    t = parse_target(text)
+    assert (t.op, t.value, t.value_high, t.unit) == ("~", Decimal(low), Decimal(high), unit)
+
+
+@pytest.mark.parametrize("text,op,value,unit", [("80%-90", "=", "80", "%"), ("5人-10次", "=", "5", "人")])
+def test_different_units_at_the_two_ends_are_no_range(text, op, value, unit):
+    t = parse_target(text)
+    assert (t.op, t.value, t.value_high, t.unit) == (op, Decimal(value), None, unit)
+
+
 @pytest.mark.parametrize("text,op,value,unit", QUANTITATIVE)
 def test_quantitative_targets(text, op, value, unit):
     t = parse_target(text)

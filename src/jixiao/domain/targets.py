@@ -42,8 +42,10 @@ _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A value starts with a direction word, a space or a digit: the lookahead lets the scan pass over
 # every other character without trying the ~35 direction words there.
 _VALUE_START = "(?=[" + re.escape("".join(sorted({w[0] for w, _ in _PREFIX_OPS}))) + r"\d\s])"
+# A range writes its unit once (80-90%) or at both ends (80%-90%, 3天至5天: ``lowunit``, the same unit again).
 _VALUE = re.compile(
-    rf"{_VALUE_START}(?P<op>{_OP_RE})?\s*(?P<num>{_NUM})\s*(?:(?P<hi>[-~－—至到]\s*{_NUM})\s*)?"
+    rf"{_VALUE_START}(?P<op>{_OP_RE})?\s*(?P<num>{_NUM})\s*"
+    rf"(?:(?P<hi>[-~－—～至到]\s*{_NUM})\s*|(?P<lowunit>{_UNIT_FULL})\s*(?P<hiu>[-~－—～至到]\s*{_NUM})\s*(?=(?P=lowunit)))?"
     rf"(?P<unit>{_UNIT_FULL})?(?P<suffix>及以上|以上|以内|以下|之内|内)?"
 )
 # List numbering (``1.``, ``2、``, ``(3)``) at the start or after a stop is not a value. Its first
@@ -112,6 +114,7 @@ def _read(raw: str) -> TargetValue:
     if match is None:
         return TargetValue(text=raw, qualitative=_qualitative(s))
     word, num, hi, unit_text = match.group("op", "num", "hi", "unit")
+    hi = hi or match.group("hiu")
     value, unit = _scaled(_to_decimal(num), unit_text)
     op = _PREFIX_OP.get(word or "")
     if op is None:
@@ -123,7 +126,7 @@ def _read(raw: str) -> TargetValue:
     return TargetValue(raw, op, value, unit, None, high)
 
 
-_RANGE_DASH = re.compile(r"^[-~－—至到]\s*")
+_RANGE_DASH = re.compile(r"^[-~－—～至到]\s*")
 # The shape of most targets (≥90%, =100%, 60人次, 3.5): a sign, a plain number, a unit that neither
 # scales the number (万, 亿) nor makes it a date (年, 月). Nothing in it is normalised, none of it is a
 # deadline, list number or formula, and the general reading finds the sign's direction ("=" without
