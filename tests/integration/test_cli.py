@@ -55,3 +55,22 @@ def test_unreachable_database_is_one_clear_line():
     r = run("list", "projects", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert r.returncode == 2
     assert "无法打开数据库" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_target_range_exports_both_ends(db_url, tmp_path):
+    """Seed 000 with one 服务对象满意度≥95% written as a range, as other departments write it."""
+    text = SEED_000.read_text(encoding="utf-8")
+    assert text.count("服务对象满意度≥95%") == 3
+    ranged = tmp_path / "000_range.txt"
+    ranged.write_text(text.replace("服务对象满意度≥95%", "服务对象满意度90%-95%", 1), encoding="utf-8")
+    assert run("ingest", str(ranged), "--db", db_url).returncode == 0
+    out = tmp_path / "export.json"
+    assert run("export", "--format", "json", "-o", str(out), "--db", db_url).returncode == 0
+    targets = [i["target"] for p in json.loads(out.read_text(encoding="utf-8"))["projects"]
+               for i in p["indicators"] if i["target"]]
+    ranges = [t for t in targets if t["op"] == "~"]
+    assert len(ranges) == 1
+    assert {k: ranges[0][k] for k in ("op", "value", "value_high", "unit")} == \
+        {"op": "~", "value": "90", "value_high": "95", "unit": "%"}
+    assert "服务对象满意度90%-95%" in ranges[0]["text"]
+    assert all("value_high" not in t for t in targets if t["op"] != "~")

@@ -30,10 +30,13 @@ def source_of(row, file: str) -> dict:
     return out
 
 
-def _value(text, op, value, unit) -> dict | None:
+def _value(text, op, value, unit, value_high=None) -> dict | None:
     if text is None:
         return None
-    return {"text": text, "op": op, "value": value, "unit": unit}
+    out = {"text": text, "op": op, "value": value, "unit": unit}
+    if value_high is not None:  # a range (op "~"): 80%-90% is value 80, value_high 90
+        out["value_high"] = value_high
+    return out
 
 
 def indicator_json(ind: IndicatorRow, file: str) -> dict:
@@ -41,7 +44,7 @@ def indicator_json(ind: IndicatorRow, file: str) -> dict:
     return {
         "id": ind.id, "level1": ind.level1, "level2": ind.level2, "level1_text": ind.level1_text,
         "level2_text": ind.level2_text, "name": ind.name,
-        "target": _value(ind.target_text, ind.target_op, ind.target_value, ind.target_unit),
+        "target": _value(ind.target_text, ind.target_op, ind.target_value, ind.target_unit, ind.target_value_high),
         "actual": _value(ind.actual_text, ind.actual_op, ind.actual_value, ind.actual_unit),
         "note": ind.note, "weight": _d(ind.weight), "score": _d(ind.score),
         "deviation_reason": ind.deviation_reason, "required": ind.required,
