@@ -113,3 +113,22 @@ def test_parallel_ingest_equals_sequential(store, tmp_path):
     assert [r.status for r in again[:9]] == ["duplicate"] * 9
     with store() as s:
         assert s.scalar(select(func.count()).select_from(ProjectRow)) == 33 * 8 + 9
+
+
+def test_a_lone_problem_statement_is_the_problems_cell_not_an_indicator():
+    """Seed 000 rows 8 (line 19) and 17 (line 33) end with their 存在的问题 text and an empty 整改情况:
+    the text is the project's problems, not a satisfaction indicator without a completion."""
+    from jixiao.ingest.forms import read_document
+
+    doc = read_document(SEED_000.read_bytes(), SEED_000.name)
+    by_seq = {p.seq: p for p in doc.projects}
+    assert by_seq["8"].problems.startswith("1. 申报人数无法预判; 2. 报送申请材料后到补助发放前存在意外情况")
+    assert by_seq["17"].problems.startswith("根据项目执行过程中出现的新情况，调整了绩效目标；1.针对年中追加")
+    assert by_seq["8"].rectification is None and by_seq["17"].rectification is None
+    assert [i.name for i in by_seq["8"].indicators][-1] == "慰问对象满意度100%"
+    assert [i.name for i in by_seq["17"].indicators][-1] == "服务对象满意度≥95%"
+    assert all(i.actual is not None for i in by_seq["8"].indicators + by_seq["17"].indicators)
+    assert sum(len(p.indicators) for p in doc.projects) == 185
+    # a last unpaired satisfaction text stays an indicator (row 5: its completion cell was dropped)
+    assert by_seq["5"].indicators[-1].name == "局属各部门对于法律事务咨询情况满意度达90%以上"
+    assert by_seq["5"].indicators[-1].actual is None and by_seq["5"].problems == "无"

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from jixiao.domain import levels, numbers
 from jixiao.domain.text import _FULLWIDTH, compact, to_halfwidth
-from jixiao.ingest.forms import budget_cells, budget_target_facts, budget_target_tables
+from jixiao.ingest.forms import budget_cells, budget_target_facts, budget_target_tables, wide_indicators
 
 PIECES = ["0", "1", "2", "9", "０", "５", "-", "－", "+", ".", "．", ",", "，", "%", "％", " ", "\u3000",
           "*", "＊", "#", "＃", "\t", "(", "（", ")", "）", ":", "：", "年", "度", "元", "万", "单位", "部门",
@@ -1041,6 +1041,10 @@ def _read_texts_ref(row, start, slots, project):
         project.problems, project.rectification = rest[-2][1], rest[-1][1]
         rest = rest[:-2]
     pairs = _pair_up_ref(rest)
+    if project.problems is None and len(pairs) > 1 and len(pairs[-1]) == 1 \
+            and wide_indicators._is_lone_problem(pairs[-1][0][1]):  # the problems cell, rectification empty
+        project.problems = pairs[-1][0][1]
+        pairs = pairs[:-1]
     categories = _align_ref([p[0][1] for p in pairs], slots)
     for pair, slot in zip(pairs, categories):
         (ti, ttext) = pair[0]

@@ -104,6 +104,15 @@ def _is_problem(text: str) -> bool:
     return t in ("无", "/", "-", "—") or (any(w in t for w in _PROBLEM_WORDS) and not t.startswith("完成"))
 
 
+# Words that make a last, unpaired cell a problem statement rather than an indicator.
+_LONE_PROBLEM_WORDS = ("因", "受", "问题", "不足", "疫情", "追加", "离职", "无法")
+
+
+def _is_lone_problem(text: str) -> bool:
+    t = compact(text)
+    return any(w in t for w in _LONE_PROBLEM_WORDS) and "满意" not in t and not t.startswith("完成")
+
+
 _NUMBERING = re.compile(r"^\s*\d+\s*[.、．]\s*")
 _NAME_END = re.compile(r"[。；;，,\n]")
 
@@ -177,6 +186,10 @@ def read_texts(row: Row, start: int, slots: list[str], project: Project) -> None
         del rest[-2:]
     texts = [cells[i] for i in rest]
     pairs = _pair_at(texts)
+    if project.problems is None and len(pairs) > 1 and pairs[-1][1] < 0 and _is_lone_problem(texts[pairs[-1][0]]):
+        # the 存在的问题 column with its 整改情况 left empty: a statement, not an indicator
+        project.problems = texts[pairs[-1][0]]
+        pairs.pop()
     categories = align([texts[t] for t, _ in pairs], slots)
     plain_ref = row.ref if row.cell_refs is None else None  # text rows: every cell cites the line
     for (t, a), slot in zip(pairs, categories):
