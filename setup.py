@@ -22,7 +22,8 @@ COMPILED_DOMAIN = ["basis", "basis_terms", "levels", "memo", "numbers", "targets
 
 
 def compiled_sources(root: Path = Path(__file__).parent) -> list[str]:
-    """Source paths (relative, sorted) of the compiled modules; the Makefile and tests list them too."""
+    """Source paths (relative, sorted) of the compiled modules (tests/test_compiled_build.py names them too;
+    the Makefile rebuilds on any change under src/jixiao/ingest or src/jixiao/domain)."""
     src = root / "src" / "jixiao"
     paths = sorted((src / "ingest").rglob("*.py")) + [src / "domain" / f"{m}.py" for m in COMPILED_DOMAIN]
     return [rel for rel in (str(p.relative_to(root)) for p in paths) if rel not in INTERPRETED]

@@ -30,7 +30,7 @@ INTERPRETED = ["jixiao.domain.model", "jixiao.domain.source", "jixiao.domain.tar
 # Run in a fresh interpreter: jixiao's modules are loaded from their .py files even where a
 # compiled extension sits next to them, then every sample is read and its Document printed.
 _SOURCE_ONLY = r"""
-import hashlib, importlib.machinery, sys
+import hashlib, importlib.machinery, importlib.util, sys
 from pathlib import Path
 
 class SourceFirst(importlib.machinery.PathFinder):
@@ -47,7 +47,6 @@ class SourceFirst(importlib.machinery.PathFinder):
         return importlib.util.spec_from_file_location(
             name, source, submodule_search_locations=[str(Path(source).parent)] if is_package else None)
 
-import importlib.util
 sys.meta_path.insert(0, SourceFirst)
 from jixiao.ingest.forms import read_document
 import jixiao.ingest.grid as grid

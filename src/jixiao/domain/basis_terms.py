@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Context, Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation, getcontext
 
 from .numbers import normalise_number_text
 from .targets import UNITS
@@ -80,19 +80,14 @@ class Quantity:
     unit: str | None
     text: str = ""
 
-    def base(self) -> Decimal:
-        """The value in base units: 万/亿 multiplied out, a percentage as a fraction."""
+    def base(self, context: Context | None = None) -> Decimal:
+        """The value in base units: 万/亿 multiplied out, a percentage as a fraction; in ``context``
+        (a term's computed result uses ``_WIDE``), else the current one, as ``*`` and ``/`` do."""
+        ctx = context or getcontext()
         u = self.unit
         if u and u[0] == "%":
-            return self.value / 100
-        return self.value * _SCALE.get(u[:1] if u else "", _ONE)
-
-    def wide_base(self) -> Decimal:
-        """``base()`` in 60 digits (``_WIDE``), as a term's computed result needs it."""
-        u = self.unit
-        if u and u[0] == "%":
-            return _WIDE.divide(self.value, 100)
-        return _WIDE.multiply(self.value, _SCALE.get(u[:1] if u else "", _ONE))
+            return ctx.divide(self.value, 100)
+        return ctx.multiply(self.value, _SCALE.get(u[:1] if u else "", _ONE))
 
     def is_money(self) -> bool:
         """True for 元, 万元, 亿元 (and a bare 万 in a basis, which means 万元)."""
@@ -130,11 +125,11 @@ class Term:
         if self.kind == "product":
             out = _ONE
             for f in self.factors:
-                out = ctx.multiply(out, f.wide_base())
+                out = ctx.multiply(out, f.base(ctx))
         else:
             out = _ZERO
             for f in self.factors:
-                out = ctx.add(out, f.wide_base())
+                out = ctx.add(out, f.base(ctx))
         return ctx.plus(out)
 
     def value_base(self) -> Decimal | None:
@@ -180,7 +175,6 @@ def yuan_str(d: Decimal | None) -> str | None:
 
 def to_dec(num: str) -> Decimal:
     return Decimal(num.replace(",", ""))
-
 
 
 def normalise_basis_text(text: str | None) -> str:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao.domain.memo import per_document
 from jixiao.domain.model import Document, ParseWarning
-from jixiao.domain.numbers import parse_decimal, to_yuan
+from jixiao.domain.numbers import parse_decimal
 from jixiao.domain.text import compact, to_halfwidth
 from jixiao.ingest.grid import Row
 
@@ -54,11 +54,6 @@ def plain(text: str) -> str:
 def may_be_digits(text: str) -> bool:
     """Whether ``plain(text)`` can start with a digit (codes and years do): a test without normalising."""
     return text.lstrip(" \u3000#*")[:1].isdecimal()
-
-
-def money_pair(value: Decimal, unit: str) -> tuple[Decimal, Decimal]:
-    """(amount in yuan, amount as written) for one stated value."""
-    return to_yuan(value, unit), value
 
 
 def is_table_mark(text: str) -> bool:

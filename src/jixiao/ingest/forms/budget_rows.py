@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from jixiao.domain.budget import DepartmentBudget
 from jixiao.domain.model import Document, ParseWarning
-from jixiao.domain.numbers import CENT, WAN
+from jixiao.domain.numbers import to_yuan
 from jixiao.ingest.grid import Row
 
 from .budget_cells import Columns, Rule, columns_from, department_in, is_header, is_table_mark, money_unit_in, \
@@ -26,8 +26,8 @@ class Ctx:
     unit: str
 
     def money(self, value: Decimal) -> tuple[Decimal, Decimal]:
-        """(yuan, as written) for an amount of this table: ``money_pair`` inline (a call per amount)."""
-        return (value * WAN if self.unit == "wan_yuan" else value).quantize(CENT), value
+        """(yuan, as written) for an amount of this table."""
+        return to_yuan(value, self.unit), value
 
     def warn(self, message: str, row: Row) -> None:
         """Record what could not be read, with the row it came from."""

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from jixiao.domain.model import Money, MoneyUnit, Status
-from jixiao.domain.numbers import CENT, WAN
+from jixiao.domain.numbers import to_yuan
 from jixiao.domain.text import compact
 from jixiao.ingest.grid import Grid
 
@@ -88,11 +88,4 @@ def status_of(text: str | None) -> str | None:
 
 def money_of(total: Decimal | None, parts: dict[str, Decimal], unit: str, source=None) -> Money:
     """Amounts in the document's unit → a Money in canonical yuan."""
-    # to_yuan of each amount, inline (two per row of a wide table); Money's fields by position:
-    # total, parts, source.
-    if unit == "wan_yuan":
-        return Money(None if total is None else (total * WAN).quantize(CENT),
-                     {k: None if v is None else (v * WAN).quantize(CENT) for k, v in parts.items()} if parts else {},
-                     source)
-    return Money(None if total is None else total.quantize(CENT),
-                 {k: None if v is None else v.quantize(CENT) for k, v in parts.items()} if parts else {}, source)
+    return Money(to_yuan(total, unit), {k: to_yuan(v, unit) for k, v in parts.items()}, source)  # by position

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.domain.model import Indicator, Money, MoneyUnit, ParseWarning, Project
-from jixiao.domain.source import SourceRef
 from jixiao.domain.numbers import parse_decimal, parse_percent
+from jixiao.domain.source import SourceRef
 from jixiao.domain.text import compact
 from jixiao.ingest.grid import Row
 

@@ -20,7 +20,7 @@ from jixiao.domain.text import compact
 from jixiao.ingest.grid import Grid, Row, SourceError
 
 from . import wide_indicators
-from .common import _FUND_CHARS, find_department, find_money_unit, find_year, fund_code, money_of, status_of
+from .common import find_department, find_money_unit, find_year, fund_code, money_of, status_of
 
 KIND = DocumentKind.SELF_EVALUATION_TABLE
 _SEQ = re.compile(r"^\d{1,5}$")
@@ -74,8 +74,6 @@ def _layout_from(header_rows: list[Row]) -> _Layout:
                 continue
             if "标" in cell:  # slots_from_header passes over every cell without (…指标)
                 labels.append((col, cell))
-            if _FUND_CHARS.isdisjoint(cell):  # fund_code's own first test, without the call
-                continue
             code = _header_fund(cell)
             if code and code != "fiscal":
                 first_col[code] = min(first_col.get(code, col), col)

@@ -67,12 +67,7 @@ def read(data: bytes, name: str) -> Grid:
     text, lines = _lines(decode(data))
     strip = str.strip
     cells = [list(map(strip, line.split("\t"))) for line in lines]
-    done: set[int] = set()
-    for mark in _CLEANING_MARKS:
-        if mark not in text:
-            continue
-        for i in [i for i, line in enumerate(lines) if mark in line]:
-            if i not in done:
-                done.add(i)
-                cells[i] = [clean_cell(c) for c in lines[i].split("\t")]
+    marks = [m for m in _CLEANING_MARKS if m in text]
+    for i in {i for m in marks for i, line in enumerate(lines) if m in line}:
+        cells[i] = [clean_cell(c) for c in lines[i].split("\t")]
     return Grid(file=name, rows=[Row(c, None, None, name, n) for n, c in enumerate(cells, start=1)])
