@@ -1,15 +1,14 @@
 # Two entry points for people: `make demo` and `make test`. Everything else is a step of those.
 VENV ?= .venv
 PY := $(VENV)/bin/python
-# The readers are compiled by mypyc (setup.py): an edit to them, as to the dependencies, makes a new stamp.
-COMPILED_SRC := $(shell find src/jixiao/ingest src/jixiao/domain -name '*.py' 2>/dev/null | sort)
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py package.json package-lock.json $(COMPILED_SRC) 2>/dev/null | sha1sum | cut -c1-10)
+# A change of the dependencies makes a new stamp, and `make setup` installs again.
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml package.json package-lock.json 2>/dev/null | sha1sum | cut -c1-10)
 
 .PHONY: setup demo test bench clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml setup.py
+$(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
@@ -28,4 +27,3 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) node_modules jixiao.db jixiao-demo.db build
-	find src -name '*.so' -delete

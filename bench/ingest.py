@@ -99,12 +99,6 @@ def _best(runs: list[float]) -> str:
     return f"{min(runs):7.2f} s (of {len(runs)}: {min(runs):.2f}-{max(runs):.2f})"
 
 
-def _readers_compiled() -> bool:
-    import jixiao.ingest.grid
-
-    return (jixiao.ingest.grid.__file__ or "").endswith(".so")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--mb", type=float, default=50.0, help="input size in MB (default 50)")
@@ -115,7 +109,6 @@ def main() -> None:
     mb = sum(len(d) for _, d in files) / 1_000_000
     print(f"input: {len(files)} files, {mb:.1f} MB; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"each time is the best of {args.repeat} runs: other work on the machine only ever adds time")
-    print(f"readers: {'compiled by mypyc (setup.py)' if _readers_compiled() else 'pure Python (not compiled)'}")
     workers = default_workers(len(files))
     csv_runs, parse_runs, pparse_runs = [], [], []
     for _ in range(args.repeat):  # interleaved, so a slow spell of the machine touches all three

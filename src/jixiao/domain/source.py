@@ -7,24 +7,29 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
-    """A location in an input file: a text line, a sheet cell or a PDF page."""
+    """A location in an input file: a text line, a sheet cell, or a PDF page and the box on it.
+
+    ``box`` is (x0, top, x1, bottom) in PDF points from the page's top-left corner; for Word and
+    HTML tables ``cell`` names the table and cell (``T2!R3C4``)."""
 
     file: str
     line: int | None = None
     sheet: str | None = None
     cell: str | None = None
     page: int | None = None
+    box: tuple[float, float, float, float] | None = None
 
     def __init__(self, file: str, line: int | None = None, sheet: str | None = None, cell: str | None = None,
-                 page: int | None = None) -> None:
+                 page: int | None = None, box: tuple[float, float, float, float] | None = None) -> None:
         # A frozen dataclass's own __init__ goes through object.__setattr__ once per field, which
         # makes a reference cost more than the row it points at; set the slots directly instead.
-        set_file, set_line, set_sheet, set_cell, set_page = _SLOT_SETTERS
+        set_file, set_line, set_sheet, set_cell, set_page, set_box = _SLOT_SETTERS
         set_file(self, file)
         set_line(self, line)
         set_sheet(self, sheet)
         set_cell(self, cell)
         set_page(self, page)
+        set_box(self, box)
 
     def label(self) -> str:
         """Human-readable location, e.g. ``a.txt:12`` or ``b.xlsx!Sheet1!D7``."""
@@ -32,7 +37,9 @@ class SourceRef:
             where = f"{self.file}!{self.sheet}"
             return f"{where}!{self.cell}" if self.cell else f"{where}:{self.line}"
         if self.page is not None:
-            return f"{self.file} p.{self.page}"
+            return f"{self.file} 第{self.page}页"
+        if self.cell is not None:
+            return f"{self.file}!{self.cell}"
         return f"{self.file}:{self.line}" if self.line is not None else self.file
 
     def to_dict(self) -> dict:
@@ -44,13 +51,15 @@ class SourceRef:
             out["cell"] = self.cell
         if self.page is not None:
             out["page"] = self.page
+        if self.box is not None:
+            out["box"] = [round(v, 1) for v in self.box]
         return out
 
     def with_cell(self, cell: str | None) -> "SourceRef":
         """The same place narrowed to one cell (xlsx only; text keeps the line)."""
         if cell is None or self.sheet is None:
             return self
-        return SourceRef(self.file, self.line, self.sheet, cell, self.page)
+        return SourceRef(self.file, self.line, self.sheet, cell, self.page, self.box)
 
 
 _SLOT_SETTERS = tuple(getattr(SourceRef, name).__set__ for name in SourceRef.__slots__)

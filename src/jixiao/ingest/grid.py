@@ -13,7 +13,13 @@ class SourceError(Exception):
 
 
 class Row:
-    """One table row: its cells as text and its source; xlsx rows also know each cell's address.
+    """One table row: its cells as text and its source; workbook, PDF, Word and HTML rows also know
+    each cell's own source (``cell_refs``), and whether their cell positions are true columns.
+
+    ``layout`` says how a text row was made (``tab``, ``pipe``, ``cells`` for one cell per line,
+    ``space`` for space-separated cells, ``stream`` for a form flattened into one run of words,
+    ``prose``); None for rows of a real table (workbook, PDF, Word, HTML), whose cell ``i`` is
+    column ``i``.
 
     A text row is made with ``Row.at_line`` and builds its SourceRef only when asked (most rows
     of a long document are never cited). What readers ask of every row (its non-empty cells, its
@@ -21,12 +27,13 @@ class Row:
     row's cells are not changed once it is made.
     """
 
-    __slots__ = ("cells", "cell_refs", "_ref", "_file", "_line", "_nonempty", "_text", "_key", "_keys")
+    __slots__ = ("cells", "cell_refs", "layout", "_ref", "_file", "_line", "_nonempty", "_text", "_key", "_keys")
 
-    def __init__(self, cells: list[str], ref: SourceRef | None = None, cell_refs: list[str] | None = None,
-                 file: str | None = None, line: int | None = None):
+    def __init__(self, cells: list[str], ref: SourceRef | None = None, cell_refs: list[SourceRef] | None = None,
+                 file: str | None = None, line: int | None = None, layout: str | None = None):
         self.cells = cells
         self.cell_refs = cell_refs
+        self.layout = layout
         self._ref = ref
         self._file = file  # with ``line``: a text row, whose SourceRef is made on first use
         self._line = line
@@ -36,9 +43,9 @@ class Row:
         self._keys: list[str] | None = None
 
     @classmethod
-    def at_line(cls, cells: list[str], file: str, line: int) -> Row:
+    def at_line(cls, cells: list[str], file: str, line: int, layout: str | None = "tab") -> Row:
         """A row of a text file, its cells stripped; its SourceRef (file and line) is made on first use."""
-        return cls(cells, None, None, file, line)
+        return cls(cells, None, None, file, line, layout)
 
     @property
     def ref(self) -> SourceRef:
@@ -63,9 +70,9 @@ class Row:
         return self.cells[i] if 0 <= i < len(self.cells) else ""
 
     def ref_of(self, i: int) -> SourceRef:
-        """Source of cell ``i``: the line for text, the cell address for a workbook."""
+        """Source of cell ``i``: the line for text; the cell, page and box for a workbook or PDF."""
         if self.cell_refs is not None and 0 <= i < len(self.cell_refs):
-            return self.ref.with_cell(self.cell_refs[i])
+            return self.cell_refs[i]
         return self.ref
 
     def nonempty(self) -> list[str]:

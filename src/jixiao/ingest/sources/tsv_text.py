@@ -70,4 +70,4 @@ def read(data: bytes, name: str) -> Grid:
     marks = [m for m in _CLEANING_MARKS if m in text]
     for i in {i for m in marks for i, line in enumerate(lines) if m in line}:
         cells[i] = [clean_cell(c) for c in lines[i].split("\t")]
-    return Grid(file=name, rows=[Row(c, None, None, name, n) for n, c in enumerate(cells, start=1)])
+    return Grid(file=name, rows=[Row(c, None, None, name, n, "tab") for n, c in enumerate(cells, start=1)])

@@ -79,7 +79,7 @@ def _sheet_grid(ws, name: str) -> Grid | None:
         cells = [_text(c.value, c.number_format if isinstance(c.value, (int, float)) else None) for c in cells_in]
         while cells and not cells[-1]:
             cells.pop()
-        refs = [f"{get_column_letter(c)}{r}" for c in range(1, len(cells) + 1)]
+        refs = [SourceRef(name, r, ws.title, f"{get_column_letter(c)}{r}") for c in range(1, len(cells) + 1)]
         rows.append(Row(cells=cells, ref=SourceRef(file=name, line=r, sheet=ws.title), cell_refs=refs))
     if not any(row.cells for row in rows):
         return None
