@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from .memo import per_document
 
@@ -78,8 +79,54 @@ def _converter():
     return OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _traditional() -> re.Pattern:
+    """The characters OpenCC's t2s changes on their own: a text holding none of them is left as is.
+
+    Converting costs about 2 µs a character; almost every document is simplified already, and
+    one search for this class tells so.
+    """
+    import opencc
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    chars = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        if trad and simp.split(" ")[0] != trad:
+            chars.add(trad)
+    return re.compile("[" + "".join(sorted(re.escape(c) for c in chars)) + "]")
+
+
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     """Traditional → simplified characters (修繕 → 修缮) for matching, never for display."""
+    if text.isascii() or _traditional().search(text) is None:
+        return text
     return _converter().convert(text)
+
+
+# A pinyin gloss a mirror site prints after a character: ``項(xiàng)目``, ``數(shù)量``. Only
+# lowercase Latin with a tone mark counts, so ``(A)``, ``(B/A)`` and ``(X)`` stay.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_ANY_SPACE = re.compile(r"\s+")
+_GLOSS = re.compile(rf"[(（][a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*[)）]")
+
+
+def drop_glosses(text: str) -> str:
+    """The text without pinyin glosses (``項(xiàng)目`` → ``項目``)."""
+    if "(" not in text and "（" not in text:
+        return text
+    return _GLOSS.sub("", text)
+
+
+@per_document
+def normalise(text: str) -> str:
+    """Text as labels are matched: no pinyin glosses, simplified, half-width, no spaces at all.
+
+    The original text is kept for display; this is only ever a key.
+    """
+    key = compact(drop_glosses(text))
+    if not key.isalnum():  # tabs, hard and other spaces compact() leaves
+        key = _ANY_SPACE.sub("", key)
+    return to_simplified(key)
 
