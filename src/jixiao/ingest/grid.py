@@ -19,7 +19,11 @@ class Row:
     ``layout`` says how a text row was made (``tab``, ``pipe``, ``cells`` for one cell per line,
     ``space`` for space-separated cells, ``stream`` for a form flattened into one run of words,
     ``prose``); None for rows of a real table (workbook, PDF, Word, HTML), whose cell ``i`` is
-    column ``i``.
+    column ``i``. ``block`` numbers the table or text block of the source a row belongs to (rows of
+    one PDF table, continued over pages, share it), so readers can tell adjacent tables apart.
+
+    Merged cells: a cell spanning rows is repeated in every row it spans; a cell spanning columns
+    sits in its first column with "" after it; every cell of a merge cites the merged cell.
 
     A text row is made with ``Row.at_line`` and builds its SourceRef only when asked (most rows
     of a long document are never cited). What readers ask of every row (its non-empty cells, its
@@ -27,13 +31,15 @@ class Row:
     row's cells are not changed once it is made.
     """
 
-    __slots__ = ("cells", "cell_refs", "layout", "_ref", "_file", "_line", "_nonempty", "_text", "_key", "_keys")
+    __slots__ = ("cells", "cell_refs", "layout", "block", "_ref", "_file", "_line", "_nonempty", "_text", "_key", "_keys")
 
     def __init__(self, cells: list[str], ref: SourceRef | None = None, cell_refs: list[SourceRef] | None = None,
-                 file: str | None = None, line: int | None = None, layout: str | None = None):
+                 file: str | None = None, line: int | None = None, layout: str | None = None,
+                 block: int | None = None):
         self.cells = cells
         self.cell_refs = cell_refs
         self.layout = layout
+        self.block = block
         self._ref = ref
         self._file = file  # with ``line``: a text row, whose SourceRef is made on first use
         self._line = line
@@ -109,11 +115,14 @@ class Row:
 
 @dataclass(slots=True)
 class Grid:
-    """A sheet or a text file: rows in reading order, with the file name they came from."""
+    """A sheet, a text file or a whole PDF/Word/HTML document: rows in reading order, with the file
+    name they came from; ``notices`` are what the source could not read but went on past (a page
+    without a text layer, a table cut short), each with where it happened."""
 
     file: str
     rows: list[Row] = field(default_factory=list)
     sheet: str | None = None
+    notices: list[tuple[str, SourceRef | None]] = field(default_factory=list)
 
     def head_text(self, n: int = 60) -> str:
         """Text of the first ``n`` rows, for detecting the form kind."""
