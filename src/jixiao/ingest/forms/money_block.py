@@ -1,0 +1,282 @@
+"""The money block of a self-evaluation: a header of columns (年初预算数, 全年预算数, 全年执行数,
+分值, 执行率, 得分 and their variants), then rows (年度资金总额, 其中：财政拨款, 上年结转 …).
+
+Values sit under their header's columns when a real table kept its empty cells; otherwise they
+follow the row label in the header's order, some cells dropped and, in flattened text, digits run
+together. Then every way of laying the values out is tried and the one the arithmetic confirms
+is kept (rate = actual ÷ budget, score = weight × rate, score ≤ weight). When two layouts give
+different amounts and nothing decides between them, the row gets a notice and no amounts.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.domain.vocabulary import vocabulary
+
+from .tokens import Token
+from .values import amount, is_placeholder, percent, shape, splits, to_decimal
+
+MONEY = ("budget_initial", "budget", "actual")
+ROW_SECTIONS = ("money_rows", "funds")
+_STOP = ("fields", "goal_columns", "indicator_columns", "closing", "form_titles", "level1", "level2")
+_TRUE_COLUMNS = (None, "tab")
+
+
+@dataclass(slots=True)
+class MoneyRow:
+    """One row of the block: its label's key (``total`` or a fund) and the cells read for each column."""
+
+    key: str
+    label: Token
+    cells: dict[str, Token] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # the text of each column, split runs included
+    notice: str | None = None
+    by_order: bool = False  # read in the header's order (cells were dropped)
+
+
+@dataclass(slots=True)
+class MoneyBlock:
+    """The header's columns in order and the rows under it."""
+
+    columns: list[tuple[str, Token]]
+    rows: list[MoneyRow] = field(default_factory=list)
+    end: int = 0  # index of the first token after the block
+
+
+def find_header(toks: list[Token], start: int, stop: int) -> tuple[list[tuple[str, Token]], int] | None:
+    """The money header in ``toks[start:stop]``: a run of money-column labels, at least a budget or
+    actual among them; (columns, index after the header) or None."""
+    i = start
+    while i < stop:
+        if toks[i].is_label("money_columns") and not toks[i].inline:
+            cols, j, gap = [], i, 0
+            while j < stop and gap <= 2:
+                t = toks[j]
+                if t.is_label("money_columns") and not t.inline:
+                    cols.append((t.label("money_columns") or "", t))
+                    gap = 0
+                elif t.is_label(*ROW_SECTIONS) or t.is_label(*_STOP):
+                    break
+                elif t.text:
+                    gap += 1
+                j += 1
+            keys = [k for k, _ in cols]
+            if len(cols) >= 2 and ("budget" in keys or "actual" in keys):
+                return _dedupe(cols), j
+            i = j if j > i else i + 1
+            continue
+        i += 1
+    return None
+
+
+def _dedupe(cols: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """A column named twice (a group header 年度预算数 over 年初预算 | 调整后预算数): the later one counts."""
+    out: list[tuple[str, Token]] = []
+    for k, t in cols:
+        out = [(a, b) for a, b in out if a != k]
+        out.append((k, t))
+    return out
+
+
+def read_block(toks: list[Token], start: int, stop: int) -> MoneyBlock | None:
+    """The money block whose header is found first in ``toks[start:stop]``."""
+    found = find_header(toks, start, stop)
+    if found is None:
+        return None
+    columns, i = found
+    block = MoneyBlock(columns)
+    while i < stop:
+        t = toks[i]
+        if t.is_label(*_STOP) and not t.is_label(*ROW_SECTIONS):
+            break
+        key = t.label("money_rows") or t.label("funds")
+        if key is None or key == "block":
+            i += 1
+            continue
+        row, cells, i = _row(toks, i, stop, key)
+        fill(block, row, cells)
+        block.rows.append(row)
+    block.end = i
+    return block
+
+
+def _row(toks: list[Token], i: int, stop: int, key: str) -> tuple[MoneyRow, list[Token], int]:
+    label = toks[i]
+    row = MoneyRow(key, label)
+    cells: list[Token] = []
+    if label.inline:
+        cells.append(Token(label.inline, label.inline, label.row, label.col, label.ref, label.layout))
+    j = i + 1
+    while j < stop:
+        t = toks[j]
+        if t.is_label() or (t.row != label.row and label.layout not in ("cells", "stream") and t.row_start):
+            break
+        if t.text and shape(_strip_where(t.text)) == "words":
+            break
+        cells.append(t)
+        j += 1
+    return row, cells, j
+
+
+def _strip_where(text: str) -> str:
+    """A value cut from flattened text keeps the start of the next label (``303010100%其中:``)."""
+    for tail in ("其中:", "其中：", "其中"):
+        if text.endswith(tail):
+            return text[: -len(tail)].strip()
+    return text
+
+
+def fill(block: MoneyBlock, row: MoneyRow, cells: list[Token]) -> None:
+    """Lay a row's cells out under the header: by column where a real table kept them, else by
+    order with the arithmetic deciding."""
+    cols = block.columns
+    by_col = {t.col: t for t in cells if t.text}
+    if by_col and row.label.layout in _TRUE_COLUMNS and all(c in {h.col for _, h in cols} for c in by_col):
+        for k, h in cols:
+            if h.col in by_col:
+                row.cells[k] = by_col[h.col]
+                row.texts[k] = _strip_where(by_col[h.col].text)
+        return
+    if len(cells) == len(cols) and all(not t.piece for t in cells):  # every cell kept, empties too
+        for (k, _), t in zip(cols, cells):
+            if t.text:
+                row.cells[k], row.texts[k] = t, _strip_where(t.text)
+        return
+    filled = [t for t in cells if t.text]
+    row.by_order = True
+    texts = [_strip_where(t.text) for t in filled]
+    layout = best_layout([k for k, _ in cols], texts)
+    if layout is None and len(texts) > len(cols):  # a header label lost: the template's columns
+        template = vocabulary().layouts.get("money_columns", [])
+        if set(k for k, _ in cols) <= set(template):
+            layout = best_layout(template, texts)
+    if layout is None:
+        if any(t.text for t in filled):
+            row.notice = "资金行的数字无法按表头确定对应的列，未读取"
+        return
+    for k, (text, src) in layout.items():
+        row.texts[k] = text
+        row.cells[k] = filled[src]
+
+
+def best_layout(columns: list[str], texts: list[str]) -> dict[str, tuple[str, int]] | None:
+    """The layout of ``texts`` under ``columns`` (in order, some columns left empty, glued runs cut)
+    that scores best; None when two layouts with different amounts score the same."""
+    if not texts or len(texts) > 12:
+        return None
+    options: list[list[list[str]]] = []
+    for text in texts:
+        opts = [[text]]
+        if len(columns) > 1 and _gluable(text):
+            for parts in range(2, min(len(columns), 6) + 1):
+                opts.extend(splits(text, parts))
+        options.append(opts)
+    best: tuple[float, dict[str, tuple[str, int]]] | None = None
+    tie = False
+    for combo in itertools.islice(itertools.product(*options), 4000):
+        values = [(v, src) for src, parts in enumerate(combo) for v in parts]
+        glue = sum(len(p) - 1 for p in combo)
+        if len(values) > len(columns):
+            continue
+        for chosen in itertools.combinations(range(len(columns)), len(values)):
+            lay = {columns[c]: values[n] for n, c in enumerate(chosen)}
+            s = _score(lay, chosen, len(columns), glue)
+            if s is None:
+                continue
+            if best is None or s > best[0] + 1e-9:
+                best, tie = (s, lay), False
+            elif abs(s - best[0]) <= 1e-9 and _amounts(lay) != _amounts(best[1]):
+                tie = True
+    if best is None or tie:
+        return None
+    if any(len(p) > 1 for p in options) and best[0] < 3 and any(_gluable(t) for t in texts):
+        # a cut of glued digits must be confirmed by the arithmetic, never guessed
+        if not _confirmed(best[1]):
+            return None
+    return best[1]
+
+
+def _gluable(text: str) -> bool:
+    t = text.replace(",", "")
+    digits = t.rstrip("%")
+    return digits.replace(".", "").isdigit() and len(digits.replace(".", "")) >= 3 and (
+        digits.count(".") > 1 or t.endswith("%") and len(digits) > 3 or len(digits) >= 4)
+
+
+def _amounts(lay: dict[str, tuple[str, int]]) -> tuple:
+    """What a layout reads (placeholders read as nothing): two layouts that differ only in where
+    a ``-`` stands read the same."""
+    return tuple("" if is_placeholder(v := lay.get(k, ("", 0))[0]) else v for k in (*MONEY, "rate", "weight", "score"))
+
+
+def _num(text: str) -> Decimal | None:
+    a = amount(text)
+    return a[0] if a else None
+
+
+def _score(lay: dict[str, tuple[str, int]], chosen: tuple[int, ...], n: int, glue: int) -> float | None:
+    """How well a layout fits: None when a value cannot stand in its column."""
+    s = 0.0
+    has_percent = any(percent(v) is not None for v, _ in lay.values())
+    for k, (v, _) in lay.items():
+        if is_placeholder(v):
+            if k in MONEY:
+                s -= 0.5
+            continue
+        p = percent(v)
+        if k == "rate":
+            if p is None and (has_percent or _num(v) is None):
+                return None
+        elif p is not None or _num(v) is None:
+            return None
+        elif k in ("weight", "score") and (_num(v) or 0) > 100:
+            return None
+    money = {k: _num(lay[k][0]) for k in MONEY if k in lay}
+    rate = _rate_value(lay["rate"][0]) if "rate" in lay else None
+    weight = _num(lay["weight"][0]) if "weight" in lay else None
+    score = _num(lay["score"][0]) if "score" in lay else None
+    budget, actual = money.get("budget"), money.get("actual")
+    if budget and actual is not None and rate is not None:
+        if _rate_agrees(actual, budget, rate, lay["rate"][0]):
+            s += 3 if actual else 0.5  # 0 ÷ anything is 0%: that agreement proves little
+        else:
+            s -= 1
+    if weight is not None and score is not None:
+        s += 0.5 if score <= weight else -1
+        if rate is not None and abs(score - weight * min(rate, Decimal(100)) / 100) <= Decimal("0.5"):
+            s += 1
+    if budget is not None and actual is not None and actual > budget * 2:
+        s -= 0.5
+    s -= 0.05 * sum(1 for i, c in enumerate(chosen) if c != i)  # prefer values in the first columns
+    s -= 0.01 * glue
+    if glue:  # a cut that leaves a bare 0 is rarely what was printed
+        s -= sum(1.0 for v, _ in lay.values() if v in ("0", "0%"))
+    return s
+
+
+def _rate_value(text: str) -> Decimal | None:
+    p = percent(text)
+    if p is not None:
+        return p
+    return to_decimal(text) if _num(text) is not None else None
+
+
+def _rate_agrees(actual: Decimal, budget: Decimal, rate: Decimal, printed: str) -> bool:
+    """Whether a printed rate is actual ÷ budget, to the rounding it is printed with (or less
+    than a point off: forms round a rate their own ways)."""
+    computed = actual / budget * 100
+    return abs(computed - rate) < Decimal(1) or (rate == 100 and computed >= 100)
+
+
+def _confirmed(lay: dict[str, tuple[str, int]]) -> bool:
+    money = {k: _num(lay[k][0]) for k in MONEY if k in lay}
+    rate = _rate_value(lay["rate"][0]) if "rate" in lay else None
+    if money.get("budget") and money.get("actual") is not None and rate is not None:
+        return _rate_agrees(money["actual"], money["budget"], rate, lay["rate"][0])  # type: ignore[arg-type]
+    return False
+
+
+__all__ = ["MoneyBlock", "MoneyRow", "best_layout", "fill", "find_header", "read_block"]
