@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 
 from .tokens import Token
+from jixiao.domain.targets import UNITS
+
 from .values import VALUE_RUN, shape, splits
 
 # What each column of an indicator table holds.
@@ -33,6 +35,8 @@ _NUMBERING = re.compile(r"^指标\s*[0-9]+\s*[:：.、]")
 _FILLER = re.compile(r"^[.…。·、\s]+$")
 _NATURE_WORDS = frozenset({"定性", "定量", "正向", "反向", "正向指标", "反向指标"})
 _ROW_LAYOUTS = (None, "tab", "pipe", "space")
+_UNIT_WORDS = frozenset(UNITS)
+END_TAIL = 0.2  # a table cut off at the end of the file: its last row's missing cells cost little
 
 
 @dataclass(slots=True)
@@ -67,6 +71,8 @@ def cost(text: str, kind: str) -> float:
             return 0.0
         if s == "placeholder":
             return 0.3
+        if text.strip() in _UNIT_WORDS:
+            return 1.2  # a unit alone (次, 人) is the 度量单位 cell, not a value
         return 0.4 if len(text) <= 14 else 0.9
     if kind == "num":
         if s == "number":
@@ -77,6 +83,8 @@ def cost(text: str, kind: str) -> float:
     if kind == "op":
         return 0.0 if s == "op" or text.strip() in _NATURE_WORDS else INF
     if kind == "unit":
+        if text.strip() in _UNIT_WORDS:
+            return 0.0
         return 0.2 if s == "words" and len(text) <= 6 else INF
     if kind == "short":
         return 0.2 if len(text) <= 8 else 1.0
@@ -172,7 +180,7 @@ def layout_rows(cells: list[Cell], roles: list[str]) -> list[list[tuple[str, str
                         if total < best[i + 1][end]:
                             best[i + 1][end] = total
                             back[i + 1][end] = (j, first, k, parts)
-    j = min(range(n), key=lambda x: best[m][x] + skip_before[n] - skip_before[x + 1])
+    j = min(range(n), key=lambda x: best[m][x] + END_TAIL * (skip_before[n] - skip_before[x + 1]))
     if best[m][j] == INF:
         return []
     return _trace(back, cells, roles, m, j)

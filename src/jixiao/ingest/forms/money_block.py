@@ -46,13 +46,17 @@ class MoneyBlock:
     end: int = 0  # index of the first token after the block
 
 
-def find_header(toks: list[Token], start: int, stop: int) -> tuple[list[tuple[str, Token]], int] | None:
+def find_header(toks: list[Token], start: int, stop: int
+                ) -> tuple[list[tuple[str, Token]], int, dict[str, Token]] | None:
     """The money header in ``toks[start:stop]``: a run of money-column labels, at least a budget or
-    actual among them; (columns, index after the header) or None."""
+    actual among them; (columns, index after the header, values printed right after their label
+    as in ``预算数: 2.38 执行数: 2.38``) or None."""
     i = start
     while i < stop:
         if toks[i].is_label("money_columns") and not toks[i].inline:
-            cols, j, gap = [], i, 0
+            cols: list[tuple[str, Token]] = []
+            pairs: dict[str, Token] = {}
+            j, gap = i, 0
             while j < stop and gap <= 2:
                 t = toks[j]
                 if t.is_label("money_columns") and not t.inline:
@@ -61,15 +65,20 @@ def find_header(toks: list[Token], start: int, stop: int) -> tuple[list[tuple[st
                 elif t.is_label(*ROW_SECTIONS) or t.is_label(*_STOP):
                     break
                 elif t.text:
+                    if gap == 0 and cols and shape(t.text) in _PAIR_SHAPES and cols[-1][0] not in pairs:
+                        pairs[cols[-1][0]] = t
                     gap += 1
                 j += 1
             keys = [k for k, _ in cols]
             if len(cols) >= 2 and ("budget" in keys or "actual" in keys):
-                return _dedupe(cols), j
+                return _dedupe(cols), j, pairs
             i = j if j > i else i + 1
             continue
         i += 1
     return None
+
+
+_PAIR_SHAPES = frozenset({"number", "amount", "percent"})
 
 
 def _dedupe(cols: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
@@ -86,8 +95,11 @@ def read_block(toks: list[Token], start: int, stop: int) -> MoneyBlock | None:
     found = find_header(toks, start, stop)
     if found is None:
         return None
-    columns, i = found
+    columns, i, pairs = found
     block = MoneyBlock(columns)
+    if len(pairs) >= 2 or (pairs and any(k in pairs for k in MONEY)):
+        first = columns[0][1]
+        block.rows.append(MoneyRow("total", first, dict(pairs), {k: _strip_where(t.text) for k, t in pairs.items()}))
     while i < stop:
         t = toks[i]
         if t.is_label(*_STOP) and not t.is_label(*ROW_SECTIONS):
@@ -140,7 +152,7 @@ def fill(block: MoneyBlock, row: MoneyRow, cells: list[Token]) -> None:
                 row.cells[k] = by_col[h.col]
                 row.texts[k] = _strip_where(by_col[h.col].text)
         return
-    if len(cells) == len(cols) and all(not t.piece for t in cells):  # every cell kept, empties too
+    if len(cells) == len(cols) and row.label.layout == "cells":  # one cell per line, empties kept
         for (k, _), t in zip(cols, cells):
             if t.text:
                 row.cells[k], row.texts[k] = t, _strip_where(t.text)
@@ -174,7 +186,7 @@ def best_layout(columns: list[str], texts: list[str]) -> dict[str, tuple[str, in
             for parts in range(2, min(len(columns), 6) + 1):
                 opts.extend(splits(text, parts))
         options.append(opts)
-    best: tuple[float, dict[str, tuple[str, int]]] | None = None
+    best: tuple[float, dict[str, tuple[str, int]], int] | None = None
     tie = False
     for combo in itertools.islice(itertools.product(*options), 4000):
         values = [(v, src) for src, parts in enumerate(combo) for v in parts]
@@ -187,23 +199,24 @@ def best_layout(columns: list[str], texts: list[str]) -> dict[str, tuple[str, in
             if s is None:
                 continue
             if best is None or s > best[0] + 1e-9:
-                best, tie = (s, lay), False
+                best, tie = (s, lay, glue), False
             elif abs(s - best[0]) <= 1e-9 and _amounts(lay) != _amounts(best[1]):
                 tie = True
     if best is None or tie:
         return None
-    if any(len(p) > 1 for p in options) and best[0] < 3 and any(_gluable(t) for t in texts):
-        # a cut of glued digits must be confirmed by the arithmetic, never guessed
-        if not _confirmed(best[1]):
-            return None
+    if best[2] and not _confirmed(best[1]):  # a cut of glued digits is kept only when the rate confirms it
+        return None
     return best[1]
 
 
 def _gluable(text: str) -> bool:
+    """Digits that may be several numbers run together: two decimal points, or four or more
+    digits without one (``303010100%``, ``2020``); a number like ``5.00`` is one number."""
     t = text.replace(",", "")
     digits = t.rstrip("%")
-    return digits.replace(".", "").isdigit() and len(digits.replace(".", "")) >= 3 and (
-        digits.count(".") > 1 or t.endswith("%") and len(digits) > 3 or len(digits) >= 4)
+    if not digits.replace(".", "").isdigit():
+        return False
+    return digits.count(".") > 1 or (digits.count(".") == 0 and len(digits) >= 4)
 
 
 def _amounts(lay: dict[str, tuple[str, int]]) -> tuple:

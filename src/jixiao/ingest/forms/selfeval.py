@@ -77,7 +77,7 @@ def split_forms(toks) -> list[tuple[int, int]]:
     starts = [i for i, t in enumerate(toks) if t.label("fields") == "name"]
     if not starts:
         found = money_block.find_header(toks, 0, len(toks))
-        starts = [max(0, found[0][0][1].row and _token_index(toks, found[0][0][1]) - 1)] if found else []
+        starts = [_token_index(toks, found[0][0][1])] if found else []
     spans = []
     for n, s in enumerate(starts):
         e = starts[n + 1] if n + 1 < len(starts) else len(toks)
@@ -129,7 +129,7 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
     closing.read(toks, end, stop, project)
     closing.prose_total(toks, head, stop, project)
     if not project.name:
-        project.name = _fallback_name(toks, pre, start)
+        project.name = _fallback_name(toks, head, start)
         if not project.name:
             doc.warnings.append(ParseWarning("表中“项目名称”为空，已跳过", ref))
             return None
@@ -161,7 +161,9 @@ def _year(toks, start: int, stop: int) -> int | None:
 
 
 def _fallback_name(toks, start: int, stop: int) -> str:
-    return ""
+    """A form without a 项目名称 is named by its title (``…区域绩效目标自评表(市场监管经开区分局)``)."""
+    titles = [t.text for t in toks[start:stop + 1] if t.is_label("form_titles")]
+    return titles[-1] if titles else ""
 
 
 def _inline_unit(block) -> str | None:

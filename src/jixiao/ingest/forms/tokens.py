@@ -58,6 +58,10 @@ def label_keys(vocab: Vocabulary, text: str) -> tuple[dict[str, str], str]:
     colon and its value."""
     key = normalise(text)
     found = {s: k for s in SECTIONS if (k := _lookup(vocab, s, key))}
+    if "form_titles" not in found and 4 < len(key) <= TITLE_MAX:
+        title = _title(vocab, key)
+        if title:
+            found["form_titles"] = title
     if found:
         return found, ""
     for colon in _COLONS:
@@ -68,6 +72,23 @@ def label_keys(vocab: Vocabulary, text: str) -> tuple[dict[str, str], str]:
             if found:
                 return found, rest.strip()
     return {}, ""
+
+
+TITLE_MAX = 60  # a title names its unit, project and year around the form's name, no more
+
+
+def _title(vocab: Vocabulary, key: str) -> str | None:
+    """The form family a title names (``2021年…区域绩效目标自评表(…分局)``): the longest title label
+    it contains, when that label closes the text or a bracket follows it."""
+    best = None
+    for label, family in vocab.labels("form_titles").items():
+        at = key.find(label)
+        if at < 0 or (best is not None and len(label) <= len(best[0])):
+            continue
+        after = key[at + len(label):]
+        if not after or after[0] in "(（[【-—_" or len(after) <= 8:
+            best = (label, family)
+    return best[1] if best else None
 
 
 def _lookup(vocab: Vocabulary, section: str, key: str) -> str | None:
