@@ -162,6 +162,12 @@ def _key(text: str | None) -> str:
     return normalise(text or "")
 
 
+def _points(text: str) -> Decimal | None:
+    """``98``, ``98分`` or ``100分绩效目标…`` (words run on after the score) → the score."""
+    m = re.match(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(分|$)", text or "")
+    return Decimal(m.group(1)) if m else None
+
+
 def prose_total(toks: list[Token], start: int, stop: int, project: Project) -> None:
     """A total stated in words or after a 自评得分 label, when no 总分 row gave one."""
     if "total" in project.stated_scores or "conclusion_total" in project.stated_scores:
@@ -170,7 +176,7 @@ def prose_total(toks: list[Token], start: int, stop: int, project: Project) -> N
         t = toks[i]
         if t.label("fields") == "self_score":
             nxt = next((x for x in toks[i + 1:i + 3] if x.text), None)
-            value = number(t.inline) if t.inline else (number(nxt.text) if nxt else None)
+            value = _points(t.inline) if t.inline else (_points(nxt.text) if nxt else None)
             if value is not None and value <= 100:
                 project.stated_scores["total"] = value
                 return

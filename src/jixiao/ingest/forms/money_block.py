@@ -11,9 +11,11 @@ different amounts and nothing decides between them, the row gets a notice and no
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from jixiao.domain.text import normalise
 from jixiao.domain.vocabulary import vocabulary
 
 from .tokens import Token
@@ -124,8 +126,15 @@ def _row(toks: list[Token], i: int, stop: int, key: str) -> tuple[MoneyRow, list
     j = i + 1
     while j < stop:
         t = toks[j]
-        if t.is_label() or (t.row != label.row and label.layout not in ("cells", "stream") and t.row_start):
+        if t.is_label():
             break
+        if t.row != label.row and label.layout not in ("cells", "stream") and t.row_start \
+                and not (cells and _continues(toks, j, stop)):
+            break
+        if t.piece and t.text and len(runs := value_runs(_strip_where(t.text))) > 1:
+            cells.extend(Token(r, r, t.row, t.col, t.ref, t.layout, piece=t.piece) for r in runs)
+            j += 1
+            continue
         if t.text and shape(_strip_where(t.text)) == "words":
             break
         cells.append(t)
@@ -133,8 +142,29 @@ def _row(toks: list[Token], i: int, stop: int, key: str) -> tuple[MoneyRow, list
     return row, cells, j
 
 
+def _continues(toks: list[Token], j: int, stop: int) -> bool:
+    """A row of values only, right under a row whose label it lacks: the same row broken over two
+    lines (``年度资金总额: 1 52.8`` / ``52.8 52.8 100.00% 30.8 58.33%``)."""
+    row = toks[j].row
+    cells = [t for t in toks[j:min(stop, j + 12)] if t.row == row and t.text]
+    return bool(cells) and all(not t.is_label() and shape(_strip_where(t.text)) != "words" for t in cells)
+
+
+def value_runs(text: str) -> list[str]:
+    """``10萬10萬100%20`` → ``10萬``, ``10萬``, ``100%``, ``20`` when values run together with their
+    units and nothing else; [] otherwise."""
+    key = normalise(text).replace("萬", "万")
+    runs = [m.group() for m in _MONEY_RUN.finditer(key)]
+    return runs if "".join(runs) == key else []
+
+
+_MONEY_RUN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|万|元|%)?")
+
+
 def _strip_where(text: str) -> str:
-    """A value cut from flattened text keeps the start of the next label (``303010100%其中:``)."""
+    """A value cut from flattened text keeps the end of its label and the start of the next one
+    (``:303010100%其中:``)."""
+    text = text.lstrip(":： ")
     for tail in ("其中:", "其中：", "其中"):
         if text.endswith(tail):
             return text[: -len(tail)].strip()
@@ -240,7 +270,7 @@ def _score(lay: dict[str, tuple[str, int]], chosen: tuple[int, ...], n: int, glu
                 s -= 0.5
             continue
         p = percent(v)
-        if k == "rate":
+        if k == "rate" or k.endswith("_rate"):
             if p is None and (has_percent or _num(v) is None):
                 return None
         elif p is not None or _num(v) is None:

@@ -10,10 +10,13 @@ vocabulary knows. A form cut off mid-table is read as far as it goes and said to
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from jixiao.domain.model import Document, DocumentKind, Money, MoneyUnit, ParseWarning, Project
 from jixiao.domain.numbers import to_yuan
+from jixiao.domain.text import normalise, normalise_map
+from jixiao.domain.vocabulary import vocabulary
 from jixiao.ingest.grid import Grid
 
 from . import closing, form_fields, indicator_table, money_block, tokens
@@ -162,8 +165,17 @@ def _year(toks, start: int, stop: int) -> int | None:
 
 def _fallback_name(toks, start: int, stop: int) -> str:
     """A form without a 项目名称 is named by its title (``…区域绩效目标自评表(市场监管经开区分局)``)."""
-    titles = [t.text for t in toks[start:stop + 1] if t.is_label("form_titles")]
-    return titles[-1] if titles else ""
+    titles = [t for t in toks[start:stop + 1] if t.is_label("form_titles")]
+    if not titles:
+        return ""
+    text = titles[-1].text
+    for label in sorted(vocabulary().labels("form_titles"), key=len, reverse=True):
+        at = normalise(text).find(label)
+        if at > 0:  # the title names the project before the form's name: ``…资金绩效评价表``
+            _, where = normalise_map(text)
+            name = text[:where[at]].strip(" *＊　")
+            return name or text
+    return text
 
 
 def _inline_unit(block) -> str | None:
@@ -208,6 +220,21 @@ def _money(project: Project, block, doc: Document) -> None:
             value = number(texts.get(k))
             if value is not None:
                 project.stated_scores[name] = value
+    points = block_points(block)
+    if points is not None and "execution_weight" not in project.stated_scores:
+        project.stated_scores["execution_weight"] = points
+
+
+_POINTS = re.compile(r"[(（]([0-9]+(?:\.[0-9]+)?)分")
+
+
+def block_points(block) -> Decimal | None:
+    """The points the money block is worth when its label or its 得分 header says so
+    (``预算执行情况(20分)``, ``得分(20分*执行率)``)."""
+    for _, tok in block.columns:
+        if tok.label("money_columns") in ("score", "weight") and (m := _POINTS.search(tok.key)):
+            return Decimal(m.group(1))
+    return None
 
 
 def _yuan(text: str | None, unit: str) -> Decimal | None:
@@ -240,7 +267,8 @@ def _notices(project: Project, block, header, toks, end: int, stop: int, doc: Do
         warn(ParseWarning("未找到资金表（年初预算数/全年预算数/全年执行数）", where, project.name))
     elif any(r.by_order for r in block.rows):
         warn(ParseWarning("资金表中有空单元格被省略，已按表头顺序读取并用执行率核对", where, project.name))
-    cut = last and end >= stop and _ends_inside(toks, stop)
+    after = header.end if header is not None else (block.end if block is not None else 0)
+    cut = last and end >= stop and not any(t.is_label("closing") for t in toks[after:stop])
     if header is None and not cut:
         warn(ParseWarning("未找到绩效指标表（一级指标/二级指标/三级指标）", where, project.name))
     if cut:
@@ -249,11 +277,6 @@ def _notices(project: Project, block, header, toks, end: int, stop: int, doc: Do
         project.details["incomplete"] = tail.ref.label()
     elif header is not None and "score" in header.columns and "total" not in project.stated_scores:
         warn(ParseWarning("缺少“总分”行", where, project.name))
-
-
-def _ends_inside(toks, stop: int) -> bool:
-    """Whether the file ends inside the form: no closing block (总分, 评价结论 …) after the table."""
-    return not any(t.is_label("closing") for t in toks[max(0, stop - 60):stop])
 
 
 __all__ = ["KIND", "detect", "read", "read_form", "split_forms"]

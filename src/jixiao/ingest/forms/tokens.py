@@ -215,19 +215,37 @@ def _short_labels(vocab: Vocabulary, piece: str) -> list[tuple[str, dict[str, st
 
 
 def _cover(vocab: Vocabulary, key: str) -> list[tuple[int, int]] | None:
-    """Spans that cover ``key`` exactly with labels (fewest pieces), or None."""
+    """Spans that cover ``key`` exactly with labels (fewest pieces), a label's brackets
+    (``预算数(A)``, ``得分(20分*执行率)``) going with it, or None."""
     labels = {lab for s in SECTIONS for lab in vocab.labels(s)}
     best: list[list[tuple[int, int]] | None] = [None] * (len(key) + 1)
     best[0] = []
     for i in range(len(key)):
-        if best[i] is None:
+        prev = best[i]
+        if prev is None:
             continue
+        if key[i] in "(（" and (close := _close(key, i)) is not None:
+            # a bracket after a label belongs to it; before any label it stands alone
+            span = [(prev[-1][0], close + 1)] if prev else [(i, close + 1)]
+            cand = prev[:-1] + span if prev else span
+            if best[close + 1] is None or len(cand) < len(best[close + 1]):  # type: ignore[arg-type]
+                best[close + 1] = cand
         for j in range(i + 1, min(len(key), i + 16) + 1):
             if key[i:j] in labels:
-                cand = best[i] + [(i, j)]  # type: ignore[operator]
+                cand = prev + [(i, j)]
                 if best[j] is None or len(cand) < len(best[j]):  # type: ignore[arg-type]
                     best[j] = cand
     return best[len(key)]
+
+
+def _close(key: str, i: int) -> int | None:
+    """The index of the bracket closing the one at ``i`` (within 16 characters), or None."""
+    for j in range(i + 1, min(len(key), i + 17)):
+        if key[j] in ")）":
+            return j
+        if key[j] in "(（":
+            return None
+    return None
 
 
 def join_split_labels(vocab: Vocabulary, toks: list[Token]) -> list[Token]:
