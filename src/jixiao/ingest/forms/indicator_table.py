@@ -79,6 +79,16 @@ def find_header(toks: list[Token], start: int, stop: int, need: tuple[str, ...])
     return None
 
 
+def headerless(toks: list[Token], start: int, stop: int, template: list[str]) -> Header | None:
+    """An indicator table whose header is not in the text (an excerpt that starts mid-table):
+    category cells (产出指标, 数量指标) with rows after them, read in the template's columns."""
+    levels = [i for i in range(start, stop) if is_level(toks[i])]
+    if len(levels) < 2:
+        return None
+    first = levels[0]
+    return Header(list(template), first, first, None)
+
+
 def body_end(toks: list[Token], start: int, stop: int) -> int:
     """Where the rows stop: a closing label (总分, 评价结论 …), the next form, or ``stop``."""
     for i in range(start, stop):
@@ -168,4 +178,4 @@ def combine_target(nature: str, value: str, unit: str) -> TargetValue:
     return dataclasses.replace(parsed, op=op or parsed.op, unit=parsed.unit or unit or None)
 
 
-__all__ = ["Header", "body_end", "build", "combine_target", "find_header", "indicator", "read_rows", "unaligned"]
+__all__ = ["Header", "body_end", "headerless", "build", "combine_target", "find_header", "indicator", "read_rows", "unaligned"]

@@ -45,10 +45,24 @@ def detect(grid: Grid) -> float:
         score += 0.35
     head = indicator_table.find_header(toks, 0, min(len(toks), 900), ("actual", "score"))
     if head is not None:
-        score += 0.2
+        score += 0.3
+    elif _achieved_rows(toks):
+        score += 0.5
     if any(t.label("fields") == "name" for t in toks[:400]):
         score += 0.1
     return max(0.0, min(score, 1.0))
+
+
+def _achieved_rows(toks) -> bool:
+    """Category cells followed by rows of two values (a target and what was achieved): an
+    excerpt of a self-evaluation's indicator table whose header is not in the text."""
+    template = vocabulary().layouts["indicator_columns"]
+    header = indicator_table.headerless(toks, 0, min(len(toks), 900), template)
+    if header is None:
+        return False
+    rows = indicator_table.read_rows(toks, header, min(len(toks), 900))
+    full = [r for r in rows if r.values.get("target") and r.values.get("actual")]
+    return len(full) >= 3 and len(full) * 2 >= len(rows)
 
 
 def _wide_table(toks) -> bool:
@@ -80,13 +94,13 @@ def split_forms(toks) -> list[tuple[int, int]]:
     starts = [i for i, t in enumerate(toks) if t.label("fields") == "name"]
     if not starts:
         found = money_block.find_header(toks, 0, len(toks))
-        starts = [_token_index(toks, found[0][0][1])] if found else []
+        starts = [_token_index(toks, found[0][0][1])] if found else [0]
     spans = []
     for n, s in enumerate(starts):
         e = starts[n + 1] if n + 1 < len(starts) else len(toks)
         has_money = money_block.find_header(toks, s, e) is not None
         has_table = indicator_table.find_header(toks, s, e, ("target", "actual", "score")) is not None
-        if has_money or has_table:
+        if has_money or has_table or (len(starts) == 1 and _achieved_rows(toks[s:e])):
             spans.append((s, e))
     return spans
 
@@ -107,6 +121,9 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
     block = money_block.read_block(toks, start, stop)
     header = indicator_table.find_header(toks, block.end if block else start, stop,
                                          ("target", "actual", "score", "weight"))
+    if header is None:
+        header = indicator_table.headerless(toks, block.end if block else start, stop,
+                                            vocabulary().layouts["indicator_columns"])
     unit = form_fields.money_unit(toks, pre, block.end if block else stop) or _inline_unit(block)
     ref = name[1].ref if name else toks[start].ref
     project = Project(name=name[0] if name else "", unit=_fact(facts, "unit"), department=_fact(facts, "department"),
@@ -132,10 +149,13 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
     closing.read(toks, end, stop, project)
     closing.prose_total(toks, head, stop, project)
     if not project.name:
-        project.name = _fallback_name(toks, head, start)
+        project.name = _fallback_name(toks, head, start, stop)
         if not project.name:
-            doc.warnings.append(ParseWarning("表中“项目名称”为空，已跳过", ref))
-            return None
+            if not project.indicators and project.budget.total is None:
+                doc.warnings.append(ParseWarning("表中“项目名称”为空，已跳过", ref))
+                return None
+            project.name = UNNAMED
+            doc.warnings.append(ParseWarning("表中没有项目名称，项目暂记为“未注明项目名称”", ref))
     _notices(project, block, header, toks, end, stop, doc, last, (title_tok or toks[start]).ref)
     return project
 
@@ -163,9 +183,14 @@ def _year(toks, start: int, stop: int) -> int | None:
     return None
 
 
-def _fallback_name(toks, start: int, stop: int) -> str:
-    """A form without a 项目名称 is named by its title (``…区域绩效目标自评表(市场监管经开区分局)``)."""
-    titles = [t for t in toks[start:stop + 1] if t.is_label("form_titles")]
+UNNAMED = "未注明项目名称"
+
+
+def _fallback_name(toks, head: int, start: int, stop: int) -> str:
+    """A form without a 项目名称 is named by its title (``…区域绩效目标自评表(市场监管经开区分局)``):
+    the last one above the form, else the first in it."""
+    before = [t for t in toks[head:start + 1] if t.is_label("form_titles")]
+    titles = before[-1:] or [t for t in toks[start:stop] if t.is_label("form_titles")][:1]
     if not titles:
         return ""
     text = titles[-1].text
