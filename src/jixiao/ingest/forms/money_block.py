@@ -71,6 +71,7 @@ def find_header(toks: list[Token], start: int, stop: int
                         pairs[cols[-1][0]] = t
                     gap += 1
                 j += 1
+            cols = _by_year(cols)
             keys = [k for k, _ in cols]
             if len(cols) >= 2 and ("budget" in keys or "actual" in keys):
                 return _dedupe(cols), j, pairs
@@ -81,6 +82,16 @@ def find_header(toks: list[Token], start: int, stop: int
 
 
 _PAIR_SHAPES = frozenset({"number", "amount", "percent"})
+
+
+def _by_year(cols: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """Columns of several years (``2021年决算数 | 2022年预算数 | 2022年决算数``): the latest year's
+    are the form's budget and actual, the others are kept as ``prior_…`` columns."""
+    years = [t.year for _, t in cols if t.year]
+    if not years:
+        return cols
+    latest = max(years)
+    return [(k if not t.year or t.year == latest else f"prior_{k}", t) for k, t in cols]
 
 
 def _dedupe(cols: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
@@ -135,7 +146,7 @@ def _row(toks: list[Token], i: int, stop: int, key: str) -> tuple[MoneyRow, list
             cells.extend(Token(r, r, t.row, t.col, t.ref, t.layout, piece=t.piece) for r in runs)
             j += 1
             continue
-        if t.text and shape(_strip_where(t.text)) == "words":
+        if t.text and shape(_strip_where(t.text)) == "words" and not _gluable(_strip_where(t.text)):
             break
         cells.append(t)
         j += 1
@@ -158,7 +169,7 @@ def value_runs(text: str) -> list[str]:
     return runs if "".join(runs) == key else []
 
 
-_MONEY_RUN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|万|元|%)?")
+_MONEY_RUN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]{1,2})?(?:万元|万|元|%)?")
 
 
 def _strip_where(text: str) -> str:
@@ -243,10 +254,11 @@ def _gluable(text: str) -> bool:
     """Digits that may be several numbers run together: two decimal points, or four or more
     digits without one (``303010100%``, ``2020``); a number like ``5.00`` is one number."""
     t = text.replace(",", "")
-    digits = t.rstrip("%")
-    if not digits.replace(".", "").isdigit():
+    if not t.replace(".", "").replace("%", "").isdigit():
         return False
-    return digits.count(".") > 1 or (digits.count(".") == 0 and len(digits) >= 4)
+    digits = t.rstrip("%")
+    return t.count("%") > 1 or "%" in digits or digits.count(".") > 1 or (
+        "." not in digits and len(digits) >= 4) or ("." in digits and len(digits.split(".")[1]) > 2)
 
 
 def _amounts(lay: dict[str, tuple[str, int]]) -> tuple:
@@ -293,6 +305,13 @@ def _score(lay: dict[str, tuple[str, int]], chosen: tuple[int, ...], n: int, glu
             s += 1
     if budget is not None and actual is not None and actual > budget * 2:
         s -= 0.5
+    initial = money.get("budget_initial")
+    if initial and budget and not (budget / 5 <= initial <= budget * 5):
+        s -= 0.5  # 年初 and 全年 budgets of one project are of one size
+    places = {len(v.split(".")[1]) if "." in v else 0 for k in MONEY if k in lay
+              for v in [lay[k][0]] if not is_placeholder(v)}
+    if len(places) == 1 and glue:
+        s += 0.3  # one table prints its amounts with the same decimals
     s -= 0.05 * sum(1 for i, c in enumerate(chosen) if c != i)  # prefer values in the first columns
     s -= 0.01 * glue
     if glue:  # a cut that leaves a bare 0 is rarely what was printed

@@ -37,7 +37,7 @@ def detect(grid: Grid) -> float:
         return 0.0
     score = 0.0
     titles = {t.label("form_titles") for t in toks[:400] if t.is_label("form_titles")}
-    if "selfeval_project" in titles:
+    if titles & {"selfeval_project", "selfeval_department"}:
         score += 0.4
     elif titles & {"declaration", "target_table", "department_targets"}:
         score -= 0.3
@@ -118,7 +118,7 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
     doc.year = doc.year or year
     title_tok = next((t for t in toks[pre:start + 1] if t.is_label("form_titles")), None)
     doc.title = doc.title or (title_tok.text if title_tok else None)
-    block = money_block.read_block(toks, start, stop)
+    block = _money_block(toks, start, stop)
     header = indicator_table.find_header(toks, block.end if block else start, stop,
                                          ("target", "actual", "score", "weight"))
     if header is None:
@@ -148,6 +148,10 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
                                              project.name))
     closing.read(toks, end, stop, project)
     closing.prose_total(toks, head, stop, project)
+    family = title_tok.label("form_titles") if title_tok else _family(toks, head, stop)
+    if family == "selfeval_department":
+        project.kind = "unit_overall"  # the department's whole spending is the project
+        project.name = project.name or (f"{year}年度部门整体支出" if year else "部门整体支出")
     if not project.name:
         project.name = _fallback_name(toks, head, start, stop)
         if not project.name:
@@ -158,6 +162,21 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
             doc.warnings.append(ParseWarning("表中没有项目名称，项目暂记为“未注明项目名称”", ref))
     _notices(project, block, header, toks, end, stop, doc, last, (title_tok or toks[start]).ref)
     return project
+
+
+def _money_block(toks, start: int, stop: int):
+    """The form's money block: the first with a 年度资金总额 (or 支出总额) row, else the first at all
+    (a 基础数据表 of counts and 三公 may stand before the form's own block)."""
+    first = None
+    while start < stop:
+        block = money_block.read_block(toks, start, stop)
+        if block is None:
+            break
+        if any(r.key == "total" for r in block.rows):
+            return block
+        first = first or block
+        start = max(block.end, start + 1)
+    return first
 
 
 def _back(toks, i: int, n: int) -> int:
@@ -184,6 +203,11 @@ def _year(toks, start: int, stop: int) -> int | None:
 
 
 UNNAMED = "未注明项目名称"
+
+
+def _family(toks, start: int, stop: int) -> str | None:
+    """The form family the first title in ``toks[start:stop]`` names."""
+    return next((t.label("form_titles") for t in toks[start:stop] if t.is_label("form_titles")), None)
 
 
 def _fallback_name(toks, head: int, start: int, stop: int) -> str:

@@ -41,6 +41,7 @@ class Token:
     inline: str = ""  # the value a label token carries after its colon (项目名称：禁毒经费)
     piece: int = 0  # 0 for a whole cell; 1, 2 … for the pieces cut from a flattened cell
     row_start: bool = False  # the first token of a row that holds several cells
+    year: int | None = None  # the year a label names (``2022年预算数``)
 
     def label(self, section: str) -> str | None:
         """The key of the ``section`` label this token is, or None."""
@@ -53,10 +54,24 @@ class Token:
         return any(s in self.labels for s in sections)
 
 
+_YEAR_LABEL = re.compile(r"^(20[0-9]{2})年(?:度)?(?=.)")
+
+
+def label_year(text: str) -> int | None:
+    """The year a column label starts with (``2022年决算数`` → 2022)."""
+    m = _YEAR_LABEL.match(normalise(text))
+    return int(m.group(1)) if m else None
+
+
 def label_keys(vocab: Vocabulary, text: str) -> tuple[dict[str, str], str]:
-    """({section: key}, inline value) of a cell's text: the whole text a label, or a label, a
-    colon and its value."""
+    """({section: key}, inline value) of a cell's text: the whole text a label (a year before it
+    aside: ``2022年预算数``), or a label, a colon and its value."""
     key = normalise(text)
+    if _YEAR_LABEL.match(key) and len(key) <= 16:
+        rest = _YEAR_LABEL.sub("", key)
+        found = {s: k for s in ("money_columns",) if (k := _lookup(vocab, s, rest))}
+        if found:
+            return found, ""
     found = {s: k for s in SECTIONS if (k := _lookup(vocab, s, key))}
     if "form_titles" not in found and 4 < len(key) <= TITLE_MAX:
         title = _title(vocab, key)
@@ -113,7 +128,8 @@ def build(grids: list[Grid], vocab: Vocabulary | None = None) -> list[Token]:
                 if pieces is None:
                     labels, inline = label_keys(vocab, text) if text else ({}, "")
                     out.append(Token(text, normalise(text) if text else "", r, c, ref, row.layout,
-                                     labels, inline, 0, many and first))
+                                     labels, inline, 0, many and first,
+                                     label_year(text) if labels else None))
                 else:
                     for k, (piece, labels) in enumerate(pieces, start=1):
                         out.append(Token(piece, normalise(piece), r, c, ref, row.layout, labels, "", k,

@@ -105,34 +105,35 @@ def is_value(text: str) -> bool:
     return shape(text) in ("number", "percent", "amount", "target", "placeholder")
 
 
+_PIECE = re.compile(r"^(?:0|[1-9][0-9]*)(?:\.[0-9]{1,2})?%?$")
+MAX_SPLITS = 400
+
+
 def splits(run: str, parts: int) -> list[list[str]]:
-    """The ways a glued run of digits (``303010100%``, ``2018``) cuts into ``parts`` numbers, each
-    a plain number without a leading zero (``0`` and ``0.5`` aside); a trailing ``%`` or unit
-    stays with the last. ``splits("2018", 2)`` → ``[["2", "018"]…]`` minus the bad ones."""
-    m = re.match(r"^([0-9.]+)(.*)$", run)
+    """The ways a run of glued numbers (``303010100%``, ``2018``, ``2456.182456.1810100%10``) cuts
+    into ``parts`` numbers: each a number without a leading zero, at most two decimals and a ``%``
+    only at its end; a unit after the run stays with the last. At most ``MAX_SPLITS`` ways."""
+    m = re.match(r"^([0-9.%]+)(.*)$", run)
     if not m or parts < 1:
         return []
     digits, tail = m.groups()
+    if len(digits) > 30:
+        return []
     out: list[list[str]] = []
 
-    def ok(piece: str) -> bool:
-        if not piece or piece.startswith(".") or piece.endswith(".") or piece.count(".") > 1:
-            return False
-        return not (len(piece) > 1 and piece[0] == "0" and piece[1] != ".")
-
-    def walk(rest: str, acc: list[str]) -> None:
-        if len(acc) == parts - 1:
-            if ok(rest):
-                out.append(acc + [rest])
+    def walk(pos: int, acc: list[str]) -> None:
+        if len(out) >= MAX_SPLITS:
             return
-        for i in range(1, len(rest)):
-            piece = rest[:i]
-            if ok(piece):
-                walk(rest[i:], acc + [piece])
+        if len(acc) == parts - 1:
+            if _PIECE.match(digits[pos:]):
+                out.append(acc + [digits[pos:]])
+            return
+        for end in range(pos + 1, len(digits)):
+            piece = digits[pos:end]
+            if _PIECE.match(piece):
+                walk(end, acc + [piece])
 
-    if len(digits) > 24:
-        return []
-    walk(digits, [])
+    walk(0, [])
     return [p[:-1] + [p[-1] + tail] for p in out]
 
 
