@@ -2,7 +2,8 @@
 
     python bench/corpus.py [--dir tests/corpus] [--show S06] [--json out.json]
 
-For each excerpt (``DIR/text/*.txt``, keys in ``DIR/expected/*.json``) the reader's Document is
+A document is read when the reader recognises it (no refusal) and, where its key lists projects or
+figures, gives at least one. For each excerpt (``DIR/text/*.txt``, keys in ``DIR/expected/*.json``) the reader's Document is
 compared field by field with what the key states (null in a key states nothing): project name;
 budget (年初 / 全年) and actual, and a target form's amounts, in 元; the stated execution rate,
 execution score and total; the indicator count and each indicator's name; a budget excerpt's
@@ -180,7 +181,8 @@ def measure(directory: Path, show: str | None = None) -> list[dict]:
                 for f, (e, s) in compare_project(exp, g, unit).items():
                     a, b = fields.get(f, (0, 0))
                     fields[f] = (a + e, b + s)
-            read = bool(got)
+            # read: recognised and not refused, with a project wherever the key has one
+            read = doc is not None and (bool(got) or not key["projects"])
         tabular = path.stem[0] in "ST" and key["layout"] != "prose"
         results.append({"file": path.stem, "form": key["form"], "layout": key["layout"], "tabular": tabular,
                         "read": read, "error": error, "fields": fields,

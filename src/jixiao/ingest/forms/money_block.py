@@ -66,6 +66,8 @@ def find_header(toks: list[Token], start: int, stop: int
                     gap = 0
                 elif t.is_label(*ROW_SECTIONS) or t.is_label(*_STOP):
                     break
+                elif _UNIT_ONLY.match(t.key):
+                    pass  # (万元) under its label: the value comes next
                 elif t.text:
                     if gap == 0 and cols and shape(t.text) in _PAIR_SHAPES and cols[-1][0] not in pairs:
                         pairs[cols[-1][0]] = t
@@ -82,6 +84,7 @@ def find_header(toks: list[Token], start: int, stop: int
 
 
 _PAIR_SHAPES = frozenset({"number", "amount", "percent"})
+_UNIT_ONLY = re.compile(r"^[(（](?:万元|元)[)）]$")
 
 
 def _by_year(cols: list[tuple[str, Token]]) -> list[tuple[str, Token]]:

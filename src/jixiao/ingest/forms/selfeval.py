@@ -15,13 +15,13 @@ from decimal import Decimal
 
 from jixiao.domain.model import Document, DocumentKind, Money, MoneyUnit, ParseWarning, Project
 from jixiao.domain.numbers import to_yuan
-from jixiao.domain.text import normalise, normalise_map
+from jixiao.domain.text import drop_glosses, normalise, normalise_map
 from jixiao.domain.vocabulary import vocabulary
 from jixiao.ingest.grid import Grid
 
 from . import closing, form_fields, indicator_table, money_block, tokens
 from .common import status_of
-from .values import amount, number, percent
+from .values import amount, is_placeholder, number, percent
 
 KIND = DocumentKind.SELF_EVALUATION_FORM
 FACT_KEYS = ("name", "department", "unit", "code", "period", "central_department")
@@ -41,8 +41,9 @@ def detect(grid: Grid) -> float:
         score += 0.4
     elif titles & {"declaration", "target_table", "department_targets"}:
         score -= 0.3
-    if money_block.find_header(toks, 0, min(len(toks), 600)) is not None:
-        score += 0.35
+    money = money_block.find_header(toks, 0, min(len(toks), 600))
+    if money is not None:  # budget and what was spent: a self-evaluation's execution block
+        score += 0.4 if {"budget", "actual"} <= {k for k, _ in money[0]} else 0.3
     head = indicator_table.find_header(toks, 0, min(len(toks), 900), ("actual", "score"))
     if head is not None:
         score += 0.3
@@ -126,7 +127,8 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
                                             vocabulary().layouts["indicator_columns"])
     unit = form_fields.money_unit(toks, pre, block.end if block else stop) or _inline_unit(block)
     ref = name[1].ref if name else toks[start].ref
-    project = Project(name=name[0] if name else "", unit=_fact(facts, "unit"), department=_fact(facts, "department"),
+    project = Project(name=drop_glosses(name[0]) if name else "", unit=_fact(facts, "unit"),
+                      department=_fact(facts, "department"),
                       code=_fact(facts, "code"), year=year, money_unit=unit or MoneyUnit.WAN_YUAN, source=ref)
     if _fact(facts, "period"):
         project.details["period"] = _fact(facts, "period")
@@ -189,8 +191,9 @@ def _back(toks, i: int, n: int) -> int:
 
 
 def _fact(facts, key: str) -> str | None:
+    """A fact's value as printed, without the pinyin glosses a mirror site put in."""
     found = facts.get(key)
-    return found[0] if found else None
+    return drop_glosses(found[0]) if found else None
 
 
 def _year(toks, start: int, stop: int) -> int | None:
@@ -248,8 +251,12 @@ def _money(project: Project, block, doc: Document) -> None:
         if row.notice:
             doc.warnings.append(ParseWarning(row.notice, row.label.ref, row.label.text))
         for which in money_block.MONEY:
-            value = _yuan(row.texts.get(which), unit)
+            text = row.texts.get(which)
+            value = _yuan(text, unit)
             if value is None:
+                if text and not is_placeholder(text) and any(c.isdigit() for c in text):
+                    doc.warnings.append(ParseWarning(f"金额“{text}”不是可识别的数字，未读取", row.cells[which].ref,
+                                                     project.name))
                 continue
             if row is total_row:
                 totals[which] = value
