@@ -144,6 +144,22 @@ def split_run(text: str) -> list[str]:
     return [p.strip(" ,，;；") for p in out if p.strip(" ,，;；")]
 
 
+_VALUE_ROLES = ("target", "actual", "weight", "score", "nature", "measure_unit")
+
+
+def _trim(rows: list[list[tuple[str, str, Cell]]]) -> list[list[tuple[str, str, Cell]]]:
+    """Drop the rows at the end that hold no value and read as prose or page furniture."""
+    while rows:
+        row = rows[-1]
+        values = [text for role, text, _ in row if role in _VALUE_ROLES and shape(text) != "words"]
+        name = next((text for role, text, _ in row if role == "name"), "")
+        prose = "。" in name or len(name) > 40 or not name.strip()
+        if values or not prose:
+            break
+        rows = rows[:-1]
+    return [r for r in rows if any(text.strip() for _, text, _ in r)]
+
+
 def layout_rows(cells: list[Cell], roles: list[str]) -> list[list[tuple[str, str, Cell]]]:
     """The cheapest layout of ``cells`` into rows over ``roles`` (the header's content columns in
     order): each row a list of (role, text, cell)."""
@@ -159,6 +175,7 @@ def layout_rows(cells: list[Cell], roles: list[str]) -> list[list[tuple[str, str
     for i in range(m):
         cell = cells[i]
         options = _options(cell.text, n)
+        glue = glue_cost(cell.text)
         for j in range(n + 1):
             here = best[i][j]
             if here == INF:
@@ -175,7 +192,7 @@ def layout_rows(cells: list[Cell], roles: list[str]) -> list[list[tuple[str, str
                             continue
                         gap = (skip_before[first] - skip_before[start]) if not new_row else 0.0
                         tail = (skip_before[n] - skip_before[j + 1]) if new_row and j < n else 0.0
-                        total = here + c + gap + tail + (NEW_ROW if new_row else 0.0) + 0.2 * (k - 1)
+                        total = here + c + gap + tail + (NEW_ROW if new_row else 0.0) + (glue if k > 1 else 0.0)
                         end = first + k - 1
                         if total < best[i + 1][end]:
                             best[i + 1][end] = total
@@ -193,6 +210,17 @@ def _options(text: str, n: int) -> list[list[str]]:
         for k in (2, 3):
             opts.extend(splits(digits, k)[:40])
     return opts
+
+
+def glue_cost(text: str) -> float:
+    """What cutting ``text`` into several numbers costs: little for a run no single number is
+    written as (``2018`` as a weight, ``4.918.42``), much for a number that reads well (``22.5``)."""
+    digits = text.replace(",", "")
+    head = re.match(r"^[0-9.]+", digits)
+    run = head.group() if head else digits
+    if run.count(".") > 1 or ("." not in run and len(run) >= 4):
+        return 0.2
+    return 1.0
 
 
 def _emit(parts: list[str], kinds: list[str]) -> float:
@@ -227,9 +255,14 @@ def _trace(back, cells: list[Cell], roles: list[str], m: int, j: int) -> list[li
 
 
 def read_body(body: list[Token], roles: list[str]) -> list[BodyRow]:
-    """Body tokens (no category cells) → rows, each with the text of its columns."""
+    """Body tokens (no category cells) → rows, each with the text of its columns; a bare number
+    right under the header is the table's points, and rows of words after the table (a page's
+    footer, the next section) are not indicators."""
     out = []
-    for row in layout_rows(cells_of(body), roles):
+    cells = cells_of(body)
+    if cells and shape(cells[0].text) == "number" and not cells[0].levels:
+        cells = cells[1:]
+    for row in _trim(layout_rows(cells, roles)):
         values = {role: text for role, text, _ in row}
         toks = {role: cell.tok for role, _, cell in row}
         levels = [lv for _, _, cell in row for lv in (cell.levels or [])]

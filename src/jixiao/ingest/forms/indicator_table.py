@@ -98,10 +98,12 @@ def body_end(toks: list[Token], start: int, stop: int) -> int:
     return stop
 
 
-def read_rows(toks: list[Token], header: Header, end: int) -> list[BodyRow]:
-    """The rows between the header and ``end``; repeated header labels (a new page) skipped."""
+def read_rows(toks: list[Token], header: Header, end: int, extra: tuple[str, ...] = ()) -> list[BodyRow]:
+    """The rows between the header and ``end``; repeated header labels (a new page) skipped;
+    ``extra`` columns the header does not name may follow its own (a score column some forms
+    print without a header cell)."""
     body = [t for t in toks[header.end:end] if not (t.is_label("indicator_columns") and not is_level(t))]
-    return read_body(body, header.roles)
+    return read_body(body, header.roles + [c for c in extra if c not in header.roles])
 
 
 def unaligned(rows: list[BodyRow], header: Header) -> list[Token]:

@@ -141,7 +141,8 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
     end = stop
     if header is not None:
         end = indicator_table.body_end(toks, header.end, stop)
-        rows = indicator_table.read_rows(toks, header, end)
+        unscored = not {"weight", "score"} & set(header.columns)
+        rows = indicator_table.read_rows(toks, header, end, ("score",) if unscored else ())
         project.indicators = indicator_table.build(rows, cut=last and end >= stop)
         shifted = indicator_table.unaligned(rows, header)
         if shifted:
