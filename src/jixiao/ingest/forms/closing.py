@@ -180,13 +180,27 @@ def prose_total(toks: list[Token], start: int, stop: int, project: Project) -> N
             if value is not None and value <= 100:
                 project.stated_scores["total"] = value
                 return
-        if "得分" in t.key or "总分" in t.key:
-            m = _PROSE_TOTAL.search(t.key)
+    for key in _cell_keys(toks[start:stop]):
+        if "得分" in key or "总分" in key:
+            m = _PROSE_TOTAL.search(key)
             if m:
                 value = Decimal(next(g for g in m.groups() if g))
                 if value <= 100:
                     project.stated_scores["total"] = value
                     return
+
+
+def _cell_keys(toks: list[Token]) -> list[str]:
+    """The normalised text of each cell, its pieces joined again (a sentence cut at a label)."""
+    out: list[str] = []
+    last = None
+    for t in toks:
+        if t.piece and (t.row, t.col) == last and out:
+            out[-1] += t.key
+        else:
+            out.append(t.key)
+        last = (t.row, t.col)
+    return out
 
 
 __all__ = ["goal", "grade_of", "prose_total", "read"]

@@ -145,6 +145,9 @@ def _row(toks: list[Token], i: int, stop: int, key: str) -> tuple[MoneyRow, list
         if t.row != label.row and label.layout not in ("cells", "stream") and t.row_start \
                 and not (cells and _continues(toks, j, stop)):
             break
+        if t.text and not _strip_where(t.text):  # 其中: before the next label
+            j += 1
+            continue
         if t.piece and t.text and len(runs := value_runs(_strip_where(t.text))) > 1:
             cells.extend(Token(r, r, t.row, t.col, t.ref, t.layout, piece=t.piece) for r in runs)
             j += 1

@@ -63,7 +63,7 @@ def label_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def label_keys(vocab: Vocabulary, text: str) -> tuple[dict[str, str], str]:
+def label_keys(vocab: Vocabulary, text: str, titles: bool = True) -> tuple[dict[str, str], str]:
     """({section: key}, inline value) of a cell's text: the whole text a label (a year before it
     aside: ``2022年预算数``), or a label, a colon and its value."""
     key = normalise(text)
@@ -73,7 +73,7 @@ def label_keys(vocab: Vocabulary, text: str) -> tuple[dict[str, str], str]:
         if found:
             return found, ""
     found = {s: k for s in SECTIONS if (k := _lookup(vocab, s, key))}
-    if "form_titles" not in found and 4 < len(key) <= TITLE_MAX:
+    if titles and "form_titles" not in found and 4 < len(key) <= TITLE_MAX:
         title = _title(vocab, key)
         if title:
             found["form_titles"] = title
@@ -274,10 +274,10 @@ def join_split_labels(vocab: Vocabulary, toks: list[Token]) -> list[Token]:
         if tok.text and not tok.labels or (tok.labels and _longer_label_follows(vocab, toks, i)):
             for n in (3, 2):
                 group = toks[i:i + n]
-                if len(group) < n or any(not t.text for t in group):
+                if len(group) < n or any(not t.text for t in group) or any(t.labels for t in group[1:]):
                     continue
                 text = "".join(t.text for t in group)
-                labels, inline = label_keys(vocab, text)
+                labels, inline = label_keys(vocab, text, titles=False)
                 if labels and not inline and len(normalise(text)) <= 20:
                     joined = Token(text, normalise(text), tok.row, tok.col, tok.ref, tok.layout, labels,
                                    "", tok.piece, tok.row_start)
@@ -295,7 +295,7 @@ def _longer_label_follows(vocab: Vocabulary, toks: list[Token], i: int) -> bool:
     """``一级`` (a label itself) + ``指标``: the two make the longer label ``一级指标``."""
     if i + 1 >= len(toks) or not toks[i + 1].text or toks[i + 1].labels:
         return False
-    return bool(label_keys(vocab, toks[i].text + toks[i + 1].text)[0])
+    return bool(label_keys(vocab, toks[i].text + toks[i + 1].text, titles=False)[0])
 
 
 __all__ = ["SECTIONS", "Token", "build", "cached", "label_keys"]
