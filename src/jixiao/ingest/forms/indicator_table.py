@@ -70,6 +70,8 @@ def find_header(toks: list[Token], start: int, stop: int, need: tuple[str, ...])
                 gap, last = 0, j
             elif t.text and (t.is_label("fields", "money_rows", "funds", "closing") or is_level(t)):
                 break
+            elif t.text and (len(t.key) > 10 or any(c.isdigit() for c in t.key)) and not key:
+                break  # words or values: the rows have begun
             elif t.text:
                 gap += 1
             j += 1

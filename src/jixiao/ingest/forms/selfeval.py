@@ -37,7 +37,7 @@ def detect(grid: Grid) -> float:
         return 0.0
     score = 0.0
     titles = {t.label("form_titles") for t in toks[:400] if t.is_label("form_titles")}
-    if titles & {"selfeval_project", "selfeval_department"}:
+    if titles & {"selfeval_project", "selfeval_department", "evaluation_scores"}:
         score += 0.4
     elif titles & {"declaration", "target_table", "department_targets"}:
         score -= 0.3
