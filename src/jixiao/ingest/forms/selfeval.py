@@ -19,7 +19,7 @@ from jixiao.domain.text import drop_glosses, normalise, normalise_map
 from jixiao.domain.vocabulary import vocabulary
 from jixiao.ingest.grid import Grid
 
-from . import closing, form_fields, indicator_table, money_block, tokens
+from . import closing, form_fields, indicator_table, money_block, prose_facts, tokens
 from .common import status_of
 from .values import amount, is_placeholder, number, percent
 
@@ -134,6 +134,7 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
         project.details["period"] = _fact(facts, "period")
     if block is not None:
         _money(project, block, doc)
+    _prose_money(project, toks[head:stop])
     goal = closing.goal(toks, block.end if block else start, header.start if header else stop)
     if goal:
         project.goal, project.status_text = goal
@@ -292,6 +293,25 @@ def block_points(block) -> Decimal | None:
         if tok.label("money_columns") in ("score", "weight") and (m := _POINTS.search(tok.key)):
             return Decimal(m.group(1))
     return None
+
+
+def _prose_money(project: Project, toks) -> None:
+    """Figures the form's table does not give but its sentences state (``财政年初预算40万元``)."""
+    facts = prose_facts.money_facts(toks)
+    used = []
+    for key, money in (("budget", project.budget), ("actual", project.actual)):
+        if money.total is None and key in facts:
+            money.total, money.source = facts[key][0], facts[key][1].ref
+            used.append(key)
+    if project.budget_initial is None and "budget_initial" in facts:
+        value, tok = facts["budget_initial"]
+        project.budget_initial = Money(value, {}, tok.ref)
+        used.append("budget_initial")
+    if project.execution_rate is None and "rate" in facts:
+        project.execution_rate = facts["rate"][0]
+        used.append("rate")
+    if used:
+        project.details["from_text"] = used
 
 
 def _yuan(text: str | None, unit: str) -> Decimal | None:
