@@ -49,14 +49,17 @@ def goal(toks: list[Token], start: int, stop: int) -> tuple[str | None, str | No
     return texts[0].text, texts[1].text if len(texts) > 1 else None
 
 
-def read(toks: list[Token], start: int, stop: int, project: Project) -> None:
-    """总分, grade and the closing texts from ``toks[start:stop]`` into the project."""
+def read(toks: list[Token], start: int, stop: int, project: Project) -> Token | None:
+    """总分, grade and the closing texts from ``toks[start:stop]`` into the project; the 总分 label's
+    token when a total was read."""
     i = start
+    found = None
     while i < stop:
         t = toks[i]
         key = t.label("closing")
         if key == "total" and "total" not in project.stated_scores:
             i = _total(toks, i, stop, project)
+            found = t if "total" in project.stated_scores else None
             continue
         if key in _CLOSING_TEXT:
             text, i = _text_after(toks, i, stop)
@@ -65,6 +68,7 @@ def read(toks: list[Token], start: int, stop: int, project: Project) -> None:
         if t.label("fields") == "name":
             break
         i += 1
+    return found
 
 
 def _total(toks: list[Token], i: int, stop: int, project: Project) -> int:

@@ -132,8 +132,13 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
                       code=_fact(facts, "code"), year=year, money_unit=unit or MoneyUnit.WAN_YUAN, source=ref)
     if _fact(facts, "period"):
         project.details["period"] = _fact(facts, "period")
+    sources = {k: facts[k][1].ref.to_dict() for k in ("department", "unit", "code", "period") if k in facts}
     if block is not None:
         _money(project, block, doc)
+        total_row = next((r for r in block.rows if r.key == "total"), None)
+        for k, name in (("rate", "rate"), ("weight", "execution_weight"), ("score", "execution_score")):
+            if total_row is not None and k in total_row.cells:
+                sources[name] = total_row.cells[k].ref.to_dict()
     _prose_money(project, toks[head:stop])
     goal = closing.goal(toks, block.end if block else start, header.start if header else stop)
     if goal:
@@ -150,8 +155,12 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
             lines = "、".join(str(t.ref.line) for t in shifted)
             doc.warnings.append(ParseWarning(f"第 {lines} 行指标的空单元格被省略，已按表头顺序读取", shifted[0].ref,
                                              project.name))
-    closing.read(toks, end, stop, project)
+    total_at = closing.read(toks, end, stop, project)
+    if total_at is not None:
+        sources["total"] = total_at.ref.to_dict()
     closing.prose_total(toks, head, stop, project)
+    if sources:
+        project.details["sources"] = sources
     family = title_tok.label("form_titles") if title_tok else _family(toks, head, stop)
     if family == "selfeval_department":
         project.kind = "unit_overall"  # the department's whole spending is the project
