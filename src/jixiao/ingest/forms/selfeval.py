@@ -28,18 +28,22 @@ FACT_KEYS = ("name", "department", "unit", "code", "period", "central_department
 _FUND_PARTS = ("fiscal", "general_public", "government_fund", "state_capital", "special_account",
                "non_fiscal", "carried_over", "central", "provincial", "city", "county", "local")
 _SCORE_COLUMNS = ("actual", "score", "weight", "deviation", "completion")
+_TARGET_TITLES = frozenset({"declaration", "target_table", "department_targets"})
+HEAD_ROWS = 160  # rows detect looks at: a form's title, money block and indicator header come first
 
 
 def detect(grid: Grid) -> float:
-    """Confidence that the grid holds self-evaluation forms (titles, money block, indicator table)."""
-    toks = tokens.cached(grid)
-    if _wide_table(toks):
+    """Confidence that the grid holds self-evaluation forms (titles, money block, indicator table),
+    from its first rows."""
+    head_text = grid.head_key(HEAD_ROWS)
+    if "年度指标内容" in head_text:  # the wide department table of seeds 000/001 has its own reader
         return 0.0
+    toks = tokens.cached(grid, HEAD_ROWS)
     score = 0.0
     titles = {t.label("form_titles") for t in toks[:400] if t.is_label("form_titles")}
     if titles & {"selfeval_project", "selfeval_department", "evaluation_scores"}:
         score += 0.4
-    elif titles & {"declaration", "target_table", "department_targets"}:
+    elif titles & _TARGET_TITLES:
         score -= 0.3
     money = money_block.find_header(toks, 0, min(len(toks), 600))
     if money is not None:  # budget and what was spent: a self-evaluation's execution block
@@ -47,7 +51,7 @@ def detect(grid: Grid) -> float:
     head = indicator_table.find_header(toks, 0, min(len(toks), 900), ("actual", "score"))
     if head is not None:
         score += 0.3
-    elif _achieved_rows(toks):
+    elif not titles & _TARGET_TITLES and _achieved_rows(toks):
         score += 0.5
     if any(t.label("fields") == "name" for t in toks[:400]):
         score += 0.1
@@ -64,11 +68,6 @@ def _achieved_rows(toks) -> bool:
     rows = indicator_table.read_rows(toks, header, min(len(toks), 900))
     full = [r for r in rows if r.values.get("target") and r.values.get("actual")]
     return len(full) >= 3 and len(full) * 2 >= len(rows)
-
-
-def _wide_table(toks) -> bool:
-    """The wide department table of seeds 000/001 (年度指标内容 columns) has its own reader."""
-    return any("年度指标内容" in t.key for t in toks[:300])
 
 
 def read(grids: list[Grid], doc: Document) -> Document:
