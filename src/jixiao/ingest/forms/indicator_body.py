@@ -24,12 +24,13 @@ from .values import VALUE_RUN, number, shape, splits
 
 # What each column of an indicator table holds.
 KINDS = {
-    "seq": "seq", "name": "name", "nature": "op", "target": "value", "long_term_target": "value", "measure_unit": "unit",
+    "seq": "seq", "level1": "level", "level2": "level", "name": "name", "nature": "op", "target": "value", "long_term_target": "value", "measure_unit": "unit",
     "actual": "value", "weight": "num", "score": "num", "review_score": "num", "completion": "value",
     "last_year": "value", "deviation": "text", "setting_basis": "text", "scoring_rule": "text",
     "evidence": "text", "direction": "short", "note": "text", "source_of_value": "text",
 }
-SKIP = {"name": 2.5, "value": 0.7, "num": 0.6, "op": 0.3, "unit": 0.3, "text": 0.05, "short": 0.1, "seq": 0.2}
+SKIP = {"name": 2.5, "value": 0.7, "num": 0.6, "op": 0.3, "unit": 0.3, "text": 0.05, "short": 0.1, "seq": 0.2,
+        "level": 0.05}
 NEW_ROW = 0.3
 INF = float("inf")
 _MARKER = re.compile(r"^(?:指标\s*[0-9一二三四五六七八九十]+\s*[:：.、]?)+$")
@@ -61,12 +62,20 @@ class BodyRow:
     levels: list[Token]  # the category cells printed just before the row
 
 
+_RULE_WORDS = re.compile(r"[得扣计加减][0-9.]+分|不得分|扣完为止|每[^，,。]{0,8}扣")
+
+
 def cost(text: str, kind: str) -> float:
-    """How badly ``text`` fits a column of ``kind`` (0 fits; INF cannot be)."""
+    """How badly ``text`` fits a column of ``kind`` (0 fits; INF cannot be). Words that award or
+    take points (得2分, 不得分) are a scoring rule's, never a name's."""
     s = shape(text)
+    if s == "words" and _RULE_WORDS.search(text):
+        return {"text": 0.0, "name": 1.5}.get(kind, INF)
     if kind == "name":
         if s == "words":
-            return -0.3 if _NUMBERING.match(text) else 0.0
+            if _NUMBERING.match(text):
+                return -0.3
+            return 0.0 if len(text) <= 20 else (0.4 if len(text) <= 40 else 1.0)  # a name is a few words
         return 1.5 if s in ("target", "amount") else 3.0
     if kind == "value":
         if s in ("target", "percent", "amount", "number"):
@@ -82,6 +91,8 @@ def cost(text: str, kind: str) -> float:
         if s == "placeholder":
             return 0.2
         return 2.0 if s == "percent" else INF
+    if kind == "level":
+        return 0.1 if s == "words" and len(text) <= 10 else INF
     if kind == "seq":
         return 0.0 if re.fullmatch(r"[0-9]{1,3}", text.strip()) else INF
     if kind == "op":
@@ -92,7 +103,9 @@ def cost(text: str, kind: str) -> float:
         return 0.2 if s == "words" and len(text) <= 6 else INF
     if kind == "short":
         return 0.2 if len(text) <= 8 else 1.0
-    return 0.6 if s == "words" else 1.0
+    if s == "words":
+        return 0.2 if len(text) >= 15 else 0.6  # a rule, an explanation: sentences
+    return 1.0
 
 
 _POINTS = re.compile(r"^[(（]\s*[0-9.]+\s*分\s*[)）]$")
@@ -121,7 +134,9 @@ def cells_of(body: list[Token]) -> list[Cell]:
             if after and _POINTS_RUN.match(after) and not tok.piece:
                 skip = next(x for x in body[n + 1:n + 3] if x.text)  # its points (2 分)
             continue
-        hard = bool(levels) or (tok.layout in _ROW_LAYOUTS and tok.row != last_row and tok.row_start)
+        vocab_levels = any(not lv.is_label("evaluation_levels") and lv.is_label("level1", "level2") or
+                           _POINTS.match(lv.text) for lv in levels)
+        hard = vocab_levels or (tok.layout in _ROW_LAYOUTS and tok.row != last_row and tok.row_start)
         last_row = tok.row
         pieces = split_run(tok.text) if tok.piece else [tok.text]
         k = 0
@@ -133,7 +148,6 @@ def cells_of(body: list[Token]) -> list[Cell]:
             points = pieces[k + 1] if k + 1 < len(pieces) else None
             if evaluation_level(piece, points):
                 levels.append(_piece_token(tok, piece))
-                hard = True
                 k += 2 if points and _POINTS_RUN.match(points) else 1
                 continue
             out.append(Cell(piece, tok, hard or _NUMBERING.match(piece) is not None, levels or None))
@@ -210,7 +224,8 @@ def _trim(rows: list[list[tuple[str, str, Cell]]]) -> list[list[tuple[str, str, 
         row = rows[-1]
         values = [text for role, text, _ in row if role in _VALUE_ROLES and shape(text) != "words"]
         name = next((text for role, text, _ in row if role == "name"), "")
-        prose = "。" in name or len(name) > 40 or not name.strip()
+        sentences = any(len(text) > 15 and text.rstrip().endswith(("。", ")", "）")) for _, text, _ in row)
+        prose = "。" in name or len(name) > 40 or not name.strip() or sentences
         if values or not prose:
             break
         rows = rows[:-1]
@@ -324,7 +339,7 @@ def read_body(body: list[Token], roles: list[str]) -> list[BodyRow]:
     footer, the next section) are not indicators."""
     out = []
     cells = cells_of(body)
-    if cells and shape(cells[0].text) == "number" and not cells[0].levels:
+    if cells and shape(cells[0].text) == "number" and not cells[0].levels and roles[:1] != ["seq"]:
         cells = cells[1:]
     for row in _trim(layout_rows(cells, roles)):
         values = {role: text for role, text, _ in row}

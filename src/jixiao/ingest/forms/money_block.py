@@ -69,7 +69,7 @@ def find_header(toks: list[Token], start: int, stop: int
                 elif _UNIT_ONLY.match(t.key):
                     pass  # (万元) under its label: the value comes next
                 elif t.text:
-                    if gap == 0 and cols and shape(t.text) in _PAIR_SHAPES and cols[-1][0] not in pairs:
+                    if gap == 0 and cols and _pairs_with(t.text) and cols[-1][0] not in pairs:
                         pairs[cols[-1][0]] = t
                     gap += 1
                 j += 1
@@ -85,6 +85,13 @@ def find_header(toks: list[Token], start: int, stop: int
 
 _PAIR_SHAPES = frozenset({"number", "amount", "percent"})
 _UNIT_ONLY = re.compile(r"^[(（](?:万元|元)[)）]$")
+_NUMBERISH = re.compile(r"^[0-9][0-9,.，]*[0-9]$")
+
+
+def _pairs_with(text: str) -> bool:
+    """A value right after its label: a number, an amount, a rate, or digits written wrongly
+    (``7,00.0,77``, kept so that the reader can say it could not read them)."""
+    return shape(text) in _PAIR_SHAPES or bool(_NUMBERISH.match(text.strip()))
 
 
 def _by_year(cols: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
