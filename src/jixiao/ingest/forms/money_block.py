@@ -155,7 +155,8 @@ def _row(toks: list[Token], i: int, stop: int, key: str) -> tuple[MoneyRow, list
         if t.text and not _strip_where(t.text):  # 其中: before the next label
             j += 1
             continue
-        if t.piece and t.text and len(runs := value_runs(_strip_where(t.text))) > 1:
+        runs = value_runs(_strip_where(t.text)) if t.piece and t.text else []
+        if len(runs) > 1 and not any(_gluable(r) for r in runs):
             cells.extend(Token(r, r, t.row, t.col, t.ref, t.layout, piece=t.piece) for r in runs)
             j += 1
             continue
@@ -270,6 +271,8 @@ def _gluable(text: str) -> bool:
     if not t.replace(".", "").replace("%", "").isdigit():
         return False
     digits = t.rstrip("%")
+    if t.endswith("%") and digits.count(".") <= 1 and len(digits.split(".")[0]) > 4:
+        return True  # no rate is 202010100.00%: 20 | 20 | 10 | 100.00%
     return t.count("%") > 1 or "%" in digits or digits.count(".") > 1 or (
         "." not in digits and len(digits) >= 4) or ("." in digits and len(digits.split(".")[1]) > 2)
 
