@@ -20,8 +20,9 @@ from .spans import lay_out
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on odd fonts are not the user's
 
 _PAGE_NUMBER = re.compile(r"[-—–\s]*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}(\s*/\s*\d{1,4})?)[-—–\s]*")
+_RUNS_ON = 0.25  # a table runs on when it fills its page to the last quarter and the next starts in the first
 _EDGE = 0.12  # page numbers sit in the top or bottom eighth of the page
-_SAME_EDGE = 2.0  # points: two ruled tables share a column edge within this
+_SAME_EDGE = 6.0  # points: a table's parts on two pages share column edges within this (double lines)
 
 
 def looks_like(data: bytes) -> bool:
@@ -76,7 +77,7 @@ class _Joiner:
     def page(self, n: int, page) -> None:
         """Read one page's items into the grid, or a notice when the page has nothing to read."""
         try:
-            items = page_layout(page) if page.chars else None
+            items = page_layout(page, self.open is not None) if page.chars else None
             has_images = bool(page.images) if items is None else False
         except Exception:  # a broken content stream spoils this page only
             self.damaged += 1
@@ -91,12 +92,12 @@ class _Joiner:
                 self._notice(f"第 {n} 页没有文字层（可能是扫描件），未读取", n)
             self.open = None
             return
-        self._items(n, [it for it in items if not _furniture(it, page.height)])
+        self._items(n, [it for it in items if not _furniture(it, page.height)], page.height)
 
     def _notice(self, text: str, n: int) -> None:
         self.grid.notices.append((text, SourceRef(self.name, page=n)))
 
-    def _items(self, n: int, items: list[PageTable | TextLine]) -> None:
+    def _items(self, n: int, items: list[PageTable | TextLine], height: float) -> None:
         line = 0
         prose_block = None
         for k, it in enumerate(items):
@@ -109,27 +110,27 @@ class _Joiner:
                 self.grid.rows.append(Row([it.text], ref, [ref], layout="prose", block=prose_block))
                 continue
             prose_block = None
-            line = self._table(n, it, line, first=k == 0)
+            line = self._table(n, it, line, first=k == 0 and it.bbox[1] < height * _RUNS_ON)
         last = items[-1] if items else None
-        if not isinstance(last, PageTable):
-            self.open = None
+        if not isinstance(last, PageTable) or last.bbox[3] < height * (1 - _RUNS_ON):
+            self.open = None  # a table that ends well above the foot of its page does not run on
 
     def _table(self, n: int, t: PageTable, line: int, first: bool) -> int:
         """Add a table's rows (joined to the last page's table when it runs on); the last line used."""
-        cols = _columns_into(t.xs, self.open[0].xs) if first and self.open else None
+        start = self.open if first else None
+        cols = _columns_into(t.xs, start[0].xs) if start else None
+        if cols is not None:
+            rows, refs = self._grid(n, t, line, cols)
+            if _titled(rows, refs):  # a table of its own that happens to share the columns
+                cols = None
         if cols is None:
-            self.block += 1
-            cols = list(range(len(t.xs)))
-            skip, start = 0, None
-        else:
-            start = self.open
-        rows, refs = self._grid(n, t, line, cols)
+            start = None
+            rows, refs = self._grid(n, t, line, list(range(len(t.xs))))
         if start is not None:
-            skip = _repeated_header(rows, start[2])
-            block = start[1]
-            self.open = (start[0], block, start[2])
+            skip, block = _repeated_header(rows, start[2]), start[1]
         else:
-            block = self.block
+            self.block += 1
+            skip, block = 0, self.block
             self.open = (t, block, rows[:6])
         for i in range(skip, len(rows)):
             ref = SourceRef(self.name, line + i + 1, page=n, box=_row_box(t, i))
@@ -169,6 +170,15 @@ def _columns_into(xs: list[float], start_xs: list[float]) -> list[int] | None:
     if out[0] != 0 or out[-1] != len(start_xs) - 1:
         return None
     return out
+
+
+def _titled(rows: list[list[str]], refs: list[list[SourceRef]]) -> bool:
+    """Whether the first row with text is one cell across the whole table: a title, which a
+    continued table does not repeat (it repeats its column headers)."""
+    for cells, cell_refs in zip(rows, refs):
+        if any(cells):
+            return len(cells) > 1 and bool(cells[0]) and all(r is cell_refs[0] for r in cell_refs)
+    return False
 
 
 def _repeated_header(rows: list[list[str]], head: list[list[str]]) -> int:

@@ -18,6 +18,7 @@ from .spans import join_lines
 
 Box = tuple[float, float, float, float]
 _TOLERANCE = 3  # pdfplumber's own default x/y tolerance for characters of one line
+_SLIVER = 8.0  # points: a column or row this thin holding no text of its own is a double line's gap
 
 
 @dataclass(slots=True)
@@ -42,15 +43,35 @@ class TextLine:
     box: Box
 
 
-def page_layout(page) -> list[PageTable | TextLine]:
-    """The page's tables and text lines, top to bottom (one ``find_tables`` pass, one char pass)."""
-    tables = [t for t in (_place(tb) for tb in page.find_tables()) if t is not None]
+def page_layout(page, runs_on: bool = False) -> list[PageTable | TextLine]:
+    """The page's tables and text lines, top to bottom (one ``find_tables`` pass, one char pass;
+    a second pass only for a table that runs on from the last page without a top rule)."""
+    found = page.find_tables()
+    top = _open_top(page, found) if runs_on and found else None
+    if top is not None:
+        found = page.find_tables({"explicit_horizontal_lines": [top]})
+    tables = [t for t in (_place(tb) for tb in found) if t is not None]
     loose = _assign(page.chars, tables)
     for t in tables:
         t.texts = [cell_text(chars) for chars in t.chars]
+        _drop_slivers(t)
     items: list[PageTable | TextLine] = [*tables, *_lines(loose)]
     items.sort(key=lambda it: it.bbox[1] if isinstance(it, PageTable) else it.box[1])
     return items
+
+
+def _open_top(page, found) -> float | None:
+    """Where the top rule of the page's first table would be when Word left it out at a page break:
+    the top of its column rules, when they reach above the table with text between."""
+    first = min(found, key=lambda t: t.bbox[1])
+    x0, top, x1, _ = first.bbox
+    rules = [e["top"] for e in page.vertical_edges if x0 - 1 <= e["x0"] <= x1 + 1 and e["top"] < top - 3]
+    if not rules:
+        return None
+    reach = min(rules)
+    if any(reach < (c["top"] + c["bottom"]) / 2 < top and x0 <= c["x0"] < x1 for c in page.chars):
+        return reach
+    return None
 
 
 def _place(table) -> PageTable | None:
@@ -78,6 +99,65 @@ def _place(table) -> PageTable | None:
     xs.append(right)
     ys.append(bottom)
     return PageTable((xs[0], ys[0], right, bottom), xs, ys, cells, cover, [[] for _ in cells])
+
+
+def _drop_slivers(t: PageTable) -> None:
+    """Remove the thin empty columns and rows that double ruling lines make (Word's double borders
+    print as two lines a few points apart, which pdfplumber reads as a column of empty cells)."""
+    n_rows, n_cols = len(t.ys) - 1, len(t.xs) - 1
+
+    def sliver(j: int, edges: list[float], limit: float, along) -> bool:
+        if edges[j + 1] - edges[j] >= limit:
+            return False
+        for k in along(j):  # every cell at this column (row) is empty or reaches beyond it
+            if k >= 0 and t.texts[k] and t.cells[k][3 if along is by_col else 2] == 1:
+                return False
+        return True
+
+    def by_col(j: int):
+        return (t.cover[i][j] for i in range(n_rows))
+
+    def by_row(i: int):
+        return iter(t.cover[i])
+
+    cols = [j for j in range(n_cols) if sliver(j, t.xs, _SLIVER, by_col)]
+    rows = [i for i in range(n_rows) if sliver(i, t.ys, _SLIVER, by_row)]
+    if (cols or rows) and len(cols) < n_cols and len(rows) < n_rows:
+        _collapse(t, set(rows), set(cols))
+
+
+def _collapse(t: PageTable, rows: set[int], cols: set[int]) -> None:
+    """The table with the given rows and columns merged into a neighbour (the outer edges kept)."""
+    def keep(edges: list[float], drop: set[int]) -> tuple[list[float], list[int]]:
+        n = len(edges) - 1
+        gone = {j + 1 if j < n - 1 else j for j in drop}  # the edge that goes with each sliver
+        kept = [k for k in range(len(edges)) if k not in gone]
+        # an inner divider moves to the middle of the double line it stood for
+        inner = {j for j in drop if 0 < j < n - 1}
+        at = [(edges[k] + edges[k + 1]) / 2 if k in inner else edges[k] for k in kept]
+        return at, [bisect_right(kept, k) - 1 for k in range(len(edges))]
+
+    t.xs, xmap = keep(t.xs, cols)
+    t.ys, ymap = keep(t.ys, rows)
+    cells, texts, chars = [], [], []
+    cover = [[-1] * (len(t.xs) - 1) for _ in range(len(t.ys) - 1)]
+    for (r, c, rs, cs, box), text, ch in zip(t.cells, t.texts, t.chars):
+        r2, c2 = ymap[r], xmap[c]
+        rs2, cs2 = ymap[r + rs] - r2, xmap[c + cs] - c2
+        if rs2 <= 0 or cs2 <= 0:
+            if not text:
+                continue  # a cell inside a sliver
+            rs2, cs2 = max(rs2, 1), max(cs2, 1)
+        r2, c2 = min(r2, len(cover) - 1), min(c2, len(cover[0]) - 1)
+        k = len(cells)
+        cells.append((r2, c2, rs2, cs2, box))
+        texts.append(text)
+        chars.append(ch)
+        for i in range(r2, min(r2 + rs2, len(cover))):
+            for j in range(c2, min(c2 + cs2, len(cover[0]))):
+                if cover[i][j] < 0:
+                    cover[i][j] = k
+    t.cells, t.texts, t.chars, t.cover = cells, texts, chars, cover
 
 
 def _assign(chars: list[dict], tables: list[PageTable]) -> list[dict]:
