@@ -75,30 +75,58 @@ def _open_top(page, found) -> float | None:
 
 
 def _place(table) -> PageTable | None:
-    """pdfplumber's table → cells on the grid of its row tops and column lefts; a one-cell
-    "table" is a frame drawn round text, whose text is read as lines instead."""
+    """pdfplumber's table → cells on the grid of its row tops and column lefts. A box drawn round
+    other cells (a page frame) is no cell: its text is read as lines. A one-cell "table" is
+    such a frame too."""
     boxes = table.cells
+    t, frames = _grid(boxes)
+    if frames:  # the grid without them (a frame inside a frame is left to its text lines)
+        boxes = [b for k, b in enumerate(boxes) if k not in frames]
+        t, frames = _grid(boxes)
+    return None if frames else t
+
+
+def _grid(boxes: list[Box]) -> tuple[PageTable | None, set[int]]:
+    """The boxes on their grid (smallest first, so a box round others finds them placed), and the
+    boxes that enclose others."""
     if len(boxes) < 2:
-        return None
+        return None, set()
     xs = sorted({b[0] for b in boxes})
     ys = sorted({b[1] for b in boxes})
     right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
     cover = [[-1] * len(xs) for _ in ys]
-    cells = []
-    for box in sorted(boxes, key=itemgetter(1, 0)):
+    cells: list[tuple[int, int, int, int, Box]] = []
+    frames = set()
+    order = sorted(range(len(boxes)), key=lambda k: (boxes[k][2] - boxes[k][0]) * (boxes[k][3] - boxes[k][1]))
+    for k in order:
+        box = boxes[k]
         r, c = bisect_left(ys, box[1]), bisect_left(xs, box[0])
         rs = max(bisect_left(ys, box[3] - 0.5) - r, 1)  # rows whose top lies inside the box
         cs = max(bisect_left(xs, box[2] - 0.5) - c, 1)
-        k = len(cells)
-        cells.append((r, c, rs, cs, box))
+        n = len(cells)
         for i in range(r, r + rs):
             row = cover[i]
             for j in range(c, c + cs):
                 if row[j] < 0:
-                    row[j] = k
+                    row[j] = n
+                else:
+                    frames.add(k)
+        cells.append((r, c, rs, cs, box))
+    if frames:
+        return None, frames
+    _in_reading_order(cells, cover)
     xs.append(right)
     ys.append(bottom)
-    return PageTable((xs[0], ys[0], right, bottom), xs, ys, cells, cover, [[] for _ in cells])
+    return PageTable((xs[0], ys[0], right, bottom), xs, ys, cells, cover, [[] for _ in cells]), frames
+
+
+def _in_reading_order(cells: list, cover: list[list[int]]) -> None:
+    """Cells sorted by row then column, the cover renumbered to match (spans are laid in order)."""
+    order = sorted(range(len(cells)), key=lambda k: (cells[k][0], cells[k][1]))
+    new = {old: n for n, old in enumerate(order)}
+    cells[:] = [cells[k] for k in order]
+    for row in cover:
+        row[:] = [new[k] if k >= 0 else -1 for k in row]
 
 
 def _drop_slivers(t: PageTable) -> None:
