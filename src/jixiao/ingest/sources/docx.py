@@ -104,9 +104,8 @@ def _cell_text(tc) -> str:
     for el in tc.iterchildren():
         if el.tag == _P:
             lines.append(_paragraph_text(el))
-        elif el.tag == _TBL:
-            for tr in el.iter(_TR):
-                lines.append(" ".join(filter(None, (_cell_text(c) for c in tr.iterchildren(_TC)))))
+        elif el.tag == _TBL:  # a nested table: its cells, row after row, apart by a space
+            lines.append(" ".join(filter(None, (_cell_text(c) for tr in el.iterchildren(_TR) for c in tr.iterchildren(_TC)))))
         elif el.tag == _SDT:
             content = el.find(f"{_W}sdtContent")
             if content is not None:

@@ -182,15 +182,15 @@ def _cell_text(cell) -> str:
 
     def walk(el) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag in _BLOCKS or tag in ("tr", "table"):
+        if tag in _BLOCKS or tag == "table":
             lines.append("")
-        elif tag in ("td", "th"):
+        elif tag in ("td", "th", "tr"):  # a nested table's cells and rows stay apart by a space
             lines[-1] += " "
         if tag:
             lines[-1] += el.text or ""
             for child in el:
                 walk(child)
-        if tag in _BLOCKS or tag in ("tr", "table"):
+        if tag in _BLOCKS or tag == "table":
             lines.append("")
         lines[-1] += el.tail or ""
 
