@@ -11,12 +11,14 @@ from jixiao.ingest.grid import Grid, Row, SourceError
 from .tsv_text import decode
 
 _QUOTED = re.compile(r'"(?:[^"]|"")*"')
-_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")  # 1,234,567: amounts in text, not a column break
+# 1,234,567 standing between spaces: an amount in text laid out with spaces, not comma columns
+_THOUSANDS = re.compile(r"(?:^|\s)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s|$)")
 
 
 def looks_like(data: bytes) -> bool:
     """Unmistakable comma rows: at least three lines, no tabs, the same number of commas in each,
-    and no amount with thousands separators outside quotes (text laid out with spaces has them)."""
+    and no amount with thousands separators standing between spaces outside quotes (text laid out
+    with spaces has them)."""
     try:
         head = decode(data[:4096])
     except SourceError:

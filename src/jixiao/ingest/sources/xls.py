@@ -8,7 +8,7 @@ from jixiao.domain.source import SourceRef
 from jixiao.ingest.grid import Grid, Row, SourceError
 
 from .spans import lay_out, trim
-from .xlsx import _text, column_letter
+from .xlsx import column_letter, shown
 
 
 def ole2_kind(data: bytes) -> str | None:
@@ -87,18 +87,18 @@ def _cell(book, sheet, r: int, c: int) -> str:
     if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
         return ""
     if kind == xlrd.XL_CELL_BOOLEAN:
-        return _text(bool(value))
+        return shown(bool(value))
     if kind == xlrd.XL_CELL_ERROR:
         return xlrd.error_text_from_code.get(value, "#错误")
     if kind == xlrd.XL_CELL_DATE:
         try:
-            return _text(xlrd.xldate_as_datetime(value, book.datemode))
+            return shown(xlrd.xldate_as_datetime(value, book.datemode))
         except Exception:  # a date serial outside what xlrd can show: the number as stored
-            return _text(value)
+            return shown(value)
     if kind == xlrd.XL_CELL_NUMBER:
         whole = math.isfinite(value) and value == int(value) and abs(value) < 2 ** 53
-        return _text(int(value) if whole else value, _format(book, sheet, r, c))
-    return _text(value)
+        return shown(int(value) if whole else value, _format(book, sheet, r, c))
+    return shown(value)
 
 
 def _format(book, sheet, r: int, c: int) -> str | None:

@@ -37,7 +37,7 @@ def _percent(value: float | int, fmt: str) -> str:
     return f"{Decimal(repr(value)) * 100:.{places}f}%"
 
 
-def _text(value, fmt: str | None = None) -> str:
+def shown(value, fmt: str | None = None) -> str:
     """Cell value → the text a person sees (numbers without float noise, percentages as shown)."""
     if value is None:
         return ""
@@ -104,7 +104,7 @@ def _sheet_grid(ws, name: str, merges: list[tuple[int, int, int, int]]) -> Grid 
     title = ws.title
     texts = []
     for cells_in in ws.iter_rows():
-        cells = [_text(c.value, c.number_format if isinstance(c.value, (int, float)) else None) for c in cells_in]
+        cells = [shown(c.value, c.number_format if isinstance(c.value, (int, float)) else None) for c in cells_in]
         while cells and not cells[-1]:
             cells.pop()
         texts.append(cells)
