@@ -19,7 +19,7 @@ from .spans import lay_out
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on odd fonts are not the user's
 
-_PAGE_NUMBER = re.compile(r"[-—–\s]*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,4}(\s*/\s*\d{1,4})?)[-—–\s]*")
+_PAGE_NUMBER = re.compile(r"[-—–\s]*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,3}(\s*/\s*\d{1,3})?)[-—–\s]*")
 _RUNS_ON = 0.25  # a table runs on when it fills its page to the last quarter and the next starts in the first
 _EDGE = 0.12  # page numbers sit in the top or bottom eighth of the page
 _SAME_EDGE = 6.0  # points: a table's parts on two pages share column edges within this (double lines)
