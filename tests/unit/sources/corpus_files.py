@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,3 +41,12 @@ def squash(text: str | None) -> str:
     """Text without any whitespace: the answer keys were copied from two extractions that space
     wrapped cells differently."""
     return "".join((text or "").split())
+
+
+def zip_of(entries: dict[str, bytes]) -> bytes:
+    """A zip archive holding ``entries`` (name → bytes)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data in entries.items():
+            z.writestr(name, data)
+    return buf.getvalue()

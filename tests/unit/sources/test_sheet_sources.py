@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 
 import pytest
 from openpyxl import load_workbook
@@ -13,7 +12,7 @@ from jixiao.ingest.grid import SourceError
 from jixiao.ingest.sources import read_grids
 from jixiao.ingest.sources.xls import ole2_kind
 from jixiao.ingest.sources.xlsx import shown
-from tests.unit.sources.corpus_files import answer_key, corpus_bytes, grids, pdf_grid
+from tests.unit.sources.corpus_files import answer_key, corpus_bytes, grids, pdf_grid, zip_of
 
 XLS = "budget_template_shanghai_putuo_unit_2026.xls"
 SONGGANG = "perftarget_shenzhen_baoan_songgang_2023_citymaint.xlsx"
@@ -131,9 +130,6 @@ def test_cut_xls_says_it_is_damaged():
 
 
 def test_zip_that_is_neither_workbook_nor_document():
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("a.txt", b"hello")
     with pytest.raises(SourceError) as err:
-        read_grids(buf.getvalue(), "bundle.zip")
+        read_grids(zip_of({"a.txt": b"hello"}), "bundle.zip")
     assert str(err.value) == "bundle.zip：是压缩包，不是可读取的表格或文档"

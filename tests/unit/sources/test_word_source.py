@@ -10,7 +10,6 @@ across their columns), with its title and signature lines as paragraphs around t
 from __future__ import annotations
 
 import io
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -19,8 +18,9 @@ import pytest
 
 from jixiao.ingest.grid import SourceError
 from jixiao.ingest.sources import read_grids
-from jixiao.ingest.sources.office import soffice
+from jixiao.ingest.sources.office import convert, soffice
 from tests.conftest import SAMPLES
+from tests.unit.sources.corpus_files import zip_of
 
 LINES = [line.split("\t") for line in (SAMPLES / "national" / "forms_variant.txt").read_text(encoding="utf-8").splitlines()]
 TABLE = LINES[3:25]  # 项目名称 … 改进措施; lines 0–1 and 25 are the title and signature lines
@@ -93,11 +93,8 @@ def test_a_down_merged_level_cites_its_first_cell():
 
 
 def test_docx_that_is_a_zip_of_something_else_says_so():
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("photos/one.jpg", b"\xff\xd8\xff")
     with pytest.raises(SourceError) as err:
-        read_grids(buf.getvalue(), "申报表.docx")
+        read_grids(zip_of({"photos/one.jpg": b"\xff\xd8\xff"}), "申报表.docx")
     assert str(err.value) == "申报表.docx：扩展名为 .docx，但内容是其他压缩包，不是 Word 文档"
 
 
@@ -105,25 +102,15 @@ def test_broken_docx_part_says_it_is_damaged():
     with zipfile.ZipFile(io.BytesIO(form_docx())) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     parts["word/document.xml"] = parts["word/document.xml"][:500]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for n, data in parts.items():
-            z.writestr(n, data)
     with pytest.raises(SourceError) as err:
-        read_grids(buf.getvalue(), "form.docx")
+        read_grids(zip_of(parts), "form.docx")
     assert str(err.value) == "form.docx：Word 文档已损坏或不完整，无法打开"
 
 
 def _to_doc(tmp_path: Path) -> bytes:
     """The form saved as a legacy .doc by LibreOffice (a person's 另存为 Word 97-2003)."""
-    src = tmp_path / "form.docx"
-    src.write_bytes(form_docx())
-    program = soffice()
-    assert program, "LibreOffice (soffice) is needed: .ci/run installs libreoffice-writer-nogui"
-    subprocess.run([program, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "doc", "--outdir", str(tmp_path / "out"), str(src)],
-                   check=True, capture_output=True, timeout=180)
-    return (tmp_path / "out" / "form.doc").read_bytes()
+    assert soffice(), "LibreOffice (soffice) is needed: .ci/run installs libreoffice-writer-nogui"
+    return convert(form_docx(), "form.docx", "docx", "doc")
 
 
 def test_doc_is_read_through_libreoffice_like_the_docx(tmp_path):

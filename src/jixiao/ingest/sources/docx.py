@@ -10,12 +10,12 @@ from __future__ import annotations
 import io
 import zipfile
 
-from jixiao.domain.source import SourceRef
 from jixiao.domain.text import clean_cell
-from jixiao.ingest.grid import Grid, Row, SourceError
+from jixiao.ingest.grid import Grid, SourceError
 
 from .office import convert
-from .spans import join_lines, lay_out
+from .reading import Reading
+from .spans import join_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt"
@@ -39,7 +39,7 @@ def read(data: bytes, name: str) -> Grid:
         body = docx.Document(io.BytesIO(data)).element.body
     except Exception as exc:  # python-docx raises many types for broken packages
         raise SourceError(f"{name}：Word 文档已损坏或不完整，无法打开") from exc
-    out = _Out(name)
+    out = Reading(name)
     try:
         _blocks(body, out)
     except Exception as exc:  # a malformed part of the body
@@ -54,25 +54,7 @@ def read_doc(data: bytes, name: str) -> Grid:
     return read(convert(data, name, "doc", "docx"), name)
 
 
-class _Out:
-    """The grid being filled, with the counters that name tables, rows and blocks."""
-
-    def __init__(self, name: str):
-        self.name = name
-        self.grid = Grid(file=name)
-        self.tables = self.block = 0
-        self.prose_block: int | None = None
-
-    def prose(self, text: str) -> None:
-        """One paragraph as a one-cell row; consecutive paragraphs share a text block."""
-        if self.prose_block is None:
-            self.block += 1
-            self.prose_block = self.block
-        ref = SourceRef(self.name, len(self.grid.rows) + 1)
-        self.grid.rows.append(Row([text], ref, [ref], layout="prose", block=self.prose_block))
-
-
-def _blocks(parent, out: _Out) -> None:
+def _blocks(parent, out: Reading) -> None:
     """Paragraphs and tables under the body (or a content control) in document order."""
     for el in parent.iterchildren():
         if el.tag == _P:
@@ -130,16 +112,9 @@ def _props(tc) -> tuple[int, str | None]:
     return span, merge
 
 
-def _table(tbl, out: _Out) -> None:
+def _table(tbl, out: Reading) -> None:
     """One table's rows, merges expanded; cells named ``T<table>!R<row>C<column>``."""
-    out.tables += 1
-    out.block += 1
-    out.prose_block = None
-    t, name, base = out.tables, out.name, len(out.grid.rows)
-
-    def ref(r: int, c: int) -> SourceRef:
-        return SourceRef(name, base + r + 1, cell=f"T{t}!R{r + 1}C{c + 1}")
-
+    ref = out.table()
     spans: list[list] = []
     open_at: dict[int, list] = {}  # grid column → the span a vMerge continues
     n_rows = n_cols = 0
@@ -156,9 +131,7 @@ def _table(tbl, out: _Out) -> None:
                 open_at[c] = span
             c += cs
         n_rows, n_cols = r + 1, max(n_cols, c)
-    texts, refs = lay_out(n_rows, n_cols, [tuple(s) for s in spans], ref)
-    for r, (cells, cell_refs) in enumerate(zip(texts, refs)):
-        out.grid.rows.append(Row(cells, SourceRef(name, base + r + 1, cell=f"T{t}!R{r + 1}"), cell_refs, block=out.block))
+    out.table_rows(n_rows, n_cols, [tuple(s) for s in spans], ref)
 
 
 def _grid_before(tr) -> int:

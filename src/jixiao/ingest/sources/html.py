@@ -10,11 +10,11 @@ from __future__ import annotations
 import codecs
 import re
 
-from jixiao.domain.source import SourceRef
 from jixiao.domain.text import clean_cell
-from jixiao.ingest.grid import Grid, Row, SourceError
+from jixiao.ingest.grid import Grid, SourceError
 
-from .spans import join_lines, lay_out
+from .reading import Reading
+from .spans import join_lines
 
 _MARKERS = (b"<!doctype html", b"<html", b"<table", b"<body", b"<head")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
@@ -80,26 +80,19 @@ def read(data: bytes, name: str) -> Grid:
     return out.grid
 
 
-class _Out:
-    """The grid being filled: the text run not yet made a line, and the counters."""
+class _Out(Reading):
+    """The document being read, with the text run not yet made a line."""
 
     def __init__(self, name: str):
-        self.name, self.grid = name, Grid(file=name)
+        super().__init__(name)
         self.buf: list[str] = []
-        self.tables = self.block = 0
-        self.prose_block: int | None = None
 
     def flush(self) -> None:
         """The pending text (up to a block boundary) as one prose row."""
         text = clean_cell("".join(self.buf).replace("\n", " "))
         self.buf = []
-        if not text:
-            return
-        if self.prose_block is None:
-            self.block += 1
-            self.prose_block = self.block
-        ref = SourceRef(self.name, len(self.grid.rows) + 1)
-        self.grid.rows.append(Row([text], ref, [ref], layout="prose", block=self.prose_block))
+        if text:
+            self.prose(text)
 
 
 def _walk(el, out: _Out) -> None:
@@ -144,18 +137,10 @@ def _span(cell, attr: str) -> int:
 
 def _table(table, out: _Out) -> None:
     """One table's rows with rowspan/colspan laid out by the HTML table rules."""
-    out.tables += 1
-    out.block += 1
-    out.prose_block = None
     for caption in (c for c in table if isinstance(c.tag, str) and c.tag.lower() == "caption"):
         out.buf.append(_cell_text(caption))
         out.flush()
-        out.prose_block = None
-    t, name, base = out.tables, out.name, len(out.grid.rows)
-
-    def ref(r: int, c: int) -> SourceRef:
-        return SourceRef(name, base + r + 1, cell=f"T{t}!R{r + 1}C{c + 1}")
-
+    ref = out.table()
     rows = _rows(table)
     taken: set[tuple[int, int]] = set()  # positions a rowspan from above already fills
     spans, n_cols = [], 0
@@ -171,9 +156,7 @@ def _table(table, out: _Out) -> None:
             taken.update((i, j) for i in range(r + 1, r + rs) for j in range(c, c + cs))
             c += cs
         n_cols = max(n_cols, c)
-    texts, refs = lay_out(len(rows), n_cols, spans, ref)
-    for r, (cells, cell_refs) in enumerate(zip(texts, refs)):
-        out.grid.rows.append(Row(cells, SourceRef(name, base + r + 1, cell=f"T{t}!R{r + 1}"), cell_refs, block=out.block))
+    out.table_rows(len(rows), n_cols, spans, ref)
 
 
 def _cell_text(cell) -> str:

@@ -26,7 +26,7 @@ def looks_like(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             return any(n.startswith("xl/") for n in z.namelist())
-    except zipfile.BadZipFile:
+    except Exception:  # not a zip after all, or one zipfile cannot list (bad names, odd compression)
         return False
 
 
