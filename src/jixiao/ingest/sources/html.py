@@ -20,7 +20,8 @@ _MARKERS = (b"<!doctype html", b"<html", b"<table", b"<body", b"<head")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_DROP = ("script", "style", "noscript", "template", "head", "iframe", "object", "svg")
+_DROP = frozenset(("script", "style", "noscript", "template", "head", "iframe", "object", "svg"))
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML text: lxml refuses them
 _BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article header footer nav aside "
                     "blockquote pre form hr br center main figure figcaption address fieldset legend".split())
 _WIDE = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
@@ -60,15 +61,13 @@ def read(data: bytes, name: str) -> Grid:
     """Text blocks and table rows in the order the page shows them."""
     import lxml.html
 
-    text = _XML_DECL.sub("", decode(data).replace("\x00", ""), count=1)
+    text = _XML_DECL.sub("", _CONTROL.sub("", decode(data)), count=1)
     try:
         root = lxml.html.document_fromstring(text) if text.strip() else None
     except Exception as exc:  # lxml refuses some documents outright
         raise SourceError(f"{name}：网页无法解析") from exc
     if root is None:
         raise SourceError(f"{name}：网页中没有文字或表格")
-    for el in [e for e in root.iter(*_DROP) if e.getparent() is not None]:
-        el.drop_tree()
     out = _Out(name)
     try:
         _walk(root, out)
@@ -101,6 +100,9 @@ def _walk(el, out: _Out) -> None:
         out.buf.append(el.tail or "")
         return
     tag = el.tag.lower()
+    if tag in _DROP:  # scripts, styles: not what the page shows
+        out.buf.append(el.tail or "")
+        return
     if tag == "table":
         out.flush()
         _table(el, out)
@@ -165,6 +167,9 @@ def _cell_text(cell) -> str:
 
     def walk(el) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _DROP:
+            lines[-1] += el.tail or ""
+            return
         if tag in _BLOCKS or tag == "table":
             lines.append("")
         elif tag in ("td", "th", "tr"):  # a nested table's cells and rows stay apart by a space
