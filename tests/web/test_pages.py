@@ -128,7 +128,7 @@ def _upload(client, *files):
 
 def test_page_upload_reports_each_file(site):
     _, admin, _ = site
-    r = _upload(admin, ("copy.txt", SEED_001.read_bytes() + b"\n\n"), ("x.pdf", b"%PDF"),
+    r = _upload(admin, ("copy.txt", SEED_001.read_bytes() + b"\n\n"), ("x.pptx", b"PK slides"),
                 ("big.txt", b"a\tb\n" * 300_000), ("dup.txt", SEED_000.read_bytes()))
     assert r.status_code == 200
     rows = re.findall(r'<tr class="st-(\w+)">', r.text)
