@@ -60,10 +60,11 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
-def parse_job(data: bytes, name: str) -> Document | str:
-    """Parse one file (in this or a worker process): the Document, or the Chinese reason it failed."""
+def parse_job(data: bytes, name: str, progress=None) -> Document | str:
+    """Parse one file (in this or a worker process): the Document, or the Chinese reason it failed;
+    ``progress(page, pages)`` follows a long PDF."""
     try:
-        doc = read_document(data, name)
+        doc = read_document(data, name, progress)
     except (SourceError, UnknownForm) as exc:
         return str(exc)
     except Exception as exc:  # a reader bug must not stop the other files

@@ -7,3 +7,4 @@ from . import web_indexes  # noqa: F401
 from . import workflow_models  # noqa: F401
 from . import budget_models  # noqa: F401
 from . import score_models  # noqa: F401
+from . import job_models  # noqa: F401

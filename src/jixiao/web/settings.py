@@ -27,6 +27,9 @@ class WebSettings:
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     # Pages require a signed-in user; the API always requires a bearer token.
     session_max_age: int = 12 * 3600
+    # An uploaded file at least this large (or any PDF of it) is read in the background and the
+    # page shows its progress (JIXIAO_BACKGROUND_KB, default 512 KB).
+    background_bytes: int = 512 * 1024
 
 
 def settings_from_env() -> WebSettings:
@@ -37,4 +40,5 @@ def settings_from_env() -> WebSettings:
         max_upload_files=_int_env("JIXIAO_MAX_UPLOAD_FILES", defaults.max_upload_files),
         page_size=_int_env("JIXIAO_PAGE_SIZE", defaults.page_size),
         secret_key=os.environ.get("JIXIAO_SECRET_KEY") or defaults.secret_key,
+        background_bytes=_int_env("JIXIAO_BACKGROUND_KB", defaults.background_bytes // 1024) * 1024,
     )

@@ -8,6 +8,7 @@ from fastapi import UploadFile
 from sqlalchemy.orm import Session, sessionmaker
 
 from jixiao.ingest.sources import SUPPORTED_SUFFIXES
+from jixiao.services import ingest_jobs
 from jixiao.services.ingest import FileResult, ingest_bytes
 from jixiao.storage import search_index
 
@@ -43,8 +44,9 @@ def check_count(files: list[UploadFile], settings: WebSettings) -> None:
 
 
 def ingest_uploads(factory: sessionmaker[Session], files: list[UploadFile], settings: WebSettings,
-                   strict: bool) -> list[FileResult]:
-    """Ingest every file; ``strict`` (API) refuses the request on a bad file, else it is one error row."""
+                   strict: bool, background: bool = False) -> list[FileResult | int]:
+    """Ingest every file; ``strict`` (API) refuses the request on a bad file, else it is one error row.
+    With ``background``, a large file is queued and its job id stands in its place."""
     check_count(files, settings)
     accepted, results = [], {}
     for i, f in enumerate(x for x in files if x.filename):
@@ -55,9 +57,17 @@ def ingest_uploads(factory: sessionmaker[Session], files: list[UploadFile], sett
                 raise
             results[i] = FileResult(Path(f.filename or "").name, "error", message=exc.message)
     for i, name, data in accepted:
-        results[i] = ingest_bytes(factory, data, name)
+        if background and _long(data, settings):
+            results[i], _ = ingest_jobs.submit(factory, data, name, lambda _: search_index.catch_up(factory))
+        else:
+            results[i] = ingest_bytes(factory, data, name)
     search_index.catch_up(factory)
     return [results[i] for i in sorted(results)]
+
+
+def _long(data: bytes, settings: WebSettings) -> bool:
+    """A file worth reading in the background: large, or a PDF (read page by page)."""
+    return len(data) >= settings.background_bytes or data[:1024].find(b"%PDF-") >= 0
 
 
 def result_json(r: FileResult) -> dict:

@@ -9,7 +9,7 @@ import hashlib
 from pathlib import Path
 
 from jixiao.domain.memo import new_document
-from jixiao.domain.model import Document
+from jixiao.domain.model import Document, ParseWarning
 from jixiao.ingest.grid import Grid, SourceError
 from jixiao.ingest.sources import read_grids
 
@@ -41,17 +41,21 @@ def detect(grids: list[Grid]):
     return best, claimed
 
 
-def read_document(data: bytes, name: str) -> Document:
-    """Bytes of one file → a Document; raises SourceError or UnknownForm with a Chinese reason."""
+def read_document(data: bytes, name: str, progress=None) -> Document:
+    """Bytes of one file → a Document; raises SourceError or UnknownForm with a Chinese reason.
+    What a source read past (a page without a text layer) becomes a reading notice of the document;
+    ``progress(page, pages)`` follows a PDF page by page."""
     name = Path(name).name
     new_document()
-    grids = read_grids(data, name)
+    grids = read_grids(data, name, progress) if progress is not None else read_grids(data, name)
     reader, claimed = detect(grids)
     if reader is None:
         raise UnknownForm("不是可识别的绩效表格（自评表、申报表、目标表或部门预算） (not a known form)")
     doc = Document(file=name, sha256=hashlib.sha256(data).hexdigest(), kind=str(reader.KIND),
                    size_bytes=len(data))
-    return reader.read(claimed, doc)
+    doc = reader.read(claimed, doc)
+    doc.warnings[:0] = [ParseWarning(text, ref) for g in grids for text, ref in g.notices]
+    return doc
 
 
 __all__ = ["READERS", "SourceError", "UnknownForm", "detect", "read_document"]

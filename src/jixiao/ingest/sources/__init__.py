@@ -16,12 +16,13 @@ _KINDS = {".pdf": "PDF 文件", ".xlsx": "Excel 工作簿", ".xls": "Excel 工�
           ".doc": "Word 文档"}
 
 
-def read_grids(data: bytes, name: str) -> list[Grid]:
-    """Bytes of one file → its grids (one per text file or document, one per non-empty sheet)."""
+def read_grids(data: bytes, name: str, progress=None) -> list[Grid]:
+    """Bytes of one file → its grids (one per text file or document, one per non-empty sheet);
+    ``progress(page, pages)`` follows a PDF page by page."""
     if not data:
         raise SourceError(f"{name}：文件为空")
     suffix = Path(name).suffix.lower()
-    grids = _by_content(data, name, suffix)
+    grids = _by_content(data, name, suffix, progress)
     if grids is not None:
         return grids
     if suffix in _KINDS:
@@ -31,10 +32,10 @@ def read_grids(data: bytes, name: str) -> list[Grid]:
     return [tsv_text.read(data, name)]
 
 
-def _by_content(data: bytes, name: str, suffix: str) -> list[Grid] | None:
+def _by_content(data: bytes, name: str, suffix: str, progress=None) -> list[Grid] | None:
     """The grids of a file whose bytes say what it is (PDF, Office, HTML); None for text."""
     if pdf.looks_like(data):
-        return [pdf.read(data, name)]
+        return [pdf.read(data, name, progress)]
     if data.startswith(_OLE2):
         return _ole2(data, name, suffix)
     if data.startswith(b"PK"):

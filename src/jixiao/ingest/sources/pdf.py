@@ -30,8 +30,9 @@ def looks_like(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
-def read(data: bytes, name: str) -> Grid:
-    """The document's rows in reading order; notices for the pages that could not be read."""
+def read(data: bytes, name: str, progress=None) -> Grid:
+    """The document's rows in reading order; notices for the pages that could not be read.
+    ``progress(page, pages)`` is called after each page (a long file is read in the background)."""
     pdf = _open(data, name)
     grid = Grid(file=name)
     try:
@@ -42,6 +43,8 @@ def read(data: bytes, name: str) -> Grid:
     try:
         for n, page in enumerate(pages, start=1):
             state.page(n, page)
+            if progress is not None:
+                progress(n, len(pages))
     finally:
         pdf.close()
     if not grid.rows:

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Query, Request, UploadFile
 
 from jixiao.ingest.explain import LAYOUTS
+from jixiao.services import ingest_jobs
 from jixiao.services.explain import explain_stored
 from jixiao.storage.finding_models import FindingRow
 from jixiao.storage.models import ParseWarningRow
@@ -50,7 +51,19 @@ def upload(request: Request, user: PageUser, files: Annotated[list[UploadFile], 
     """Ingest one or many files; answers with the per-file results (an HTMX fragment)."""
     try:
         require_writer(user)
-        results = ingest_uploads(request.app.state.factory, files or [], request.app.state.settings, strict=False)
+        results = ingest_uploads(request.app.state.factory, files or [], request.app.state.settings, strict=False,
+                                 background=True)
     except ApiError as exc:
         return render(request, "_upload_results.html", {"results": [], "error": exc.message}, status=exc.status)
-    return render(request, "_upload_results.html", {"results": results, "error": None})
+    jobs = [ingest_jobs.job(request.app.state.factory, r) for r in results if isinstance(r, int)]
+    done = [r for r in results if not isinstance(r, int)]
+    return render(request, "_upload_results.html", {"results": done, "jobs": jobs, "error": None})
+
+
+@router.get("/documents/jobs/{job_id}", name="job")
+def job_row(request: Request, job_id: int, user: PageUser):
+    """One background read as it stands (the upload table polls it until it is finished)."""
+    job = ingest_jobs.job(request.app.state.factory, job_id)
+    if job is None:
+        raise ApiError(404, "not_found", "没有这个读取任务")
+    return render(request, "_job_row.html", {"job": job})
