@@ -25,13 +25,14 @@ from .statement_text import MARK, Block, blocks_of, key_of
 from .statement_words import comparisons, scan
 
 KIND = DocumentKind.BUDGET_STATEMENT
-_HEAD_ROWS, _HEAD_CHARS = 120, 8000
+_HEAD_ROWS, _HEAD_CHARS, _TITLE_ROWS, _TITLE_CHARS = 120, 8000, 6, 60
+_INDICATOR_SECTIONS = ("indicator_columns", "level1", "level2")
 
 
 def detect(grid: Grid) -> float:
     """Confidence that the grid is a budget or final-account statement (三公经费, 预算/决算说明)."""
     key = key_of("\n".join(r.text() for r in grid.rows[:_HEAD_ROWS])[:_HEAD_CHARS])
-    if vocabulary().scan(key, ("form_titles",)) or department_budget.detect(grid) >= 0.9:
+    if _other_form(grid, key) or department_budget.detect(grid) >= 0.9:
         return 0.0  # self-evaluation and target forms, a whole 部门预算: other readers' documents
     titles = {h.key for h in scan(key, "statement_titles")}
     toks = tokens(key)
@@ -47,6 +48,19 @@ def detect(grid: Grid) -> float:
     if money >= 3 and compared >= 2:
         return 0.6 + 0.1 * bool(rates)
     return 0.0
+
+
+def _other_form(grid: Grid, key: str) -> bool:
+    """A self-evaluation or target form: indicator tables, a 自评 title, or a form title as the document's title."""
+    voc = vocabulary()
+    if len({m.label for m in voc.scan(key, _INDICATOR_SECTIONS) if "指标" in m.label}) >= 2:
+        return True
+    titles = voc.scan(key, ("form_titles",))
+    if any(m.key.startswith(("selfeval", "evaluation")) for m in titles):
+        return True
+    first = [key_of(r.text()) for r in grid.rows[:_TITLE_ROWS] if r.text().strip()]
+    return any(voc.scan(line, ("form_titles",)) and not MARK.match(line) and len(line) <= _TITLE_CHARS
+               for line in first[:_TITLE_ROWS])
 
 
 def read(grids: list[Grid], doc: Document) -> Document:

@@ -26,6 +26,9 @@ _LEVELS = ((re.compile(r"^第[一二三四五六七八九十]+部分"), 0), (re.
            (re.compile(r"^[(]\d{1,2}[)]"), 4))
 _UNIT = re.compile(r"单位[:：](万元|元)")
 _YEAR_END = re.compile(r"20\d{2}年度?$")
+# How organisation names end (局, 中心, 人民政府, 县 …), a bracketed note after them aside.
+_ORG_END = re.compile(r"(?:厅|局|委|办|中心|院|校|所|站|馆|会|队|园|部|处|区|县|市|省|镇|乡|街道|政府|集团|公司)"
+                      r"(?:\([^()]*\))?$")
 
 
 @dataclass(slots=True)
@@ -84,12 +87,12 @@ def _department(key: str, year_at: int | None) -> str | None:
     if year_at is None:
         return None
     before = key[:year_at].strip(",:")
-    if len(before) >= 2 and not before[0].isdigit():
+    if _ORG_END.search(before) and not before[0].isdigit():
         return before
     rest = re.sub(r"^20\d{2}年度?", "", key[year_at:])
     stop = _DEPT_STOP.search(rest)
     name = rest[:stop.start()] if stop else ""
-    return name if len(name) >= 2 else None
+    return name if _ORG_END.search(name) else None
 
 
 def _first_year(blocks: list[Block]) -> int | None:
