@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from jixiao.ingest.forms import read_document, self_evaluation_form, self_evaluation_table
+from jixiao.ingest.forms import read_document, self_evaluation_table
+from jixiao.ingest.forms import selfeval as self_evaluation_form
 from jixiao.ingest.grid import SourceError
 from jixiao.ingest.sources import read_grids
 from jixiao.services.ingest import ingest_paths
@@ -149,11 +150,15 @@ def test_sources_point_at_lines_and_cells(files):
     assert second.source.label() == "forms_variant.xlsx!自评表!C32"
 
 
-def test_cut_off_form_is_refused_with_its_place(files):
-    with pytest.raises(SourceError, match=r"form_cut\.txt:16.*截断"):
-        read(files["form_cut.txt"])
-    with pytest.raises(SourceError, match=r"form_cut\.xlsx!自评表:16.*截断"):
-        read(files["form_cut.xlsx"])
+def test_cut_off_form_is_read_as_far_as_it_goes_and_says_where_it_stops(files):
+    for name, where in (("form_cut.txt", "form_cut.txt:16"), ("form_cut.xlsx", "form_cut.xlsx!自评表!E16")):
+        doc = read(files[name])
+        [p] = doc.projects
+        assert p.budget.total == D("3000000.00") and len(p.indicators) == 4
+        last = p.indicators[-1]  # the row the file stops in: its target, nothing after it
+        assert (last.name, last.target.text, last.actual, last.score) == ("线上办理业务占比", "≥70%", None, None)
+        assert p.details["incomplete"] == where
+        assert [w.message for w in doc.warnings] == [f"表格不完整：在 {where} 处中断，其后的内容不在文件中"]
 
 
 def test_detection_keeps_the_forms_apart(files):
@@ -168,10 +173,11 @@ def test_detection_keeps_the_forms_apart(files):
 
 def test_stored_with_scores_and_cells(store, files):
     results = ingest_paths(store, [files["forms_variant.xlsx"], files["form_cut.txt"]])
-    assert [r.status for r in results] == ["ingested", "error"]
-    assert "截断" in results[1].message and (results[0].projects, results[0].indicators) == (2, 13)
+    assert [r.status for r in results] == ["ingested", "ingested"]
+    assert (results[0].projects, results[0].indicators) == (2, 13)
+    assert (results[1].projects, results[1].indicators) == (1, 4)
     with store() as s:
-        assert s.scalar(select(DocumentRow.kind)) == "self_evaluation_form"
+        assert set(s.scalars(select(DocumentRow.kind))) == {"self_evaluation_form"}
         p = s.scalar(select(ProjectRow).where(ProjectRow.name == "劳动保障监察执法专项"))
         assert (p.budget_total, p.actual_total, p.execution_rate) == (D("850000.00"), D("612350.00"), D("72.04"))
         assert p.stated_scores == {"execution_weight": "10.00", "execution_score": "9.50", "total": "96.00"}

@@ -362,6 +362,8 @@ def test_tab_text_cleans_only_the_lines_that_need_it(text):
     from jixiao.ingest.grid import SourceError
     from jixiao.ingest.sources import tsv_text
 
+    # a tab-separated file: every line ends in one more cell (other text is read by its layouts)
+    text = "\n".join(f"{line}\t末" for line in re.split(r"\r\n|\r|\n", text))
     try:
         grid = tsv_text.read(text.encode("utf-8"), "x.txt")
     except SourceError:  # mostly control characters: refused as binary, the right answer
@@ -1280,21 +1282,3 @@ def test_completion_words_are_their_own_reading():
     assert all(_is_completion_word_ref(w) for w in wi._COMPLETION_WORDS)
 
 
-DETECT_PIECES = ["项目支出绩效自评表", "项目支出 绩效自评表", "年度资金\u3000总额", "全年执行数", "全年预算数", "三级指标",
-                 "实际完成值", "得分", "总体目标", "年度指标内容", "（", "）", "，", "Ａ", " ", "\u3000", "年度", "指标"]
-
-
-@FAST
-@given(st.lists(st.lists(st.lists(st.sampled_from(DETECT_PIECES) | st.characters(), max_size=4).map("".join),
-                         max_size=3), max_size=90),
-       st.integers(0, 90))
-def test_form_detect_on_head_words_as_on_head_key(rows, n):
-    """The national form's detect on rows 40–80 with only their spaces dropped answers as on head_key(80)."""
-    from jixiao.ingest.forms import self_evaluation_form as sf
-    from jixiao.ingest.grid import Grid, Row
-
-    grid = Grid("x.txt", [Row.at_line(cells, "x.txt", i) for i, cells in enumerate(rows)])
-    head, words = grid.head_key(n), sf.head_words(grid, n)
-    for w in ("项目支出绩效自评表", "年度资金总额", "全年执行数", "全年预算数", "三级指标", "实际完成值", "得分", "总体目标",
-              "年度指标内容"):
-        assert (w in head) == (w in words)

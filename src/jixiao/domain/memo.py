@@ -25,7 +25,17 @@ def per_document(fn: F) -> F:
     return memo  # type: ignore[return-value]
 
 
+_CLEARS: list[Callable[[], None]] = []
+
+
+def on_new_document(clear: Callable[[], None]) -> None:
+    """Have ``clear`` called whenever a new document is read (for memos of other shapes)."""
+    _CLEARS.append(clear)
+
+
 def new_document() -> None:
     """Forget what earlier documents' texts gave."""
     for memo in _MEMOS:
         memo.cache_clear()
+    for clear in _CLEARS:
+        clear()

@@ -8,14 +8,9 @@ from decimal import Decimal, InvalidOperation
 from .memo import per_document
 from .target_value import TargetValue
 from .text import clean_cell, compact, to_halfwidth
+from .vocabulary import units as vocabulary_units
 
-UNITS = sorted(
-    """万人次 人次 户次 家次 批次 个工作日 工作日 个月 个 人 场 家 户 件 宗 份 台 套 期 项 次 篇 本 张 册 条 类 间
-    所 名 批 部 辆 栋 座 处 支 门 节 课时 学时 小时 分钟 天 日 周 月 年 季度 平方米 万平方米 公里 千米 米 吨
-    万元 亿元 元 分 % ‰ 岗 位 课 单 首 幅 块 组 队 户数 笔 起 轮 万 亿 题 科次 班次 箱 卷 宗次 场次 期次""".split(),
-    key=len,
-    reverse=True,
-)
+UNITS = sorted(vocabulary_units(), key=len, reverse=True)
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 # 万/亿 may scale a count (3万名); a rate unit such as 个/家, 次/年, 人/场 is kept whole.
 _UNIT_FULL = rf"(?:[万亿]?(?:{_UNIT_RE})(?:/(?:{_UNIT_RE}))?)"

@@ -80,29 +80,42 @@ def _converter():
 
 
 @lru_cache(maxsize=1)
-def _traditional() -> re.Pattern:
-    """The characters OpenCC's t2s changes on their own: a text holding none of them is left as is.
-
-    Converting costs about 2 µs a character; almost every document is simplified already, and
-    one search for this class tells so.
-    """
+def _t2s_chars() -> dict[int, str]:
+    """OpenCC's character table (TSCharacters): each traditional character that has its own
+    simplified form → that form. Labels and names are matched character by character, so a
+    key keeps the length of its text (positions in a key map back to the original)."""
     import opencc
 
     path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    chars = set()
+    table: dict[int, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         trad, _, simp = line.partition("\t")
-        if trad and simp.split(" ")[0] != trad:
-            chars.add(trad)
-    return re.compile("[" + "".join(sorted(re.escape(c) for c in chars)) + "]")
+        first = simp.split(" ")[0]
+        if len(trad) == 1 and len(first) == 1 and first != trad:
+            table[ord(trad)] = first
+    return table
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> re.Pattern:
+    """The characters the table changes: a text holding none of them is simplified already."""
+    return re.compile("[" + "".join(sorted(re.escape(chr(c)) for c in _t2s_chars())) + "]")
 
 
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
-    """Traditional → simplified characters (修繕 → 修缮) for matching, never for display."""
+    """Traditional → simplified characters (修繕 → 修缮) for matching, never for display (OpenCC,
+    phrases included)."""
     if text.isascii() or _traditional().search(text) is None:
         return text
     return _converter().convert(text)
+
+
+def simplified_chars(text: str) -> str:
+    """``to_simplified`` character by character: the same length, so positions still match."""
+    if text.isascii() or _traditional().search(text) is None:
+        return text
+    return text.translate(_t2s_chars())
 
 
 # A pinyin gloss a mirror site prints after a character: ``項(xiàng)目``, ``數(shù)量``. Only
@@ -128,5 +141,25 @@ def normalise(text: str) -> str:
     key = compact(drop_glosses(text))
     if not key.isalnum():  # tabs, hard and other spaces compact() leaves
         key = _ANY_SPACE.sub("", key)
-    return to_simplified(key)
+    return simplified_chars(key)
 
+
+def normalise_map(text: str) -> tuple[str, list[int]]:
+    """``normalise(text)`` and, for each of its characters, the index of the character of ``text``
+    it came from: a label found in the key is cut from the original text at the same place."""
+    dropped = [False] * len(text)
+    if "(" in text or "（" in text:
+        for m in _GLOSS.finditer(text):
+            for i in range(m.start(), m.end()):
+                dropped[i] = True
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if dropped[i]:
+            continue
+        ch = to_halfwidth(ch)
+        if ch.isspace():
+            continue
+        chars.append(ch)
+        where.append(i)
+    return simplified_chars("".join(chars)), where

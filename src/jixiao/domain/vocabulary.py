@@ -50,7 +50,10 @@ class Vocabulary:
 
     def __init__(self, data: dict[str, dict[str, list[str]]]):
         self.sections: dict[str, dict[str, str]] = {}
+        self.layouts: dict[str, list[str]] = dict(data.get("layouts", {}))
         for section, keys in data.items():
+            if section in ("layouts", "units"):
+                continue
             table: dict[str, str] = {}
             for key, labels in keys.items():
                 for label in labels:
@@ -100,10 +103,18 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=1)
+def units() -> list[str]:
+    """Units of measure as printed after a number (read straight from the file: the domain's
+    target parser needs them before any Vocabulary is built)."""
+    with _PATH.open("rb") as f:
+        return list(tomllib.load(f).get("units", {}).get("measure", []))
+
+
+@lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The package's vocabulary, loaded once."""
     with _PATH.open("rb") as f:
         return Vocabulary(tomllib.load(f))
 
 
-__all__ = ["Match", "Vocabulary", "bare", "vocabulary"]
+__all__ = ["Match", "Vocabulary", "bare", "units", "vocabulary"]

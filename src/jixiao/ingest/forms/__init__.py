@@ -13,11 +13,11 @@ from jixiao.domain.model import Document
 from jixiao.ingest.grid import Grid, SourceError
 from jixiao.ingest.sources import read_grids
 
-from . import self_evaluation_form, self_evaluation_table
+from . import selfeval, self_evaluation_table
 from . import budget_statements, department_budget
 from . import target_declaration, target_list
 
-READERS = [self_evaluation_table, self_evaluation_form]
+READERS = [self_evaluation_table, selfeval]
 READERS.append(department_budget)
 READERS.extend([target_declaration, target_list])
 READERS.append(budget_statements)

@@ -16,10 +16,12 @@ from jixiao.domain.numbers import parse_decimal
 from jixiao.domain.source import SourceRef
 from jixiao.domain.vocabulary import vocabulary
 
-from .statement_text import Block, Line, key_of, line_cells
+from .statement_text import Block, Line, key_of, line_cells, split_row
 
 ROW_END = None
 _STREAM_GAP = 3  # lines of one cell that may stand between two pipe lines of one stream
+# A "row" of more cells than a table row holds is one cell per line run together: rows unknown.
+_ROW_CELLS = 12
 _MASK = re.compile(r"\(略\)")
 
 
@@ -48,13 +50,15 @@ def cells_of(block: Block) -> tuple[list[Cell | None], bool]:
     """The block's cells in reading order with row breaks (None), and whether its rows are known."""
     out: list[Cell | None] = []
     stream: list[Line] = []
-    rows_known = False
+    rows_known = streamed = False
     lines = block.lines
     for i, line in enumerate(lines):
-        if _source_cells(line):
+        if split_row(line):
             _flush(stream, out)
-            out += [_cell(c, line.ref) for c in line.row.cells] + [ROW_END]  # type: ignore[union-attr]
-            rows_known = True
+            cells = line.row.cells  # type: ignore[union-attr]
+            out += [_cell(c, line.ref) for c in cells] + [ROW_END]
+            rows_known = rows_known or len(cells) <= _ROW_CELLS
+            streamed = streamed or len(cells) > _ROW_CELLS
         elif _pipe_row(line.text):
             _flush(stream, out)
             cells = line.text.split("|")
@@ -70,13 +74,7 @@ def cells_of(block: Block) -> tuple[list[Cell | None], bool]:
                 out.append(ROW_END)
                 rows_known = True
     _flush(stream, out)
-    return out, rows_known
-
-
-def _source_cells(line: Line) -> bool:
-    """A row the text source split into cells itself (pipes, aligned columns) and said so."""
-    row = line.row
-    return row is not None and len(row.cells) > 1 and row.layout not in (None, "tab", "prose")
+    return out, rows_known and not streamed
 
 
 def _pipe_row(text: str) -> bool:

@@ -23,6 +23,7 @@ _HEADING_END = re.compile(r"(?:说明|情况|报告|表|决算|预算|概况|原
 _SENTENCE_END = frozenset("。;:!?")
 _FIGURE = re.compile(r"\d(?:[\d,.]*)(?:亿元|万元|元|%)")
 _SPACED = re.compile(r"\S {2,}\S")
+_PUNCTUATION = re.compile(r"[;。]|,(?!\d{3})|(?<!\d),")
 _HEADER_WORD = re.compile(r"20\d{2}|预算|决算|执行|合计|金额")
 _BARE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 _NUMBERS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
@@ -89,9 +90,25 @@ def is_heading(key: str) -> bool:
     return bool(MARK.match(key) or _HEADING_END.search(key))
 
 
+def split_row(line: Line) -> bool:
+    """A row the text source split into cells (pipe and space-separated cells, tabs) that reads as a
+    table row, not a sentence the source cut at its spaces (``(一)…类科目 850088.3 元,``)."""
+    row = line.row
+    if row is None or len(row.cells) < 2 or row.layout in (None, "prose", "stream", "cells"):
+        return False
+    return row.layout == "pipe" or not (_FIGURE.search(line.key) or _PUNCTUATION.search(line.key))
+
+
 def _tableish(line: Line) -> str | None:
     """How a line could belong to a table: ``pipe``, ``spaced``, ``short``, ``stream``; None for prose."""
     t = line.text
+    layout = line.row.layout if line.row is not None else None
+    if split_row(line):
+        return "pipe"
+    if layout == "stream":
+        return "stream" if len(_NUMBERS.findall(t)) >= 2 and "。" not in t else None
+    if layout == "prose" and "|" not in t:
+        return None
     if "|" in t:
         return "pipe"
     if "。" in t:
@@ -105,9 +122,11 @@ def _tableish(line: Line) -> str | None:
     return None
 
 
-def _numbered(line: Line) -> bool:
-    """A line holding a number cell: a bare number alone, between pipes or after its label."""
-    return any(_BARE.match(c) for c in line_cells(line.text)) or len(_NUMBERS.findall(line.text)) >= _STREAM_NUMBERS
+def _numbered(line: Line) -> int:
+    """How many number cells a line holds: bare numbers alone, between pipes or after their label."""
+    cells = line.row.cells if split_row(line) else line_cells(line.text)  # type: ignore[union-attr]
+    found = sum(bool(_BARE.match(c.strip())) for c in cells)
+    return max(found, 2 if len(_NUMBERS.findall(line.text)) >= _STREAM_NUMBERS else 0)
 
 
 def line_cells(text: str) -> list[str]:

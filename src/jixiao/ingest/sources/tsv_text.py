@@ -1,4 +1,9 @@
-"""Tab-separated extracted text (.txt/.tsv): one table row per line, cells split on tabs."""
+"""Extracted text (.txt/.tsv): tab-separated files one row per line; other text by its layouts.
+
+A file whose lines are mostly tab-separated (exports from workbooks) is read one row per line,
+cells split on tabs, as it always was. Any other text is read by ``text_layouts``: pipe tables,
+one cell per line, space-separated cells, prose and flattened forms, block by block.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import re
 
 from jixiao.domain.text import clean_cell
 from jixiao.ingest.grid import Grid, Row, SourceError
+
+from .text_layouts import text_rows
 
 _ENCODINGS = ("utf-8-sig", "gb18030")
 
@@ -59,12 +66,17 @@ def _lines(text: str) -> tuple[str, list[str]]:
 
 
 def read(data: bytes, name: str) -> Grid:
-    """Text bytes → Grid; every row keeps its 1-based line number.
-
-    Cells are stripped; the few lines holding markup or wide spaces (found with one ``in`` per
-    line and mark the file holds) are cleaned cell by cell instead.
-    """
+    """Text bytes → Grid; every row keeps its 1-based line number."""
     text, lines = _lines(decode(data))
+    filled = [line for line in lines if line.strip()]
+    if filled and sum(1 for line in filled if "\t" in line) * 10 >= len(filled) * 3:
+        return _tab_grid(text, lines, name)
+    return Grid(file=name, rows=text_rows(lines, name))
+
+
+def _tab_grid(text: str, lines: list[str], name: str) -> Grid:
+    """A tab-separated file, one row per line. Cells are stripped; the few lines holding markup or
+    wide spaces (found with one ``in`` per line and mark the file holds) are cleaned cell by cell."""
     strip = str.strip
     cells = [list(map(strip, line.split("\t"))) for line in lines]
     marks = [m for m in _CLEANING_MARKS if m in text]

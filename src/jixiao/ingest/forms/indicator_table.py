@@ -1,0 +1,181 @@
+"""An indicator table in the token stream: its header, its rows, and the Indicators they make.
+
+Shared by the self-evaluation and target readers: the header is a run of column labels of the
+vocabulary (``indicator_columns``); the rows are laid out by ``indicator_body``; category cells
+carry down (a merged 一级指标 covers the rows below it); 指标性质 + 指标值 + 度量单位 printed in
+three cells make one target.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from jixiao.domain.levels import LevelTracker, indicator_levels, level_label, resolve_levels
+from jixiao.domain.model import Indicator
+from jixiao.domain.targets import TargetValue, parse_target
+from jixiao.domain.text import compact, to_halfwidth
+
+from .indicator_body import BodyRow, is_level, read_body
+from .tokens import Token
+from .values import number
+
+LEVEL_ROLES = ("level1", "level2", "block")
+_NATURE_OPS = [
+    ("大于等于", "≥"), ("小于等于", "≤"), ("≥", "≥"), (">=", "≥"), ("≧", "≥"), ("≤", "≤"), ("<=", "≤"),
+    ("≦", "≤"), ("正向", "≥"), ("反向", "≤"), ("大于", ">"), ("小于", "<"), (">", ">"), ("<", "<"),
+    ("等于", "="), ("=", "="), ("定性", None),
+]
+_ENDS = ("closing", "form_titles")
+
+
+@dataclass(slots=True)
+class Header:
+    """An indicator header: its column keys in order and where it sits in the stream."""
+
+    columns: list[str]
+    start: int
+    end: int  # index after the header's last label
+    tokens: list[Token] | None = None  # the header's label tokens, one per column
+
+    @property
+    def roles(self) -> list[str]:
+        """The content columns (category columns taken out), each once, in order."""
+        out: list[str] = []
+        for c in self.columns:
+            if c not in LEVEL_ROLES and c not in out:
+                out.append(c)
+        return out
+
+
+def find_header(toks: list[Token], start: int, stop: int, need: tuple[str, ...]) -> Header | None:
+    """The first run of indicator-column labels in ``toks[start:stop]`` that names an indicator
+    (三级指标 or the like) and at least one column of ``need``."""
+    i = start
+    while i < stop:
+        if not toks[i].is_label("indicator_columns") or toks[i].inline:
+            i += 1
+            continue
+        cols: list[str] = []
+        heads: list[Token] = []
+        j, gap, last = i, 0, i
+        while j < stop and gap <= 2:
+            t = toks[j]
+            key = t.label("indicator_columns")
+            if key and t.is_label("goal_columns") and not any(c in cols for c in ("name", "level1", "level2")):
+                key = None  # 实际完成情况 of the goal block, not yet an indicator column
+            if key and not t.inline:
+                cols.append(key)
+                heads.append(t)
+                gap, last = 0, j
+            elif t.text and (t.is_label("fields", "money_rows", "funds", "closing") or is_level(t)):
+                break
+            elif t.text:
+                gap += 1
+            j += 1
+        if ("name" in cols or "level2" in cols) and any(k in cols for k in need) and len(set(cols)) >= 3:
+            return Header(cols, i, last + 1, heads)
+        i = last + 1
+    return None
+
+
+def headerless(toks: list[Token], start: int, stop: int, template: list[str]) -> Header | None:
+    """An indicator table whose header is not in the text (an excerpt that starts mid-table):
+    category cells (产出指标, 数量指标) with rows after them, read in the template's columns."""
+    levels = [i for i in range(start, stop) if is_level(toks[i])]
+    if len(levels) < 2:
+        return None
+    first = levels[0]
+    return Header(list(template), first, first, None)
+
+
+def body_end(toks: list[Token], start: int, stop: int) -> int:
+    """Where the rows stop: a closing label (总分, 评价结论 …), the next form, or ``stop``."""
+    for i in range(start, stop):
+        t = toks[i]
+        if t.is_label(*_ENDS) or t.label("fields") == "name":
+            return i
+    return stop
+
+
+def read_rows(toks: list[Token], header: Header, end: int) -> list[BodyRow]:
+    """The rows between the header and ``end``; repeated header labels (a new page) skipped."""
+    body = [t for t in toks[header.end:end] if not (t.is_label("indicator_columns") and not is_level(t))]
+    return read_body(body, header.roles)
+
+
+def unaligned(rows: list[BodyRow], header: Header) -> list[Token]:
+    """Rows of a real table (or its tab-separated text) whose cells do not stand under their
+    header's columns: their empty cells were dropped and they were read by order."""
+    cols = {k: t.col for k, t in zip(header.columns, header.tokens or []) if t.layout in (None, "tab")}
+    out = []
+    for row in rows:
+        toks = [(k, t) for k, t in row.tokens.items() if k in cols and t.layout in (None, "tab")]
+        if toks and any(t.col != cols[k] for k, t in toks):
+            out.append(row.first)
+    return out
+
+
+def build(rows: list[BodyRow], cut: bool = False) -> list[Indicator]:
+    """Body rows → Indicators with their categories carried down; in a table cut short (``cut``)
+    a last row holding only a name is the cut-off start of a row, not an indicator."""
+    tracker = LevelTracker()
+    out = []
+    if cut and rows and set(rows[-1].values) == {"name"}:
+        rows = rows[:-1]
+    for row in rows:
+        labels = [lab for lv in row.levels if (lab := level_label(_level_text(lv))) is not None]
+        level1, level2 = tracker.carry(*resolve_levels(labels))
+        ind = indicator(row, level1, level2)
+        if ind is not None:
+            out.append(ind)
+    return out
+
+
+def _level_text(tok: Token) -> str:
+    """A category cell's words without its points (``产出指标(50分)`` → ``产出指标``)."""
+    text = tok.text
+    for bracket in ("(", "（"):
+        if bracket in text and text.rstrip().endswith((")", "）")):
+            text = text[: text.index(bracket)]
+    return compact(text) or tok.text
+
+
+def indicator(row: BodyRow, level1, level2) -> Indicator | None:
+    """One body row → an Indicator; None when it holds neither a name nor a value."""
+    v = row.values
+    name = (v.get("name") or "").strip()
+    values = [x for k, x in v.items() if k != "name" and x]
+    if not values and len(name) < 2:  # nothing but a cut-off character (成本指标 | 指)
+        return None
+    unit = (v.get("measure_unit") or "").strip()
+    target = combine_target(v.get("nature", ""), v.get("target", ""), unit)
+    actual = combine_target("", v["actual"], unit) if v.get("actual") else None
+    code1, text1, code2, text2, required = indicator_levels(level1, level2)
+    src = row.tokens.get("name", row.first)
+    return Indicator(
+        level1=code1, level2=code2, name=name, target=target, actual=actual,
+        weight=number(v.get("weight")), score=number(v.get("score")),
+        deviation_reason=(v.get("deviation") or "").strip() or None, required=required,
+        source_of_value=(v.get("source_of_value") or "").strip() or None,
+        note=(v.get("note") or "").strip() or None,
+        level1_text=text1, level2_text=text2, source=src.ref,
+    )
+
+
+def combine_target(nature: str, value: str, unit: str) -> TargetValue:
+    """指标性质 + 年度指标值 + 度量单位 → one parsed target whose text shows all three."""
+    nature, value, unit = compact(nature), value.strip(), compact(unit)
+    if parse_target(value).value is None:
+        return parse_target(value)  # qualitative: direction and unit add nothing
+    op = next((o for w, o in _NATURE_OPS if to_halfwidth(nature).startswith(w)), None)
+    text = value
+    if unit and not compact(value).endswith(unit):
+        text = f"{text}{unit}"
+    if op and to_halfwidth(value)[:1].isdigit():
+        text = f"{nature}{text}"
+    parsed = parse_target(text)
+    return dataclasses.replace(parsed, op=op or parsed.op, unit=parsed.unit or unit or None)
+
+
+__all__ = ["Header", "body_end", "headerless", "build", "combine_target", "find_header", "indicator", "read_rows", "unaligned"]
