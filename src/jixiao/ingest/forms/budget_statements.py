@@ -9,6 +9,8 @@ own (self-evaluations, target forms, a whole 部门预算) are left to them.
 
 from __future__ import annotations
 
+import re
+
 from jixiao.domain.budget import DepartmentBudget, TableSpan
 from jixiao.domain.model import Document, DocumentKind, ParseWarning
 from jixiao.domain.vocabulary import vocabulary
@@ -27,6 +29,7 @@ from .statement_words import comparisons, scan
 KIND = DocumentKind.BUDGET_STATEMENT
 _HEAD_ROWS, _HEAD_CHARS, _TITLE_ROWS, _TITLE_CHARS = 120, 8000, 6, 60
 _INDICATOR_SECTIONS = ("indicator_columns", "level1", "level2")
+_TABLE_NUMBER = re.compile(r"^表\d{1,2}$")
 
 
 def detect(grid: Grid) -> float:
@@ -44,10 +47,20 @@ def detect(grid: Grid) -> float:
     if titles and (money or cells >= 2):
         score = 0.6 + 0.15 * bool(compared or three_public >= 2) + 0.15 * bool(titles - {"budget_statement"}
                                                                                  or money >= 3)
-        return min(score, 0.9)
-    if money >= 3 and compared >= 2:
-        return 0.6 + 0.1 * bool(rates)
-    return 0.0
+    elif money >= 3 and compared >= 2:
+        score = 0.6 + 0.1 * bool(rates)
+    else:
+        return 0.0
+    if _numbered_budget_table(grid):
+        score = min(score, 0.7)  # 表12 of a 部门预算 (a sheet or page of it): department_budget reads it
+    return min(score, 0.9)
+
+
+def _numbered_budget_table(grid: Grid) -> bool:
+    """A numbered table of a published 部门预算 (sheet or title ``表12``) that its own reader claims."""
+    numbered = bool(_TABLE_NUMBER.match(grid.sheet or "")) or any(
+        _TABLE_NUMBER.match(r.key()) for r in grid.rows[:_TITLE_ROWS * 2])
+    return numbered and department_budget.detect(grid) >= 0.5
 
 
 def _other_form(grid: Grid, key: str) -> bool:
