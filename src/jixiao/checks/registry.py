@@ -17,6 +17,7 @@ FAMILIES = {
     "X": ("cross_document", "跨文档"),
     "T": ("template", "模板"),
     "A": ("audit", "评分复核"),
+    "N": ("counts", "数量"),
 }
 
 

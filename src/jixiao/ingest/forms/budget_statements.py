@@ -30,6 +30,7 @@ KIND = DocumentKind.BUDGET_STATEMENT
 _HEAD_ROWS, _HEAD_CHARS, _TITLE_ROWS, _TITLE_CHARS = 120, 8000, 6, 60
 _INDICATOR_SECTIONS = ("indicator_columns", "level1", "level2")
 _TABLE_NUMBER = re.compile(r"^表\d{1,2}$")
+_OPENER_AT = 4  # a paragraph opening with 其中 / 包括 goes on with the subject before it
 
 
 def detect(grid: Grid) -> float:
@@ -117,6 +118,8 @@ def _carry(prev: State, block: Block) -> State:
         state.open_list, state.outer, state.subject, state.lists = prev.open_list, prev.outer, prev.subject, prev.lists
         state.named, state.main, state.prev_hard = prev.named, prev.main, False
         state.opened_last, state.carried = prev.opened_last, True
+    elif prev.subject is not None and scan(block.key[:_OPENER_AT], "list_openers"):
+        state.subject, state.main, state.named = prev.subject, prev.main, prev.named  # ``其中:`` on a line of its own
     return state
 
 

@@ -188,7 +188,7 @@ class State:
     prev_hard: bool = True  # the sentence before ended with 。
     carried: bool = False  # the paragraph goes on with a list an earlier paragraph opened
     money_unit: str | None = None  # the unit of the last amount (a change stated in words is in it)
-    named: set[str] = field(default_factory=set)  # subjects given a level figure in this paragraph
+    named: set[str] = field(default_factory=set)  # subjects given a level figure in this sentence
     lists: list[ListState] = field(default_factory=list)
 
 

@@ -81,6 +81,7 @@ def read_paragraph(sentences: list[Sentence], ctx: Context, state: State, found:
             state.year = year[0]
         state.change = None
         state.first_seen = False
+        state.named = set()  # a list is certain of its whole only when the same sentence names it
         outside: ListState | None = None
         for i, clause in enumerate(clauses(sent.key)):
             if clause.nested and outside is None and state.subject is not None:
