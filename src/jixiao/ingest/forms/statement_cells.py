@@ -56,7 +56,8 @@ def cells_of(block: Block) -> tuple[list[Cell | None], bool]:
         if split_row(line):
             _flush(stream, out)
             cells = line.row.cells  # type: ignore[union-attr]
-            out += [_cell(c, line.ref) for c in cells] + [ROW_END]
+            refs = _cell_refs(line, cells, lines[i + 1].ref.line if i + 1 < len(lines) else block.next_line)
+            out += [_cell(c, r) for c, r in zip(cells, refs)] + [ROW_END]
             rows_known = rows_known or len(cells) <= _ROW_CELLS
             streamed = streamed or len(cells) > _ROW_CELLS
         elif _pipe_row(line.text):
@@ -75,6 +76,18 @@ def cells_of(block: Block) -> tuple[list[Cell | None], bool]:
                 rows_known = True
     _flush(stream, out)
     return out, rows_known and not streamed
+
+
+def _cell_refs(line: Line, cells: list[str], next_line: int | None) -> list[SourceRef]:
+    """Each cell's source: its own line when the row's cells stood one per line over the lines it spans
+    (``3 |`` / ``1.71 |``), else the row's line."""
+    row = line.row
+    if row is not None and row.cell_refs is not None and len(row.cell_refs) == len(cells):
+        return list(row.cell_refs)
+    start = line.ref.line
+    if start is not None and next_line is not None and next_line - start == len(cells) > 1:
+        return [SourceRef(line.ref.file, start + k) for k in range(len(cells))]
+    return [line.ref] * len(cells)
 
 
 def _pipe_row(text: str) -> bool:

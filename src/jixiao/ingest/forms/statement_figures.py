@@ -9,6 +9,7 @@ that names none after a 其中 list goes back to the list's whole (``同口径�
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,6 +26,7 @@ THREE_PUBLIC = frozenset({"three_public_total", "overseas_travel", "reception", 
                           "car_operation"})
 THREE_PUBLIC_TABLE = "三公经费"
 _ZERO = Decimal("0.00")
+_AS_OF = re.compile(r"^(?:[,;]|\d{1,2}[、.])*截至(20\d{2})年")
 
 
 @dataclass(slots=True)
@@ -82,6 +84,7 @@ def read_paragraph(sentences: list[Sentence], ctx: Context, state: State, found:
         state.change = None
         state.first_seen = False
         state.named = set()  # a list is certain of its whole only when the same sentence names it
+        start = len(found.figures)
         outside: ListState | None = None
         for i, clause in enumerate(clauses(sent.key)):
             if clause.nested and outside is None and state.subject is not None:
@@ -90,7 +93,18 @@ def read_paragraph(sentences: list[Sentence], ctx: Context, state: State, found:
             elif not clause.nested and outside is not None:
                 state.open_list, outside = (None if outside is _NO_LIST else outside), None
             _read_clause(_words(clause, sent, state.year or ctx.year), ctx, state, found, i == 0)
+        _as_of(sent, found, start)
         state.prev_hard = sent.hard
+
+
+def _as_of(sent: Sentence, found: Found, start: int) -> None:
+    """``截至2022年12月31日,资产原值合计…``: a stock on a date is of no year's 预算 or 决算."""
+    m = _AS_OF.match(sent.key)
+    if m is None:
+        return
+    for f in found.figures[start:]:
+        if f.change is None and f.ratio is None:
+            f.year, f.phase = int(m.group(1)), None
 
 
 def _words(clause: Clause, sent: Sentence, year: int | None) -> _Clause:

@@ -58,6 +58,7 @@ def read_table(block: Block, ctx: Context, heading: str | None, found: Found,
             if header is not None:
                 _rows(table, header, rows_known, ctx, found)
         _totals_of_parts(found.figures[before:])
+        _name_untitled(found.figures[before:], heading)
         _three_public_lines(found.figures[before:], budget)
         read_any += len(found.figures) - before
     if not read_any:
@@ -230,6 +231,13 @@ def _add(table: _Table, subject: Subject | None, cell: Cell, column: Column, row
         subject=category if count else (subject.key if subject is not None else None))
     found.add(fig)
     return fig
+
+
+def _name_untitled(figs: list[StatedFigure], heading: str | None) -> None:
+    """Figures of a table printed without a title: a 三公 table is 三公经费, another the heading above it."""
+    name = THREE_PUBLIC_TABLE if any(f.category in THREE_PUBLIC for f in figs) else (heading or "表格")
+    for f in figs:
+        f.table = f.table or name[:60]
 
 
 def _totals_of_parts(figs: list[StatedFigure]) -> None:

@@ -53,6 +53,7 @@ class Block:
     kind: str  # heading, prose, table
     lines: list[Line] = field(default_factory=list)
     layout: str | None = None  # tables: pipe, cells, spaced, stream
+    next_line: int | None = None  # the first line after the block (where its last row ends)
 
     @property
     def text(self) -> str:
@@ -183,7 +184,8 @@ def blocks_of(rows: list[Row]) -> list[Block]:
     while i < len(lines):
         if i in table_at:
             last, layout = table_at[i]
-            out.append(Block("table", [x for x in lines[i:last + 1] if x is not None], layout))
+            after = next((x.ref.line for x in lines[last + 1:] if x is not None), None)
+            out.append(Block("table", [x for x in lines[i:last + 1] if x is not None], layout, after))
             i = last + 1
             continue
         line = lines[i]
