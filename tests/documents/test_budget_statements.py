@@ -27,7 +27,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 FILES = [f"B{n:02d}" for n in range(1, 21)]
 OTHER_FORMS = [f"S{n:02d}" for n in range(1, 41)] + [f"T{n:02d}" for n in range(1, 21)]
 SEEDS = sorted(p.name for p in SAMPLES.glob("*.txt"))
-STATEMENT_RULES = ("R005", "M005", "M006", "N001")
+STATEMENT_RULES = ("R005", "M005", "M006", "C001")
 _FACTOR = {"万元": Decimal(10000), "元": Decimal(1), "亿元": Decimal(100000000)}
 _ROW_LINES = 80  # lines one extracted table row may span
 
@@ -37,7 +37,7 @@ EXACT = {name: None for name in FILES} | {"B05": 14}
 
 # The inconsistencies each key marks ✘, as (rule, line) findings.
 FINDINGS = {
-    "B03": {("N001", 33)},  # 设9个内设机构, 8 listed
+    "B03": {("C001", 33)},  # 设9个内设机构, 8 listed
     "B06": {("R005", 16)},  # 卫生健康 下降80.9%: 635 on 1272 is 49.9%
     "B12": {("R005", 30), ("R005", 32), ("R005", 33)},  # 完成率 43% (57%), shares 69/31 swapped, 接待 47% (53%)
     "B15": {("R005", 11), ("R005", 15)},  # 社保 growth on this year's amount, 住房保障 share 6.90 (6.89)

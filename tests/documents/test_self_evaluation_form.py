@@ -116,7 +116,7 @@ def _facts(p):
     return (p.name, p.unit, p.department, p.code, p.year, p.money_unit, p.budget.total, p.budget.parts,
             p.budget_initial.total, p.budget_initial.parts, p.actual.total, p.actual.parts,
             p.execution_rate, p.status, p.goal, p.status_text, p.problems, p.rectification,
-            p.stated_scores, p.details,
+            p.stated_scores, {k: v for k, v in p.details.items() if k != "sources"},
             [(i.level1, i.level2, i.name, target(i.target), target(i.actual), i.weight, i.score,
               i.deviation_reason, i.level1_text, i.level2_text) for i in p.indicators])
 

@@ -123,7 +123,10 @@ def test_workbook_reads_like_the_text(seed, n_projects):
         assert x.source.sheet == "自评表" and x.source.line == t.source.line
 
 
-def test_merged_cells_read_as_their_top_left_value():
+def test_merged_cells_follow_the_grid_contract():
+    """A range spanning columns sits in its first column with "" after it; a range spanning rows is
+    repeated in every row it spans (it was its top-left cell only before issue 15); every position
+    of a range cites the range's first cell."""
     data = seed_workbook(SEED_001)
     ws = load_workbook(io.BytesIO(data)).active
     budget_head = next(r for r in ws.merged_cells.ranges if ws.cell(r.min_row, r.min_col).value == "项目年度预算金额")
@@ -135,7 +138,11 @@ def test_merged_cells_read_as_their_top_left_value():
     assert span == ["项目年度预算金额", "", "", ""]
     seq_head = next(r for r in ws.merged_cells.ranges if ws.cell(r.min_row, r.min_col).value == "序号")
     assert seq_head.max_row - seq_head.min_row == 2
-    assert [grid.rows[r - 1].cell(0) for r in range(seq_head.min_row, seq_head.max_row + 1)] == ["序号", "", ""]
+    assert [grid.rows[r - 1].cell(0) for r in range(seq_head.min_row, seq_head.max_row + 1)] == ["序号"] * 3
+    first_cell = f"A{seq_head.min_row}"
+    assert {grid.rows[r - 1].ref_of(0).cell for r in range(seq_head.min_row, seq_head.max_row + 1)} == {first_cell}
+    budget_col = budget_head.min_col - 1
+    assert {row.ref_of(budget_col + k).cell for k in range(4)} == {row.ref_of(budget_col).cell}
     # a rate typed as 0.9841 with a percentage format reads as the sheet shows it
     first = next(r for r in grid.rows if r.cell(0) == "1")
     assert "98.41%" in first.cells

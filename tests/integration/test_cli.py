@@ -74,3 +74,22 @@ def test_a_target_range_exports_both_ends(db_url, tmp_path):
         {"op": "~", "value": "90", "value_high": "95", "unit": "%"}
     assert "服务对象满意度90%-95%" in ranges[0]["text"]
     assert all("value_high" not in t for t in targets if t["op"] != "~")
+
+
+def test_ingest_explain_shows_the_grid_the_fields_and_their_lines(tmp_path):
+    """A real excerpt flattened into one line of words (Wuhan 新洲, a .docx dump): nothing is stored."""
+    corpus = Path(__file__).resolve().parent.parent / "corpus" / "text"
+    r = subprocess.run([JIXIAO, "ingest", "--explain", str(corpus / "S06.txt"), "--rows", "5",
+                        "--db", f"sqlite:///{tmp_path / 'x.db'}"], capture_output=True, text=True, timeout=120,
+                       env={"COLUMNS": "200", "PATH": str(Path(sys.executable).parent)})
+    out = r.stdout
+    assert r.returncode == 0, out + r.stderr
+    assert "项目支出绩效自评表 1.00" in out and "读作：项目支出绩效自评表，2 个项目" in out
+    assert "演出设备更新专项经费" in out and "30 万元" in out and "S06.txt:5" in out
+    assert "更新剧团老化、损坏的音 | 50件 | 50件 | 20 | 20" in out
+    assert "表格不完整：在 S06.txt:7 处中断" in out
+    assert not (tmp_path / "x.db").exists()
+    junk = tmp_path / "notes.txt"
+    junk.write_text("会议纪要\n今天讨论了工作安排。\n", encoding="utf-8")
+    refused = run("ingest", "--explain", str(junk))
+    assert refused.returncode == 1 and "未能读取：不是可识别的绩效表格" in refused.stdout

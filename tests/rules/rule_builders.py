@@ -9,7 +9,7 @@ from jixiao.checks.settings import settings_from_dict
 from jixiao.domain.basis import parse_basis
 from jixiao.domain.budget import BudgetLine, DepartmentBudget, IncomeLine, StatedFigure, level_of
 from jixiao.domain.levels import parent_of
-from jixiao.domain.model import Document, Indicator, Money, NotApplicable, Project, StatedTotal
+from jixiao.domain.model import ParseWarning, Document, Indicator, Money, NotApplicable, Project, StatedTotal
 from jixiao.domain.numbers import to_yuan
 from jixiao.domain.source import SourceRef
 from jixiao.domain.targets import parse_target
@@ -116,6 +116,8 @@ def document(spec: dict, index: int = 0) -> Document:
                    money_unit=unit, source=SourceRef(file))
     doc.projects = [project(p, file, 10 + i, unit) for i, p in enumerate(spec.get("projects", []))]
     doc.stated_totals = [stated_total(t, file, 100 + i, unit) for i, t in enumerate(spec.get("stated_totals", []))]
+    doc.warnings = [ParseWarning(w["message"], SourceRef(file, w.get("line")), w.get("text"))
+                    for w in spec.get("warnings", [])]
     doc.extras.update(spec.get("extras", {}))
     if "budget" in spec:
         doc.extras["budget"] = budget(spec["budget"], file, unit)

@@ -128,7 +128,7 @@ def _upload(client, *files):
 
 def test_page_upload_reports_each_file(site):
     _, admin, _ = site
-    r = _upload(admin, ("copy.txt", SEED_001.read_bytes() + b"\n\n"), ("x.pdf", b"%PDF"),
+    r = _upload(admin, ("copy.txt", SEED_001.read_bytes() + b"\n\n"), ("x.pptx", b"PK slides"),
                 ("big.txt", b"a\tb\n" * 300_000), ("dup.txt", SEED_000.read_bytes()))
     assert r.status_code == 200
     rows = re.findall(r'<tr class="st-(\w+)">', r.text)
@@ -154,3 +154,25 @@ def test_documents_page_counts(site):
     with app.state.factory() as session:
         n = session.scalar(select(func.count()).select_from(FindingRow).where(FindingRow.document_id == 1))
     assert n > 0 and f'<a href="/findings?document_id=1">{n}</a>' in page
+
+
+def test_explain_page_shows_fields_with_their_cells_and_what_is_missing(tmp_path):
+    """A real corpus excerpt (Anhui 宣城, space-separated, cut mid-table) read from its stored bytes."""
+    from jixiao.services.ingest import ingest_paths
+    from jixiao.services.users import ensure_demo_users
+    from tests.conftest import ROOT
+
+    app = make_app(f"sqlite:///{tmp_path / 'jixiao.db'}", max_upload_bytes=1_000_000)
+    ingest_paths(app.state.factory, [ROOT / "tests" / "corpus" / "text" / "S03.txt"])
+    ensure_demo_users(app.state.factory)
+    client = TestClient(app)
+    login(client)
+    page = client.get("/documents/1/explain").text
+    assert "读取说明：S03.txt" in page and "项目支出绩效自评表" in page
+    fields = page[page.index('id="explain-fields"'):page.index('id="explain-grid"')]
+    assert "禁毒经费" in fields and "100 万元" in fields and "S03.txt:25" in fields  # 年度资金总额 row
+    assert "指标1:毛发检查试剂数量" not in fields and "指标2:毛发检查试剂数量 | ≥2400份 | 3200份 | 12 | 12" in fields
+    assert "表格不完整：在 S03.txt:42 处中断" in page
+    grid = page[page.index('id="explain-grid"'):]
+    assert "空格分隔" in grid and '<span class="cell">年度资金总额:</span>' in grid
+    assert client.get("/documents/99/explain").status_code == 404

@@ -17,7 +17,8 @@ FAMILIES = {
     "X": ("cross_document", "跨文档"),
     "T": ("template", "模板"),
     "A": ("audit", "评分复核"),
-    "N": ("counts", "数量"),
+    "N": ("reading", "读取"),
+    "C": ("counts", "数量"),
 }
 
 

@@ -15,7 +15,7 @@ from jixiao.checks.context import CheckContext
 from jixiao.checks.finding import Finding
 from jixiao.checks.runner import CheckReport, run_checks
 from jixiao.checks.settings import CheckSettings
-from jixiao.domain.model import Document
+from jixiao.domain.model import Document, ParseWarning
 from jixiao.domain.source import SourceRef
 from jixiao.storage.finding_models import FindingRow
 from jixiao.storage.loaders import project_from_row, stated_total_from_row
@@ -46,6 +46,12 @@ def load_documents(session: Session) -> tuple[list[Document], dict[int, int]]:
         doc = docs.get(t.document_id)
         if doc is not None:
             doc.stated_totals.append(stated_total_from_row(t, doc.file))
+    for w in queries.parse_warnings(session):
+        doc = docs.get(w.document_id)
+        if doc is not None:
+            where = SourceRef(doc.file, w.src_line, w.src_sheet, w.src_cell) if w.src_line or w.src_cell \
+                else None
+            doc.warnings.append(ParseWarning(w.message, where, w.text))
     for doc_id, doc in docs.items():
         for loader in EXTRA_LOADERS:
             loader(session, doc_id, doc)

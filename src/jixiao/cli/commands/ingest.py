@@ -8,6 +8,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from jixiao.cli.app import DB_OPTION, app, console, open_factory
+from jixiao.cli.explain_view import show_explanations
 from jixiao.services.ingest import KIND_LABELS, expand_paths, ingest_paths
 
 
@@ -15,8 +16,12 @@ from jixiao.services.ingest import KIND_LABELS, expand_paths, ingest_paths
 def ingest(
     paths: list[Path] = typer.Argument(..., help="文件或文件夹（递归读取 .txt/.tsv/.xlsx）"),
     db: str = DB_OPTION,
+    explain_: bool = typer.Option(False, "--explain", help="不入库，只说明每个文件是怎样读取的"),
+    rows: int = typer.Option(200, "--rows", help="说明中最多显示的表格行数"),
 ) -> None:
     """读取表格文件入库；每个文件一行结果。全部成功退出码 0，任一失败退出码 1。"""
+    if explain_:
+        raise typer.Exit(show_explanations(paths, rows))
     missing = [p for p in paths if not p.exists()]
     factory = open_factory(db)
     files = list(expand_paths([p for p in paths if p.exists()]))

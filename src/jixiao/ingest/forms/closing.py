@@ -49,14 +49,17 @@ def goal(toks: list[Token], start: int, stop: int) -> tuple[str | None, str | No
     return texts[0].text, texts[1].text if len(texts) > 1 else None
 
 
-def read(toks: list[Token], start: int, stop: int, project: Project) -> None:
-    """总分, grade and the closing texts from ``toks[start:stop]`` into the project."""
+def read(toks: list[Token], start: int, stop: int, project: Project) -> Token | None:
+    """总分, grade and the closing texts from ``toks[start:stop]`` into the project; the 总分 label's
+    token when a total was read."""
     i = start
+    found = None
     while i < stop:
         t = toks[i]
         key = t.label("closing")
         if key == "total" and "total" not in project.stated_scores:
             i = _total(toks, i, stop, project)
+            found = t if "total" in project.stated_scores else None
             continue
         if key in _CLOSING_TEXT:
             text, i = _text_after(toks, i, stop)
@@ -65,6 +68,7 @@ def read(toks: list[Token], start: int, stop: int, project: Project) -> None:
         if t.label("fields") == "name":
             break
         i += 1
+    return found
 
 
 def _total(toks: list[Token], i: int, stop: int, project: Project) -> int:
@@ -180,13 +184,27 @@ def prose_total(toks: list[Token], start: int, stop: int, project: Project) -> N
             if value is not None and value <= 100:
                 project.stated_scores["total"] = value
                 return
-        if "得分" in t.key or "总分" in t.key:
-            m = _PROSE_TOTAL.search(t.key)
+    for key in _cell_keys(toks[start:stop]):
+        if "得分" in key or "总分" in key:
+            m = _PROSE_TOTAL.search(key)
             if m:
                 value = Decimal(next(g for g in m.groups() if g))
                 if value <= 100:
                     project.stated_scores["total"] = value
                     return
+
+
+def _cell_keys(toks: list[Token]) -> list[str]:
+    """The normalised text of each cell, its pieces joined again (a sentence cut at a label)."""
+    out: list[str] = []
+    last = None
+    for t in toks:
+        if t.piece and (t.row, t.col) == last and out:
+            out[-1] += t.key
+        else:
+            out.append(t.key)
+        last = (t.row, t.col)
+    return out
 
 
 __all__ = ["goal", "grade_of", "prose_total", "read"]

@@ -18,6 +18,7 @@ STRUCTURE = ("form_titles", "fields", "money_columns", "money_rows", "funds", "g
 _NEXT_ROW_OK = frozenset({"cells", "stream", "prose"})
 _UNIT = re.compile(r"(?:单位|金额)\s*[:：]\s*(万元|元)|[(（](万元|元)[)）]")
 _YEAR = re.compile(r"(20[0-9]{2})\s*年")
+_OTHER_PAIR = re.compile(r"^[^\d:：]{2,6}[:：]\S")
 
 
 def value_of(toks: list[Token], i: int, stop: int) -> tuple[str, Token] | None:
@@ -33,8 +34,8 @@ def value_of(toks: list[Token], i: int, stop: int) -> tuple[str, Token] | None:
         if not t.text:
             j += 1
             continue
-        if t.is_label(*STRUCTURE):
-            return None
+        if t.is_label(*STRUCTURE) or _OTHER_PAIR.match(t.text):
+            return None  # the next cell is another label (or another label and its value)
         if t.layout == "space":  # words split at spaces: the value runs up to the next label
             words = [t.text]
             for u in toks[j + 1:stop]:

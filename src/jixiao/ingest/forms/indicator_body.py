@@ -17,17 +17,20 @@ from dataclasses import dataclass
 
 from .tokens import Token
 from jixiao.domain.targets import UNITS
+from jixiao.domain.text import normalise
+from jixiao.domain.vocabulary import vocabulary
 
-from .values import VALUE_RUN, shape, splits
+from .values import VALUE_RUN, number, shape, splits
 
 # What each column of an indicator table holds.
 KINDS = {
-    "name": "name", "nature": "op", "target": "value", "long_term_target": "value", "measure_unit": "unit",
+    "seq": "seq", "level1": "level", "level2": "level", "name": "name", "nature": "op", "target": "value", "long_term_target": "value", "measure_unit": "unit",
     "actual": "value", "weight": "num", "score": "num", "review_score": "num", "completion": "value",
     "last_year": "value", "deviation": "text", "setting_basis": "text", "scoring_rule": "text",
     "evidence": "text", "direction": "short", "note": "text", "source_of_value": "text",
 }
-SKIP = {"name": 2.5, "value": 0.7, "num": 0.6, "op": 0.3, "unit": 0.3, "text": 0.05, "short": 0.1}
+SKIP = {"name": 2.5, "value": 0.7, "num": 0.6, "op": 0.3, "unit": 0.3, "text": 0.05, "short": 0.1, "seq": 0.2,
+        "level": 0.05}
 NEW_ROW = 0.3
 INF = float("inf")
 _MARKER = re.compile(r"^(?:指标\s*[0-9一二三四五六七八九十]+\s*[:：.、]?)+$")
@@ -59,12 +62,20 @@ class BodyRow:
     levels: list[Token]  # the category cells printed just before the row
 
 
+_RULE_WORDS = re.compile(r"[得扣计加减][0-9.]+分|不得分|扣完为止|每[^，,。]{0,8}扣")
+
+
 def cost(text: str, kind: str) -> float:
-    """How badly ``text`` fits a column of ``kind`` (0 fits; INF cannot be)."""
+    """How badly ``text`` fits a column of ``kind`` (0 fits; INF cannot be). Words that award or
+    take points (得2分, 不得分) are a scoring rule's, never a name's."""
     s = shape(text)
+    if s == "words" and _RULE_WORDS.search(text):
+        return {"text": 0.0, "name": 1.5}.get(kind, INF)
     if kind == "name":
         if s == "words":
-            return -0.3 if _NUMBERING.match(text) else 0.0
+            if _NUMBERING.match(text):
+                return -0.3
+            return 0.0 if len(text) <= 20 else (0.4 if len(text) <= 40 else 1.0)  # a name is a few words
         return 1.5 if s in ("target", "amount") else 3.0
     if kind == "value":
         if s in ("target", "percent", "amount", "number"):
@@ -80,6 +91,10 @@ def cost(text: str, kind: str) -> float:
         if s == "placeholder":
             return 0.2
         return 2.0 if s == "percent" else INF
+    if kind == "level":
+        return 0.1 if s == "words" and len(text) <= 10 else INF
+    if kind == "seq":
+        return 0.0 if re.fullmatch(r"[0-9]{1,3}", text.strip()) else INF
     if kind == "op":
         return 0.0 if s == "op" or text.strip() in _NATURE_WORDS else INF
     if kind == "unit":
@@ -88,7 +103,9 @@ def cost(text: str, kind: str) -> float:
         return 0.2 if s == "words" and len(text) <= 6 else INF
     if kind == "short":
         return 0.2 if len(text) <= 8 else 1.0
-    return 0.6 if s == "words" else 1.0
+    if s == "words":
+        return 0.2 if len(text) >= 15 else 0.6  # a rule, an explanation: sentences
+    return 1.0
 
 
 _POINTS = re.compile(r"^[(（]\s*[0-9.]+\s*分\s*[)）]$")
@@ -106,42 +123,113 @@ def cells_of(body: list[Token]) -> list[Cell]:
     out: list[Cell] = []
     last_row = None
     levels: list[Token] = []
-    for tok in body:
-        if not tok.text or _FILLER.match(tok.text) or _MARKER.match(tok.text):
+    skip = None
+    for n, tok in enumerate(body):
+        if not tok.text or _FILLER.match(tok.text) or _MARKER.match(tok.text) or tok is skip:
             continue
-        if is_level(tok):
+        after = next((x.text for x in body[n + 1:n + 3] if x.text), None)
+        if is_level(tok) or (not tok.piece and evaluation_level(tok.text, after)):
             levels.append(tok)
             last_row = tok.row
+            if after and _POINTS_RUN.match(after) and not tok.piece:
+                skip = next(x for x in body[n + 1:n + 3] if x.text)  # its points (2 分)
             continue
-        hard = bool(levels) or (tok.layout in _ROW_LAYOUTS and tok.row != last_row and tok.row_start)
+        vocab_levels = any(not lv.is_label("evaluation_levels") and lv.is_label("level1", "level2") or
+                           _POINTS.match(lv.text) for lv in levels)
+        hard = vocab_levels or (tok.layout in _ROW_LAYOUTS and tok.row != last_row and tok.row_start)
         last_row = tok.row
         pieces = split_run(tok.text) if tok.piece else [tok.text]
-        for k, piece in enumerate(pieces):
+        k = 0
+        while k < len(pieces):
+            piece = pieces[k]
             if _MARKER.match(piece):
-                hard = True
+                hard, k = True, k + 1
+                continue
+            points = pieces[k + 1] if k + 1 < len(pieces) else None
+            if evaluation_level(piece, points):
+                levels.append(_piece_token(tok, piece))
+                k += 2 if points and _POINTS_RUN.match(points) else 1
                 continue
             out.append(Cell(piece, tok, hard or _NUMBERING.match(piece) is not None, levels or None))
             hard, levels = False, []
+            k += 1
     return out
 
 
+_POINTS_RUN = re.compile(r"^[0-9]+(?:\.[0-9]+)?\s*分$")
+_OWN_POINTS = re.compile(r"^(.+?)\s*[(（]\s*[0-9]+(?:\.[0-9]+)?\s*分?\s*[)）]$")
+
+
+def evaluation_level(text: str, after: str | None) -> bool:
+    """决策(10), 过程(30), 项目决策 followed by its points (2分): the first level of a score table.
+    Without points the same words (项目管理) may be an item's name, so they need them."""
+    m = _OWN_POINTS.match(text.strip())
+    word = m.group(1) if m else text
+    if vocabulary().key("evaluation_levels", word) is None:
+        return False
+    return bool(m) or bool(after and _POINTS_RUN.match(after))
+
+
+def _piece_token(tok: Token, piece: str) -> Token:
+    """A token for a piece of a flattened cell (a category found inside it)."""
+    return Token(piece, normalise(piece), tok.row, tok.col, tok.ref, tok.layout, {"evaluation_levels": piece},
+                 piece=tok.piece or 1)
+
+
+_IN_WORDS_AFTER = ("月", "日", "年", "号", ":", "：")
+_SCORING_WORDS = ("计", "得", "扣", "的", "为", "按", "加", "减", "满")
+_PUNCT = ",，;；。、:：)）"
+
+
 def split_run(text: str) -> list[str]:
-    """A flattened piece → words and values (``音50件50件2020望`` → 音 | 50件 | 50件 | 2020 | 望);
-    numbering (指标1:) and dates inside words stay in the words."""
+    """A flattened piece → words and values (``音50件50件2020望`` → 音 | 50件 | 50件 | 2020 | 望).
+    Numbering (指标1:, 1、), dates and the points of a scoring rule (``计2分，``) stay in the words."""
     out: list[str] = []
     pos = 0
     for m in VALUE_RUN.finditer(text):
-        before = text[max(0, m.start() - 2):m.start()]
-        after = text[m.end():m.end() + 1]
-        if before.endswith("指标") or after in ("月", "日", "年", "号", ":", "：") or m.group().endswith(("年", "月")):
+        start, end, run = m.start(), m.end(), m.group()
+        before, after = text[max(0, start - 2):start], text[end:end + 1]
+        if before.endswith("指标") or after in _IN_WORDS_AFTER or run.endswith(("年", "月")):
             continue
-        if m.start() > pos:
-            out.append(text[pos:m.start()])
-        out.append(m.group())
-        pos = m.end()
+        if run.endswith("分") and (before[-1:] in _SCORING_WORDS or after in _PUNCT or not after):
+            continue  # 得3分，… is the rule's words, not a value
+        if after in ("、", ".") and run.isdigit():
+            if len(run) == 1:
+                continue  # 2、项目管理制度: numbering inside the words
+            run, end = run[:-1], end - 1  # 331、单位… : 3 | 3 then the rule numbered 1、
+        if start > pos:
+            out.extend(_sentence_tail(text[pos:start]))
+        out.append(run)
+        pos = end
     if pos < len(text):
         out.append(text[pos:])
     return [p.strip(" ,，;；") for p in out if p.strip(" ,，;；")]
+
+
+def _sentence_tail(words: str) -> list[str]:
+    """Words before a value: a sentence that ends and a few words after it (``…没有不得分。组织机构``
+    | 22) are the end of one cell and the start of the next."""
+    at = max(words.rfind("。"), words.rfind("；"), words.rfind(";"))
+    if at < 0 or at == len(words) - 1 or len(words) - at - 1 > 10:
+        return [words]
+    return [words[:at + 1], words[at + 1:]]
+
+
+_VALUE_ROLES = ("target", "actual", "weight", "score", "nature", "measure_unit")
+
+
+def _trim(rows: list[list[tuple[str, str, Cell]]]) -> list[list[tuple[str, str, Cell]]]:
+    """Drop the rows at the end that hold no value and read as prose or page furniture."""
+    while rows:
+        row = rows[-1]
+        values = [text for role, text, _ in row if role in _VALUE_ROLES and shape(text) != "words"]
+        name = next((text for role, text, _ in row if role == "name"), "")
+        sentences = any(len(text) > 15 and text.rstrip().endswith(("。", ")", "）")) for _, text, _ in row)
+        prose = "。" in name or len(name) > 40 or not name.strip() or sentences
+        if values or not prose:
+            break
+        rows = rows[:-1]
+    return [r for r in rows if any(text.strip() for _, text, _ in r)]
 
 
 def layout_rows(cells: list[Cell], roles: list[str]) -> list[list[tuple[str, str, Cell]]]:
@@ -159,6 +247,7 @@ def layout_rows(cells: list[Cell], roles: list[str]) -> list[list[tuple[str, str
     for i in range(m):
         cell = cells[i]
         options = _options(cell.text, n)
+        glue = glue_cost(cell.text, bool(cell.tok.piece))
         for j in range(n + 1):
             here = best[i][j]
             if here == INF:
@@ -175,7 +264,7 @@ def layout_rows(cells: list[Cell], roles: list[str]) -> list[list[tuple[str, str
                             continue
                         gap = (skip_before[first] - skip_before[start]) if not new_row else 0.0
                         tail = (skip_before[n] - skip_before[j + 1]) if new_row and j < n else 0.0
-                        total = here + c + gap + tail + (NEW_ROW if new_row else 0.0) + 0.2 * (k - 1)
+                        total = here + c + gap + tail + (NEW_ROW if new_row else 0.0) + (glue if k > 1 else 0.0)
                         end = first + k - 1
                         if total < best[i + 1][end]:
                             best[i + 1][end] = total
@@ -195,14 +284,32 @@ def _options(text: str, n: int) -> list[list[str]]:
     return opts
 
 
+def glue_cost(text: str, flattened: bool = False) -> float:
+    """What cutting ``text`` into several numbers costs: little for a run no single number is
+    written as (``2018`` as a weight, ``4.918.42``) or digits of flattened text, where cells run
+    together (``22`` for 分值 2 and 得分 2); much for a number that reads well in its own cell."""
+    digits = text.replace(",", "")
+    head = re.match(r"^[0-9.]+", digits)
+    run = head.group() if head else digits
+    if run.count(".") > 1 or ("." not in run and len(run) >= 4):
+        return 0.2
+    if flattened and "." not in run:
+        return 0.3
+    return 1.0
+
+
 def _emit(parts: list[str], kinds: list[str]) -> float:
     if len(kinds) < len(parts):
         return INF
     total = 0.0
     for p, kind in zip(parts, kinds):
         total += cost(p, kind)
-    if len(parts) > 1 and any(kind not in ("num", "value") for kind in kinds):
+    if len(parts) > 1 and any(kind not in ("num", "value") for kind in kinds[:len(parts)]):
         return INF
+    if len(parts) == 2 and kinds[:2] == ["num", "num"]:  # 分值 then 得分: a score is never above its weight
+        w, s = (number(p) for p in parts)
+        if w is None or s is None or s > w:
+            return INF
     return total
 
 
@@ -227,9 +334,14 @@ def _trace(back, cells: list[Cell], roles: list[str], m: int, j: int) -> list[li
 
 
 def read_body(body: list[Token], roles: list[str]) -> list[BodyRow]:
-    """Body tokens (no category cells) → rows, each with the text of its columns."""
+    """Body tokens (no category cells) → rows, each with the text of its columns; a bare number
+    right under the header is the table's points, and rows of words after the table (a page's
+    footer, the next section) are not indicators."""
     out = []
-    for row in layout_rows(cells_of(body), roles):
+    cells = cells_of(body)
+    if cells and shape(cells[0].text) == "number" and not cells[0].levels and roles[:1] != ["seq"]:
+        cells = cells[1:]
+    for row in _trim(layout_rows(cells, roles)):
         values = {role: text for role, text, _ in row}
         toks = {role: cell.tok for role, _, cell in row}
         levels = [lv for _, _, cell in row for lv in (cell.levels or [])]

@@ -16,7 +16,7 @@ from jixiao.domain.model import Indicator
 from jixiao.domain.targets import TargetValue, parse_target
 from jixiao.domain.text import compact, to_halfwidth
 
-from .indicator_body import BodyRow, is_level, read_body
+from .indicator_body import BodyRow, evaluation_level, is_level, read_body
 from .tokens import Token
 from .values import number
 
@@ -59,7 +59,7 @@ def find_header(toks: list[Token], start: int, stop: int, need: tuple[str, ...])
         cols: list[str] = []
         heads: list[Token] = []
         j, gap, last = i, 0, i
-        while j < stop and gap <= 2:
+        while j < stop and gap <= 3:
             t = toks[j]
             key = t.label("indicator_columns")
             if key and t.is_label("goal_columns") and not any(c in cols for c in ("name", "level1", "level2")):
@@ -68,8 +68,10 @@ def find_header(toks: list[Token], start: int, stop: int, need: tuple[str, ...])
                 cols.append(key)
                 heads.append(t)
                 gap, last = 0, j
-            elif t.text and (t.is_label("fields", "money_rows", "funds", "closing") or is_level(t)):
+            elif t.text and (t.is_label("fields", "money_rows", "closing") or is_level(t)):
                 break
+            elif t.text and (len(t.key) > 10 or any(c.isdigit() for c in t.key)) and not key:
+                break  # words or values: the rows have begun
             elif t.text:
                 gap += 1
             j += 1
@@ -98,10 +100,19 @@ def body_end(toks: list[Token], start: int, stop: int) -> int:
     return stop
 
 
-def read_rows(toks: list[Token], header: Header, end: int) -> list[BodyRow]:
-    """The rows between the header and ``end``; repeated header labels (a new page) skipped."""
+def read_rows(toks: list[Token], header: Header, end: int, extra: tuple[str, ...] = ()) -> list[BodyRow]:
+    """The rows between the header and ``end``; repeated header labels (a new page) skipped;
+    ``extra`` columns the header does not name may follow its own (a score column some forms
+    print without a header cell). Where no category cell is a known category name (the items of a
+    决策/过程 score table), the category columns are read as cells like the others."""
     body = [t for t in toks[header.end:end] if not (t.is_label("indicator_columns") and not is_level(t))]
-    return read_body(body, header.roles)
+    roles = header.roles
+    if not any(t.is_label("level1", "level2") for t in body):
+        evaluation = any(evaluation_level(t.text, None) for t in body if not t.piece) or any(
+            t.piece for t in body)  # flattened score tables carry their first level as its own cell
+        free = {"level2"} if evaluation else {"level1", "level2"}
+        roles = [c for c in dict.fromkeys(header.columns) if c != "block" and (c not in LEVEL_ROLES or c in free)]
+    return read_body(body, roles + [c for c in extra if c not in roles])
 
 
 def unaligned(rows: list[BodyRow], header: Header) -> list[Token]:
@@ -120,16 +131,31 @@ def build(rows: list[BodyRow], cut: bool = False) -> list[Indicator]:
     """Body rows → Indicators with their categories carried down; in a table cut short (``cut``)
     a last row holding only a name is the cut-off start of a row, not an indicator."""
     tracker = LevelTracker()
+    free: list[str | None] = [None, None]  # categories of a score table, as written (决策, 项目立项)
     out = []
     if cut and rows and set(rows[-1].values) == {"name"}:
         rows = rows[:-1]
     for row in rows:
         labels = [lab for lv in row.levels if (lab := level_label(_level_text(lv))) is not None]
         level1, level2 = tracker.carry(*resolve_levels(labels))
+        _carry_free(free, row)
         ind = indicator(row, level1, level2)
         if ind is not None:
+            ind.level1_text = ind.level1_text or free[0]
+            ind.level2_text = ind.level2_text or free[1]
             out.append(ind)
     return out
+
+
+def _carry_free(free: list[str | None], row: BodyRow) -> None:
+    """Carry a score table's written categories down (merged cells print them once)."""
+    for lv in row.levels:
+        if lv.is_label("evaluation_levels") or not lv.is_label("level1", "level2"):
+            free[0], free[1] = _level_text(lv), None
+    if row.values.get("level1"):
+        free[0], free[1] = row.values["level1"], None
+    if row.values.get("level2"):
+        free[1] = row.values["level2"]
 
 
 def _level_text(tok: Token) -> str:

@@ -66,8 +66,10 @@ def find_header(toks: list[Token], start: int, stop: int
                     gap = 0
                 elif t.is_label(*ROW_SECTIONS) or t.is_label(*_STOP):
                     break
+                elif _UNIT_ONLY.match(t.key):
+                    pass  # (万元) under its label: the value comes next
                 elif t.text:
-                    if gap == 0 and cols and shape(t.text) in _PAIR_SHAPES and cols[-1][0] not in pairs:
+                    if gap == 0 and cols and _pairs_with(t.text) and cols[-1][0] not in pairs:
                         pairs[cols[-1][0]] = t
                     gap += 1
                 j += 1
@@ -82,6 +84,14 @@ def find_header(toks: list[Token], start: int, stop: int
 
 
 _PAIR_SHAPES = frozenset({"number", "amount", "percent"})
+_UNIT_ONLY = re.compile(r"^[(（](?:万元|元)[)）]$")
+_NUMBERISH = re.compile(r"^[0-9][0-9,.，]*[0-9]$")
+
+
+def _pairs_with(text: str) -> bool:
+    """A value right after its label: a number, an amount, a rate, or digits written wrongly
+    (``7,00.0,77``, kept so that the reader can say it could not read them)."""
+    return shape(text) in _PAIR_SHAPES or bool(_NUMBERISH.match(text.strip()))
 
 
 def _by_year(cols: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
@@ -142,7 +152,11 @@ def _row(toks: list[Token], i: int, stop: int, key: str) -> tuple[MoneyRow, list
         if t.row != label.row and label.layout not in ("cells", "stream") and t.row_start \
                 and not (cells and _continues(toks, j, stop)):
             break
-        if t.piece and t.text and len(runs := value_runs(_strip_where(t.text))) > 1:
+        if t.text and not _strip_where(t.text):  # 其中: before the next label
+            j += 1
+            continue
+        runs = value_runs(_strip_where(t.text)) if t.piece and t.text else []
+        if len(runs) > 1 and not any(_gluable(r) for r in runs):
             cells.extend(Token(r, r, t.row, t.col, t.ref, t.layout, piece=t.piece) for r in runs)
             j += 1
             continue
@@ -257,6 +271,8 @@ def _gluable(text: str) -> bool:
     if not t.replace(".", "").replace("%", "").isdigit():
         return False
     digits = t.rstrip("%")
+    if t.endswith("%") and digits.count(".") <= 1 and len(digits.split(".")[0]) > 4:
+        return True  # no rate is 202010100.00%: 20 | 20 | 10 | 100.00%
     return t.count("%") > 1 or "%" in digits or digits.count(".") > 1 or (
         "." not in digits and len(digits) >= 4) or ("." in digits and len(digits.split(".")[1]) > 2)
 

@@ -15,38 +15,43 @@ from decimal import Decimal
 
 from jixiao.domain.model import Document, DocumentKind, Money, MoneyUnit, ParseWarning, Project
 from jixiao.domain.numbers import to_yuan
-from jixiao.domain.text import normalise, normalise_map
+from jixiao.domain.text import drop_glosses, normalise, normalise_map
 from jixiao.domain.vocabulary import vocabulary
 from jixiao.ingest.grid import Grid
 
-from . import closing, form_fields, indicator_table, money_block, tokens
+from . import closing, form_fields, indicator_table, money_block, prose_facts, tokens
 from .common import status_of
-from .values import amount, number, percent
+from .values import amount, is_placeholder, number, percent
 
 KIND = DocumentKind.SELF_EVALUATION_FORM
 FACT_KEYS = ("name", "department", "unit", "code", "period", "central_department")
 _FUND_PARTS = ("fiscal", "general_public", "government_fund", "state_capital", "special_account",
                "non_fiscal", "carried_over", "central", "provincial", "city", "county", "local")
 _SCORE_COLUMNS = ("actual", "score", "weight", "deviation", "completion")
+_TARGET_TITLES = frozenset({"declaration", "target_table", "department_targets"})
+HEAD_ROWS = 160  # rows detect looks at: a form's title, money block and indicator header come first
 
 
 def detect(grid: Grid) -> float:
-    """Confidence that the grid holds self-evaluation forms (titles, money block, indicator table)."""
-    toks = tokens.cached(grid)
-    if _wide_table(toks):
+    """Confidence that the grid holds self-evaluation forms (titles, money block, indicator table),
+    from its first rows."""
+    head_text = grid.head_key(HEAD_ROWS)
+    if "年度指标内容" in head_text:  # the wide department table of seeds 000/001 has its own reader
         return 0.0
+    toks = tokens.cached(grid, HEAD_ROWS)
     score = 0.0
     titles = {t.label("form_titles") for t in toks[:400] if t.is_label("form_titles")}
-    if titles & {"selfeval_project", "selfeval_department"}:
+    if titles & {"selfeval_project", "selfeval_department", "evaluation_scores"}:
         score += 0.4
-    elif titles & {"declaration", "target_table", "department_targets"}:
+    elif titles & _TARGET_TITLES:
         score -= 0.3
-    if money_block.find_header(toks, 0, min(len(toks), 600)) is not None:
-        score += 0.35
+    money = money_block.find_header(toks, 0, min(len(toks), 600))
+    if money is not None:  # budget and what was spent: a self-evaluation's execution block
+        score += 0.4 if {"budget", "actual"} <= {k for k, _ in money[0]} else 0.3
     head = indicator_table.find_header(toks, 0, min(len(toks), 900), ("actual", "score"))
     if head is not None:
         score += 0.3
-    elif _achieved_rows(toks):
+    elif not titles & _TARGET_TITLES and _achieved_rows(toks):
         score += 0.5
     if any(t.label("fields") == "name" for t in toks[:400]):
         score += 0.1
@@ -63,11 +68,6 @@ def _achieved_rows(toks) -> bool:
     rows = indicator_table.read_rows(toks, header, min(len(toks), 900))
     full = [r for r in rows if r.values.get("target") and r.values.get("actual")]
     return len(full) >= 3 and len(full) * 2 >= len(rows)
-
-
-def _wide_table(toks) -> bool:
-    """The wide department table of seeds 000/001 (年度指标内容 columns) has its own reader."""
-    return any("年度指标内容" in t.key for t in toks[:300])
 
 
 def read(grids: list[Grid], doc: Document) -> Document:
@@ -126,12 +126,19 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
                                             vocabulary().layouts["indicator_columns"])
     unit = form_fields.money_unit(toks, pre, block.end if block else stop) or _inline_unit(block)
     ref = name[1].ref if name else toks[start].ref
-    project = Project(name=name[0] if name else "", unit=_fact(facts, "unit"), department=_fact(facts, "department"),
+    project = Project(name=drop_glosses(name[0]) if name else "", unit=_fact(facts, "unit"),
+                      department=_fact(facts, "department"),
                       code=_fact(facts, "code"), year=year, money_unit=unit or MoneyUnit.WAN_YUAN, source=ref)
     if _fact(facts, "period"):
         project.details["period"] = _fact(facts, "period")
+    sources = {k: facts[k][1].ref.to_dict() for k in ("department", "unit", "code", "period") if k in facts}
     if block is not None:
         _money(project, block, doc)
+        total_row = next((r for r in block.rows if r.key == "total"), None)
+        for k, name in (("rate", "rate"), ("weight", "execution_weight"), ("score", "execution_score")):
+            if total_row is not None and k in total_row.cells:
+                sources[name] = total_row.cells[k].ref.to_dict()
+    _prose_money(project, toks[head:stop])
     goal = closing.goal(toks, block.end if block else start, header.start if header else stop)
     if goal:
         project.goal, project.status_text = goal
@@ -139,15 +146,20 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
     end = stop
     if header is not None:
         end = indicator_table.body_end(toks, header.end, stop)
-        rows = indicator_table.read_rows(toks, header, end)
+        unscored = not {"weight", "score"} & set(header.columns)
+        rows = indicator_table.read_rows(toks, header, end, ("score",) if unscored else ())
         project.indicators = indicator_table.build(rows, cut=last and end >= stop)
         shifted = indicator_table.unaligned(rows, header)
         if shifted:
             lines = "、".join(str(t.ref.line) for t in shifted)
             doc.warnings.append(ParseWarning(f"第 {lines} 行指标的空单元格被省略，已按表头顺序读取", shifted[0].ref,
                                              project.name))
-    closing.read(toks, end, stop, project)
+    total_at = closing.read(toks, end, stop, project)
+    if total_at is not None:
+        sources["total"] = total_at.ref.to_dict()
     closing.prose_total(toks, head, stop, project)
+    if sources:
+        project.details["sources"] = sources
     family = title_tok.label("form_titles") if title_tok else _family(toks, head, stop)
     if family == "selfeval_department":
         project.kind = "unit_overall"  # the department's whole spending is the project
@@ -189,8 +201,9 @@ def _back(toks, i: int, n: int) -> int:
 
 
 def _fact(facts, key: str) -> str | None:
+    """A fact's value as printed, without the pinyin glosses a mirror site put in."""
     found = facts.get(key)
-    return found[0] if found else None
+    return drop_glosses(found[0]) if found else None
 
 
 def _year(toks, start: int, stop: int) -> int | None:
@@ -248,8 +261,12 @@ def _money(project: Project, block, doc: Document) -> None:
         if row.notice:
             doc.warnings.append(ParseWarning(row.notice, row.label.ref, row.label.text))
         for which in money_block.MONEY:
-            value = _yuan(row.texts.get(which), unit)
+            text = row.texts.get(which)
+            value = _yuan(text, unit)
             if value is None:
+                if text and not is_placeholder(text) and any(c.isdigit() for c in text):
+                    doc.warnings.append(ParseWarning(f"金额“{text}”不是可识别的数字，未读取", row.cells[which].ref,
+                                                     project.name))
                 continue
             if row is total_row:
                 totals[which] = value
@@ -284,6 +301,25 @@ def block_points(block) -> Decimal | None:
         if tok.label("money_columns") in ("score", "weight") and (m := _POINTS.search(tok.key)):
             return Decimal(m.group(1))
     return None
+
+
+def _prose_money(project: Project, toks) -> None:
+    """Figures the form's table does not give but its sentences state (``财政年初预算40万元``)."""
+    facts = prose_facts.money_facts(toks)
+    used = []
+    for key, money in (("budget", project.budget), ("actual", project.actual)):
+        if money.total is None and key in facts:
+            money.total, money.source = facts[key][0], facts[key][1].ref
+            used.append(key)
+    if project.budget_initial is None and "budget_initial" in facts:
+        value, tok = facts["budget_initial"]
+        project.budget_initial = Money(value, {}, tok.ref)
+        used.append("budget_initial")
+    if project.execution_rate is None and "rate" in facts:
+        project.execution_rate = facts["rate"][0]
+        used.append("rate")
+    if used:
+        project.details["from_text"] = used
 
 
 def _yuan(text: str | None, unit: str) -> Decimal | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from jixiao.domain.memo import on_new_document
+from jixiao.domain.memo import on_new_document, per_document
 from jixiao.domain.source import SourceRef
 from jixiao.domain.text import normalise, normalise_map
 from jixiao.domain.vocabulary import Vocabulary, bare, vocabulary
@@ -63,17 +63,32 @@ def label_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def label_keys(vocab: Vocabulary, text: str) -> tuple[dict[str, str], str]:
+def label_keys(vocab: Vocabulary, text: str, titles: bool = True) -> tuple[dict[str, str], str]:
     """({section: key}, inline value) of a cell's text: the whole text a label (a year before it
-    aside: ``2022年预算数``), or a label, a colon and its value."""
+    aside: ``2022年预算数``), or a label, a colon and its value. The dict is shared: do not change it."""
+    if vocab is vocabulary():
+        return _label_keys(text, titles)
+    return _read_label_keys(vocab, text, titles)
+
+
+@per_document
+def _label_keys_memo(args: tuple[str, bool]) -> tuple[dict[str, str], str]:
+    return _read_label_keys(vocabulary(), *args)
+
+
+def _label_keys(text: str, titles: bool) -> tuple[dict[str, str], str]:
+    return _label_keys_memo((text, titles))
+
+
+def _read_label_keys(vocab: Vocabulary, text: str, titles: bool) -> tuple[dict[str, str], str]:
     key = normalise(text)
     if _YEAR_LABEL.match(key) and len(key) <= 16:
         rest = _YEAR_LABEL.sub("", key)
         found = {s: k for s in ("money_columns",) if (k := _lookup(vocab, s, rest))}
         if found:
             return found, ""
-    found = {s: k for s in SECTIONS if (k := _lookup(vocab, s, key))}
-    if "form_titles" not in found and 4 < len(key) <= TITLE_MAX:
+    found = _lookup_all(vocab, key)
+    if titles and "form_titles" not in found and 4 < len(key) <= TITLE_MAX:
         title = _title(vocab, key)
         if title:
             found["form_titles"] = title
@@ -83,7 +98,7 @@ def label_keys(vocab: Vocabulary, text: str) -> tuple[dict[str, str], str]:
         if colon in text:
             head, _, rest = text.partition(colon)
             hk = normalise(head)
-            found = {s: k for s in SECTIONS if (k := _lookup(vocab, s, hk))}
+            found = _lookup_all(vocab, hk)
             if found:
                 return found, rest.strip()
     return {}, ""
@@ -104,6 +119,20 @@ def _title(vocab: Vocabulary, key: str) -> str | None:
         if not after or after[0] in "(（[【-—_" or len(after) <= 8:
             best = (label, family)
     return best[1] if best else None
+
+
+def _lookup_all(vocab: Vocabulary, key: str) -> dict[str, str]:
+    """{section: key} of every structural section that lists ``key`` (or it without decorations)."""
+    if not key or len(key) > 40:
+        return {}
+    plain = bare(key)
+    out = {}
+    for s in SECTIONS:
+        table = vocab.labels(s)
+        k = table.get(key) or table.get(plain)
+        if k:
+            out[s] = k
+    return out
 
 
 def _lookup(vocab: Vocabulary, section: str, key: str) -> str | None:
@@ -138,20 +167,27 @@ def build(grids: list[Grid], vocab: Vocabulary | None = None) -> list[Token]:
     return join_split_labels(vocab, out)
 
 
-_CACHE: dict[int, tuple[Grid, list[Token]]] = {}
+_CACHE: dict[tuple[int, int | None], tuple[Grid, list[Token]]] = {}
 on_new_document(_CACHE.clear)
 
 
-def cached(grid: Grid) -> list[Token]:
+def cached(grid: Grid, rows: int | None = None) -> list[Token]:
     """``build([grid])``, made once per grid while its document is read (every reader's detect
-    and the chosen reader's read walk the same stream)."""
-    hit = _CACHE.get(id(grid))
+    and the chosen reader's read walk the same stream); with ``rows``, the stream of the grid's
+    first rows only, which is all a reader's detect looks at."""
+    key = (id(grid), rows if rows is not None and rows < len(grid.rows) else None)
+    hit = _CACHE.get(key)
     if hit is None or hit[0] is not grid:
-        hit = _CACHE[id(grid)] = (grid, build([grid]))
+        part = grid if key[1] is None else Grid(grid.file, grid.rows[:rows], grid.sheet)
+        hit = _CACHE[key] = (grid, build([part]))
     return hit[1]
 
 
 def _cuttable(layout: str | None, text: str) -> bool:
+    """Flattened text is cut at its labels; a cell of a real table (or of tab-separated text) is
+    one cell however long it is."""
+    if layout in (None, "tab"):
+        return False
     return len(text) >= 2 * CUT_MIN and (layout in _CUT_LAYOUTS or len(text) > 60)
 
 
@@ -271,13 +307,15 @@ def join_split_labels(vocab: Vocabulary, toks: list[Token]) -> list[Token]:
     while i < len(toks):
         tok = toks[i]
         joined = None
-        if tok.text and not tok.labels or (tok.labels and _longer_label_follows(vocab, toks, i)):
+        short = tok.layout not in (None, "tab") and 0 < len(tok.key) <= 12 and i + 1 < len(toks) \
+            and 0 < len(toks[i + 1].key) <= 12
+        if short and (not tok.labels or _longer_label_follows(vocab, toks, i)):
             for n in (3, 2):
                 group = toks[i:i + n]
-                if len(group) < n or any(not t.text for t in group):
+                if len(group) < n or any(not t.text for t in group) or any(t.labels for t in group[1:]):
                     continue
                 text = "".join(t.text for t in group)
-                labels, inline = label_keys(vocab, text)
+                labels, inline = label_keys(vocab, text, titles=False)
                 if labels and not inline and len(normalise(text)) <= 20:
                     joined = Token(text, normalise(text), tok.row, tok.col, tok.ref, tok.layout, labels,
                                    "", tok.piece, tok.row_start)
@@ -295,7 +333,7 @@ def _longer_label_follows(vocab: Vocabulary, toks: list[Token], i: int) -> bool:
     """``一级`` (a label itself) + ``指标``: the two make the longer label ``一级指标``."""
     if i + 1 >= len(toks) or not toks[i + 1].text or toks[i + 1].labels:
         return False
-    return bool(label_keys(vocab, toks[i].text + toks[i + 1].text)[0])
+    return bool(label_keys(vocab, toks[i].text + toks[i + 1].text, titles=False)[0])
 
 
 __all__ = ["SECTIONS", "Token", "build", "cached", "label_keys"]

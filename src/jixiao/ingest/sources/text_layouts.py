@@ -18,7 +18,7 @@ from jixiao.ingest.grid import Row
 
 _SPACE_RUN = re.compile(r"[ \t\u3000\xa0]+")
 _NUMBER_END = re.compile(r"[-+]?[0-9][0-9,.]*%?$")
-_UNIT_START = re.compile(r"^(?:%|万元|万|元|年|月|日|个|人|次|亿元|亿)")
+_UNIT_START = re.compile(r"^(?:%|万元|万|元|年|月|日|个|人|次|亿元|亿|分)")
 _SENTENCE = re.compile(r"[。；;！？]")
 _COMMA = re.compile(r"[，,、]")
 _OPEN, _CLOSE = "(（[【《", ")）]】》"

@@ -1,8 +1,10 @@
-"""Excel workbooks (.xlsx) → one Grid per sheet; a merged range is read as its top-left cell."""
+"""Excel workbooks (.xlsx) → one Grid per sheet; merged cells as the Grid contract says (the value
+of a range repeated down its rows, kept in its first column, every cell citing the range's first)."""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
@@ -10,6 +12,11 @@ from decimal import Decimal
 from jixiao.domain.source import SourceRef
 from jixiao.domain.text import clean_cell
 from jixiao.ingest.grid import Grid, Row, SourceError
+
+from .spans import lay_out, trim
+
+# The merged ranges of a sheet part; read-only openpyxl does not parse them.
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"')
 
 
 def looks_like(data: bytes) -> bool:
@@ -19,7 +26,7 @@ def looks_like(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             return any(n.startswith("xl/") for n in z.namelist())
-    except zipfile.BadZipFile:
+    except Exception:  # not a zip after all, or one zipfile cannot list (bad names, odd compression)
         return False
 
 
@@ -30,7 +37,7 @@ def _percent(value: float | int, fmt: str) -> str:
     return f"{Decimal(repr(value)) * 100:.{places}f}%"
 
 
-def _text(value, fmt: str | None = None) -> str:
+def shown(value, fmt: str | None = None) -> str:
     """Cell value → the text a person sees (numbers without float noise, percentages as shown)."""
     if value is None:
         return ""
@@ -46,6 +53,13 @@ def _text(value, fmt: str | None = None) -> str:
     return clean_cell(str(value))
 
 
+def column_letter(n: int) -> str:
+    """Column number (1-based) → its letters, as a cell address writes it."""
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(n)
+
+
 def read(data: bytes, name: str) -> list[Grid]:
     """Every non-empty sheet as a Grid whose rows carry sheet, row and cell addresses."""
     from openpyxl import load_workbook
@@ -53,34 +67,71 @@ def read(data: bytes, name: str) -> list[Grid]:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken workbooks
-        raise SourceError(f"无法打开 Excel 工作簿: {exc.__class__.__name__} (unreadable workbook)") from exc
+        raise SourceError(f"{name}：无法打开 Excel 工作簿，文件已损坏或不完整") from exc
     grids = []
     try:
-        for ws in wb.worksheets:
-            grid = _sheet_grid(ws, name)
-            if grid is not None:
-                grids.append(grid)
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            for ws in wb.worksheets:
+                grid = _sheet_grid(ws, name, _merges(z, ws))
+                if grid is not None:
+                    grids.append(grid)
     except Exception as exc:  # a broken sheet part inside a well-formed zip
-        raise SourceError(f"工作表内容无法读取: {exc.__class__.__name__} (broken worksheet)") from exc
+        raise SourceError(f"{name}：工作表内容已损坏，无法读取") from exc
     finally:
         wb.close()
     if not grids:
-        raise SourceError("工作簿中没有任何数据 (workbook has no data)")
+        raise SourceError(f"{name}：工作簿中没有任何数据")
     return grids
 
 
-def _sheet_grid(ws, name: str) -> Grid | None:
-    """One worksheet → a Grid, or None when it holds nothing."""
-    from openpyxl.utils import get_column_letter
+def _merges(z: zipfile.ZipFile, ws) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges as (first row, first column, rows, columns), 0-based."""
+    from openpyxl.utils import range_boundaries
 
+    path = getattr(ws, "_worksheet_path", None)
+    if not path:  # a chartsheet or a sheet openpyxl made up
+        return []
+    out = []
+    for m in _MERGE.finditer(z.read(path)):
+        min_col, min_row, max_col, max_row = range_boundaries(m.group(1).decode())
+        out.append((min_row - 1, min_col - 1, max_row - min_row + 1, max_col - min_col + 1))
+    return out
+
+
+def _sheet_grid(ws, name: str, merges: list[tuple[int, int, int, int]]) -> Grid | None:
+    """One worksheet → a Grid, or None when it holds nothing."""
     ws.reset_dimensions()  # a stale <dimension> would cut the sheet short or pad it to millions of rows
-    rows = []
-    for r, cells_in in enumerate(ws.iter_rows(), start=1):
-        cells = [_text(c.value, c.number_format if isinstance(c.value, (int, float)) else None) for c in cells_in]
+    title = ws.title
+    texts = []
+    for cells_in in ws.iter_rows():
+        cells = [shown(c.value, c.number_format if isinstance(c.value, (int, float)) else None) for c in cells_in]
         while cells and not cells[-1]:
             cells.pop()
-        refs = [SourceRef(name, r, ws.title, f"{get_column_letter(c)}{r}") for c in range(1, len(cells) + 1)]
-        rows.append(Row(cells=cells, ref=SourceRef(file=name, line=r, sheet=ws.title), cell_refs=refs))
+        texts.append(cells)
+    refs = [[SourceRef(name, r, title, f"{column_letter(c)}{r}") for c in range(1, len(cells) + 1)]
+            for r, cells in enumerate(texts, start=1)]
+    if merges:
+        texts, refs = _merged(texts, merges, name, title)
+    rows = [Row(cells=cells, ref=SourceRef(file=name, line=r, sheet=title), cell_refs=cell_refs)
+            for r, (cells, cell_refs) in enumerate(zip(texts, refs), start=1)]
     if not any(row.cells for row in rows):
         return None
-    return Grid(file=name, rows=rows, sheet=ws.title)
+    return Grid(file=name, rows=rows, sheet=title)
+
+
+def _merged(texts: list[list[str]], merges, name: str, title: str):
+    """Rows with each merged range's value carried down its rows (only its first cell holds one)."""
+    n_rows = len(texts)  # a range reaching below the last row adds no rows of text
+    n_cols = max((len(t) for t in texts), default=0)  # past the last text a merge leaves only ""
+
+    def ref(r: int, c: int) -> SourceRef:
+        return SourceRef(name, r + 1, title, f"{column_letter(c + 1)}{r + 1}")
+
+    def at(r: int, c: int) -> str:
+        return texts[r][c] if r < len(texts) and c < len(texts[r]) else ""
+
+    spans = [(r, c, rs, cs, at(r, c), ref(r, c)) for r, c, rs, cs in merges if r < n_rows]
+    spans += [(r, c, 1, 1, text, ref(r, c)) for r, row in enumerate(texts) for c, text in enumerate(row) if text]
+    grid, grid_refs = lay_out(n_rows, n_cols, spans, ref)
+    out = [trim(cells, cell_refs) for cells, cell_refs in zip(grid, grid_refs)]
+    return [t for t, _ in out], [r for _, r in out]

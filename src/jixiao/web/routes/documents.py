@@ -6,6 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
 
+from jixiao.ingest.explain import LAYOUTS
+from jixiao.services.explain import explain_stored
 from jixiao.storage.finding_models import FindingRow
 from jixiao.storage.models import ParseWarningRow
 
@@ -31,6 +33,16 @@ async def documents(request: Request, session: DbSession, user: PageUser, f: Ann
         "findings": browse.count_by(session, FindingRow.document_id, ids), "available": extras.available(),
         "max_mb": settings.max_upload_bytes // (1024 * 1024), "max_files": settings.max_upload_files,
     })
+
+
+@router.get("/documents/{document_id}/explain", name="explain")
+def explain_page(request: Request, document_id: int, session: DbSession, user: PageUser):
+    """How the document's original file reads: the grid, each reader's confidence, fields and cells."""
+    ex = explain_stored(session, document_id)
+    if ex is None:
+        raise ApiError(404, "not_found", "没有这个文档")
+    return render(request, "explain.html", {"ex": ex, "document_id": document_id, "layouts": LAYOUTS,
+                                            "max_rows": 400})
 
 
 @router.post("/documents/upload", name="upload")

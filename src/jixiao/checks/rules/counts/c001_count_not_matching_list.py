@@ -26,7 +26,7 @@ def listed(text: str, value, unit: str) -> tuple[str, list[str]] | None:
     return m.group("noun"), items
 
 
-@rule("N001", "count-not-matching-list", "warning",
+@rule("C001", "count-not-matching-list", "warning",
       "写明{count}{unit}{noun}，但其后列出 {listed} 个：{items}",
       "{count} {noun} stated, {listed} listed", scope=DOCUMENT)
 def check(doc, ctx):

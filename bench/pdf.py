@@ -1,0 +1,124 @@
+"""PDF source benchmark: pages/s of jixiao's PDF source against plain pdfplumber and Camelot.
+
+On the corpus PDFs (tests/corpus/files), in one run and on one core: jixiao's PDF source (tables
+with merged cells rebuilt, text lines, tables joined over pages), pdfplumber's own
+``page.extract_tables()`` on the same pages, and Camelot's lattice reader (installed for the
+bench only: ``pip install -e '.[bench]'``). Each figure is the best of ``--repeat`` runs, the three
+readers taking turns per file so that other work on the machine weighs on all alike.
+Targets: jixiao within 1.5x plain pdfplumber's time, at least 3x faster than Camelot, and a whole
+budget PDF (about 25 pages) in under 1.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import logging
+import os
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from jixiao.ingest.sources import pdf as jixiao_pdf  # noqa: E402
+
+CORPUS = ROOT / "tests" / "corpus" / "files"
+
+
+def run_jixiao(data: bytes, name: str) -> int:
+    """jixiao's PDF source; the number of pages it read."""
+    grid = jixiao_pdf.read(data, name)
+    return len({r.ref.page for r in grid.rows})
+
+
+def run_pdfplumber(data: bytes, name: str) -> int:
+    """Plain pdfplumber: every page's tables, the way its documentation reads them."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.extract_tables()
+            page.close()
+        return len(pdf.pages)
+
+
+def run_camelot(path: Path) -> int:
+    """Camelot lattice on every page (it reads from a path)."""
+    import camelot
+
+    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+        warnings.simplefilter("ignore")
+        tables = camelot.read_pdf(str(path), pages="all", flavor="lattice")
+    return len(tables)
+
+
+def camelot_available() -> str | None:
+    """Camelot's version, or None when it is not installed."""
+    try:
+        import camelot
+    except Exception:  # not installed, or a broken OpenCV
+        return None
+    return getattr(camelot, "__version__", "?")
+
+
+def timed(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--repeat", type=int, default=2, help="runs per reader and file; the best counts")
+    ap.add_argument("--camelot-repeat", type=int, default=1, help="runs of Camelot (slow) per file")
+    ap.add_argument("--no-camelot", action="store_true", help="leave Camelot out")
+    ap.add_argument("files", nargs="*", help="PDFs (default: every corpus PDF)")
+    args = ap.parse_args()
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    paths = [Path(f) for f in args.files] or sorted(CORPUS.glob("*.pdf"))
+    version = None if args.no_camelot else camelot_available()
+    print(f"{len(paths)} PDFs; best of {args.repeat} runs (Camelot: {args.camelot_repeat}); "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if version is None:
+        print("Camelot: " + ("left out (--no-camelot)" if args.no_camelot else
+                             "not installed here (pip install -e '.[bench]'); its column is empty"))
+    else:
+        print(f"Camelot {version}, lattice")
+    print(f"{'file':52s} {'pages':>5s} {'jixiao p/s':>10s} {'plumber p/s':>11s} {'camelot p/s':>11s}"
+          f" {'jixiao/plumber':>14s} {'camelot/jixiao':>14s} {'jixiao s':>8s}")
+    totals = [0, 0.0, 0.0, 0.0]
+    for path in paths:
+        data = path.read_bytes()
+        pages = run_pdfplumber(data, path.name)
+        best_j = best_p = float("inf")
+        for _ in range(args.repeat):
+            best_j = min(best_j, timed(run_jixiao, data, path.name))
+            best_p = min(best_p, timed(run_pdfplumber, data, path.name))
+        best_c = min((timed(run_camelot, path) for _ in range(args.camelot_repeat)), default=0.0) if version else 0.0
+        totals[0] += pages
+        totals[1] += best_j
+        totals[2] += best_p
+        totals[3] += best_c
+        print(_line(path.name[:52], pages, best_j, best_p, best_c))
+    print(_line("total", *totals))
+    n, tj, tp, tc = totals
+    print("targets: jixiao/plumber <= 1.50x "
+          f"({'met' if tj <= 1.5 * tp else 'NOT met'}: {tj / tp:.2f}x); "
+          + (f"camelot/jixiao >= 3x ({'met' if tc >= 3 * tj else 'NOT met'}: {tc / tj:.1f}x); " if tc else "")
+          + f"a 25-page budget in < 1.5 s (corpus average {25 * tj / n:.2f} s per 25 pages)")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def _line(name: str, pages: int, tj: float, tp: float, tc: float) -> str:
+    camelot = f"{pages / tc:11.1f}" if tc else f"{'-':>11s}"
+    speedup = f"{tc / tj:13.1f}x" if tc else f"{'-':>14s}"
+    return (f"{name:52s} {pages:5d} {pages / tj:10.1f} {pages / tp:11.1f} {camelot}"
+            f" {tj / tp:13.2f}x {speedup} {tj:8.2f}")
+
+
+if __name__ == "__main__":
+    main()

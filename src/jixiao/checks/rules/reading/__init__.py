@@ -1,0 +1,1 @@
+"""Rules of the reading family: what a reader could not take in as written."""
