@@ -15,6 +15,9 @@ from jixiao.domain.budget import StatedFigure
 from jixiao.domain.figure_math import percent_fits, ratio_interval, worked_percent, yuan_step
 
 HALF = Decimal("0.5")
+# How far (in figures) a rate's own amounts may stand from it: its part or change right beside it, its
+# level and budget in the sentence or the one before. The whole a share is of may be stated anywhere.
+_BESIDE, _NEAR = 3, 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +34,17 @@ def _levels(figs: list[StatedFigure]) -> list[tuple[int, StatedFigure]]:
     return [(i, f) for i, f in enumerate(figs) if f.change is None and f.ratio is None and f.amount is not None]
 
 
-def _nearest(items: list[tuple[int, StatedFigure]], before: int, **want) -> StatedFigure | None:
-    """The figure matching ``want`` stated last before index ``before`` (else the first after it)."""
+def _nearest(items: list[tuple[int, StatedFigure]], before: int, within: int | None = None,
+             **want) -> StatedFigure | None:
+    """The figure matching ``want`` stated last before index ``before``; with ``within``, only among the
+    ``within`` figures before it, or after it in the same sentence (a rate's amounts stand beside it)."""
     fits = [(i, f) for i, f in items if all(getattr(f, k) == v for k, v in want.items())]
-    earlier = [f for i, f in fits if i < before]
-    return earlier[-1] if earlier else (fits[0][1] if fits else None)
+    earlier = [(i, f) for i, f in fits if i < before and (within is None or before - i <= within)]
+    if earlier:
+        return earlier[-1][1]
+    if within is None:
+        return fits[0][1] if fits else None
+    return next((f for i, f in fits if i >= before and i - before <= within), None)
 
 
 def _span(f: StatedFigure, steps: dict[str, Decimal]) -> tuple[Decimal, Decimal]:
@@ -91,7 +100,7 @@ def _judge(f: StatedFigure, what: str, num: StatedFigure, den_span, den_text: st
 
 
 def _share(i: int, f: StatedFigure, levels, steps) -> RateItem | None:
-    part = _nearest(levels, i + 1, subject=f.subject, year=f.year, phase=f.phase)
+    part = _nearest(levels, i + 1, _BESIDE, subject=f.subject, year=f.year, phase=f.phase)
     if part is None:
         return None
     whole = _nearest(levels, i, subject=f.base, year=f.year, phase=f.phase) if f.base else None
@@ -103,11 +112,12 @@ def _share(i: int, f: StatedFigure, levels, steps) -> RateItem | None:
 
 
 def _growth(i: int, f: StatedFigure, levels, changes, steps) -> RateItem | None:
-    change = _nearest(changes, i, subject=f.subject, change=f.change, base_year=f.base_year)
+    change = _nearest(changes, i, _BESIDE, subject=f.subject, change=f.change, base_year=f.base_year)
     if change is None:
         return None
     phases = (change.phase,) if change.phase else ("final", "execution", "budget")
-    level = next((lv for ph in phases if (lv := _nearest(levels, i, subject=f.subject, year=f.year, phase=ph))), None)
+    level = next((lv for ph in phases if (lv := _nearest(levels, i, _NEAR, subject=f.subject, year=f.year, phase=ph))),
+                 None)
     if level is None:
         return None
     lo, hi = _span(level, steps)
@@ -122,8 +132,8 @@ def _growth(i: int, f: StatedFigure, levels, changes, steps) -> RateItem | None:
 
 
 def _completion(i: int, f: StatedFigure, levels, steps) -> RateItem | None:
-    done = _nearest(levels, i, subject=f.subject, year=f.year, phase=f.phase or "final")
-    planned = _nearest(levels, i, subject=f.subject, year=f.year, phase="budget")
+    done = _nearest(levels, i, _NEAR, subject=f.subject, year=f.year, phase=f.phase or "final")
+    planned = _nearest(levels, i, _NEAR, subject=f.subject, year=f.year, phase="budget")
     if done is None or planned is None:
         return None
     return _judge(f, "完成率", done, _span(planned, steps), _money(planned), steps)

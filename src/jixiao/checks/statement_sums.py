@@ -38,30 +38,42 @@ def _signed(f: StatedFigure) -> Decimal:
     return f.amount if f.amount is not None else Decimal(0)
 
 
-def _first(figs: list[StatedFigure]) -> dict[tuple, StatedFigure]:
-    """The first money figure per (category, year, phase, change, base year)."""
-    out: dict[tuple, StatedFigure] = {}
-    for f in figs:
-        if f.amount is not None and f.ratio is None and f.category:
-            out.setdefault((f.category, f.year, f.phase if f.change is None else None, f.change, f.base_year), f)
-    return out
+def _key(f: StatedFigure) -> tuple | None:
+    """(category, year, phase, change, base year) of a money figure: what it stands for in the tables."""
+    if f.amount is None or f.ratio is not None or not f.category:
+        return None
+    return (f.category, f.year, f.phase if f.change is None else None, f.change, f.base_year)
 
 
 def three_public_items(figs: list[StatedFigure]) -> list[PartsItem]:
-    """三公 totals (and 公务用车) against their parts, levels and changes alike."""
-    firsts = _first(figs)
+    """三公 totals (and 公务用车) against their parts, levels and changes alike: each total with the parts
+    stated between it and the totals of the same column before and after it (a document may give
+    several units' 三公经费 one after another)."""
+    keys = [_key(f) for f in figs]
     out = []
-    for (category, *when), whole in firsts.items():
-        if category not in THREE_PUBLIC_PARTS:
+    for i, (f, key) in enumerate(zip(figs, keys)):
+        if key is None or key[0] not in THREE_PUBLIC_PARTS:
             continue
-        parts, complete = _parts(firsts, category, tuple(when))
-        item = _judge(whole, parts, complete)
+        lo = max((j for j in range(i) if keys[j] == key), default=-1)
+        hi = min((j for j in range(i + 1, len(figs)) if keys[j] == key), default=len(figs))
+        parts, complete = _parts(_window(figs, keys, i, lo, hi), key[0], key[1:])
+        item = _judge(f, parts, complete)
         if item is not None:
             out.append(item)
     return out
 
 
+def _window(figs: list[StatedFigure], keys: list, at: int, lo: int, hi: int) -> dict[tuple, StatedFigure]:
+    """Per column key, the figure nearest after ``at`` in (lo, hi), else the nearest before it."""
+    out: dict[tuple, StatedFigure] = {}
+    for j in list(range(at + 1, hi)) + list(range(at - 1, lo, -1)):
+        if keys[j] is not None:
+            out.setdefault(keys[j], figs[j])
+    return out
+
+
 def _parts(firsts: dict, category: str, when: tuple) -> tuple[list[StatedFigure], bool]:
+    """The parts of a 三公 total found for one column, and whether every part is there."""
     parts, complete = [], True
     for choices in THREE_PUBLIC_PARTS[category]:
         found = None
@@ -96,10 +108,13 @@ def _judge(whole: StatedFigure, parts: list[StatedFigure], complete: bool) -> Pa
 def list_items(figs: list[StatedFigure]) -> list[PartsItem]:
     """Each 其中 list whose parts add up to more than its whole (三公 lists are judged by their parts above)."""
     out = []
+    at = {id(f): i for i, f in enumerate(figs)}
     for run in _runs(figs):
-        base = run[0].base
-        whole = next((f for f in figs if f.subject == base and f.change is None and f.ratio is None
-                      and f.amount is not None and (f.year, f.phase) == (run[0].year, run[0].phase)), None)
+        base, first = run[0].base, at[id(run[0])]
+        wholes = [f for f in figs if f.subject == base and f.change is None and f.ratio is None
+                  and f.amount is not None and (f.year, f.phase) == (run[0].year, run[0].phase)]
+        before = [f for f in wholes if at[id(f)] < first]
+        whole = before[-1] if before else (wholes[0] if wholes else None)  # the whole stated just before its parts
         if whole is None or whole.category in THREE_PUBLIC_PARTS or run[0].category in _TP_PARTS:
             continue
         item = _judge(whole, run, False)
@@ -132,16 +147,19 @@ def _runs(figs: list[StatedFigure]) -> list[list[StatedFigure]]:
 
 
 def balance_items(figs: list[StatedFigure]) -> list[tuple[StatedFigure, StatedFigure]]:
-    """(收入总计, 支出总计) of one year and phase that are not equal."""
-    firsts = _first(figs)
+    """(收入总计, 支出总计) of one year and phase, stated next to each other, that are not equal."""
     out = []
-    for (category, *when), income in firsts.items():
-        spending = firsts.get(("spending_grand_total", *when))
-        if category != "income_grand_total" or spending is None or income.change is not None:
+    for i, income in enumerate(figs):
+        key = _key(income)
+        if key is None or key[0] != "income_grand_total" or income.change is not None:
             continue
-        if abs(_signed(income) - _signed(spending)) > _half(income) + _half(spending):
-            out.append((income, spending))
+        near = [f for f in figs[max(0, i - _BESIDE):i + _BESIDE + 1] if _key(f) == ("spending_grand_total", *key[1:])]
+        if near and abs(_signed(income) - _signed(near[0])) > _half(income) + _half(near[0]):
+            out.append((income, near[0]))
     return out
+
+
+_BESIDE = 4  # 收入总计 and 支出总计 of one statement stand within a few figures of each other
 
 
 __all__ = ["PartsItem", "balance_items", "list_items", "three_public_items"]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from jixiao.domain.budget import PHASE_LABELS, DepartmentBudget, StatedFigure
 from jixiao.domain.figure_math import MONEY_FACTORS
 from jixiao.domain.model import Document
+from jixiao.domain.vocabulary import vocabulary
 
 # Categories in Chinese, for messages (the figure's own words are used when it has no category).
 CATEGORY_LABELS = {
@@ -16,6 +17,7 @@ CATEGORY_LABELS = {
     "spending_total": "本年支出合计", "basic_spending": "基本支出", "project_spending": "项目支出",
     "general_public": "一般公共预算财政拨款", "procurement": "政府采购预算", "tax_income": "税收收入",
 }
+_SECTIONS = ("statement_subjects", "statement_counts")
 CHANGE_LABELS = {"yoy": "比上年", "vs_budget": "比预算", "vs_year": "比{year}年"}
 
 
@@ -28,8 +30,8 @@ def figures_of(doc: Document, ctx) -> list[StatedFigure]:
 def name_of(f: StatedFigure, change: bool = True) -> str:
     """How a figure is named: its year and phase, then what it is (2023年决算“三公”经费); a rate's
     name leaves out what it compares with (its own word, 增幅 or 完成率, says it)."""
-    what = CATEGORY_LABELS.get(f.category or "", None) or (f.subject if f.subject and not f.subject.isascii()
-                                                            else f.label)
+    what = CATEGORY_LABELS.get(f.category or "") or _vocabulary_label(f.category) or (
+        f.subject if f.subject and not f.subject.isascii() else f.label)
     when = f"{f.year}年" if f.year else ""
     if f.change is not None and not change:
         return f"{when}{what}"
@@ -37,6 +39,14 @@ def name_of(f: StatedFigure, change: bool = True) -> str:
         how = CHANGE_LABELS.get(f.change, "").format(year=f.base_year)
         return f"{when}{what}{how}增减"
     return f"{when}{PHASE_LABELS.get(f.phase or '', '')}{what}"
+
+
+def _vocabulary_label(category: str | None) -> str | None:
+    """The shortest label the vocabulary gives a category (其他收入 for ``other_income``)."""
+    if not category:
+        return None
+    labels = [lab for section in _SECTIONS for lab in vocabulary().keys_of(section, category)]
+    return min(labels, key=len) if labels else None
 
 
 def money(amount: Decimal, like: StatedFigure) -> str:

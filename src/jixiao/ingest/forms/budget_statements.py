@@ -120,6 +120,7 @@ def _carry(prev: State, block: Block) -> State:
         state.opened_last, state.carried = prev.opened_last, True
     elif prev.subject is not None and scan(block.key[:_OPENER_AT], "list_openers"):
         state.subject, state.main, state.named = prev.subject, prev.main, prev.named  # ``其中:`` on a line of its own
+        state.subject_at = state.sentence_no  # the paragraph before named it
     return state
 
 

@@ -107,10 +107,12 @@ def clauses(sentence: str) -> list[Clause]:
     masked, spans = _bracketed(sentence, toks)
     out: list[Clause] = []
     for a, b in _pieces(masked, 0, len(masked)):
-        out.append(_clause(masked, a, b, toks, False))
-        for na, nb in spans:
+        for na, nb in spans:  # a bracket ends the stretch before it: its parts are of what stands there
             if a <= na < b:
+                out.append(_clause(masked, a, na - 1, toks, False))
                 out += [_clause(sentence, x, y, toks, True) for x, y in _pieces(sentence, na, nb)]
+                a = nb + 1
+        out.append(_clause(masked, a, b, toks, False))
     return [c for c in out if c.key.strip("□ ")]
 
 
@@ -188,6 +190,9 @@ class State:
     prev_hard: bool = True  # the sentence before ended with 。
     carried: bool = False  # the paragraph goes on with a list an earlier paragraph opened
     money_unit: str | None = None  # the unit of the last amount (a change stated in words is in it)
+    sentence_no: int = 0  # sentences read in this paragraph
+    item_start: bool = False  # at the first clause of a numbered item (1. … / (一) …)
+    subject_at: int = 0  # the sentence that named the subject (a list opens only of a subject named lately)
     named: set[str] = field(default_factory=set)  # subjects given a level figure in this sentence
     lists: list[ListState] = field(default_factory=list)
 

@@ -18,8 +18,10 @@ from jixiao.domain.vocabulary import vocabulary
 
 from .statement_clauses import Clause, ListState, Sentence, State, Subject, clauses
 from .statement_numbers import Token
+from .statement_text import MARK
 from .statement_words import THREE_PUBLIC as THREE_PUBLIC_KEY
-from .statement_words import Hit, comparisons, fallback_subject, function_class, own_year, phases, scan, subjects
+from .statement_words import (Hit, comparisons, fallback_subject, function_class, item_subject, own_year, phases,
+                              scan, subjects)
 from .statement_values import figure_what, last_before, subject_of
 
 THREE_PUBLIC = frozenset({"three_public_total", "overseas_travel", "reception", "official_cars", "car_purchase",
@@ -76,7 +78,9 @@ class _Clause:
 def read_paragraph(sentences: list[Sentence], ctx: Context, state: State, found: Found) -> None:
     """Every figure of a paragraph's sentences, in order, into ``found``."""
     state.subject = state.subject or ctx.subject
+    state.item_start = bool(sentences) and bool(MARK.match(sentences[0].block.key))
     for sent in sentences:
+        state.sentence_no += 1
         comps = comparisons(sent.key)
         year = own_year(sent.key, comps)
         if year is not None:
@@ -93,6 +97,7 @@ def read_paragraph(sentences: list[Sentence], ctx: Context, state: State, found:
             elif not clause.nested and outside is not None:
                 state.open_list, outside = (None if outside is _NO_LIST else outside), None
             _read_clause(_words(clause, sent, state.year or ctx.year), ctx, state, found, i == 0)
+            state.item_start = False
         _as_of(sent, found, start)
         state.prev_hard = sent.hard
 
@@ -121,7 +126,7 @@ def _read_clause(w: _Clause, ctx: Context, st: State, found: Found, first: bool)
     if not w.clause.tokens:
         _flat(w, ctx, st, found)
         if w.subjects:
-            st.subject = subject_of(w.subjects[-1])
+            st.subject, st.subject_at = subject_of(w.subjects[-1]), st.sentence_no
         own = [h for h in w.phases if not any(c.start <= h.start < c.end for c in w.comparisons)]
         if own and w.clause.key.endswith("中"):  # ``…支出决算中,``: what follows is of that phase
             st.phase = own[-1].key
@@ -134,6 +139,8 @@ def _read_clause(w: _Clause, ctx: Context, st: State, found: Found, first: bool)
         same_kind[tok.kind] = j + 1
         before = _figure(w, tok, prev, _pick(subject, j), ctx, st, found, before)
         if subject is not None:
+            if subject is not st.subject:
+                st.subject_at = st.sentence_no
             st.subject = subject
         prev = tok.end
     if w.clause.nested:
@@ -153,11 +160,13 @@ def _open_lists(w: _Clause, st: State) -> None:
     key = w.clause.key
     opens = scan(key, "list_openers")
     st.opened_last = False
-    if opens and st.subject is not None and (not w.subjects or opens[0].start < w.subjects[0].start):
+    recent = st.subject is not None and st.sentence_no - st.subject_at <= 1  # named in this sentence or the last
+    if opens and recent and (not w.subjects or opens[0].start < w.subjects[0].start):
         certain = st.subject.key in st.named
         parent = st.main if opens[0].key == "parts" and key.startswith("按") and st.main else st.subject
         _new_list(st, parent, certain)
-        st.opened_last = not w.clause.tokens
+        # ``其中:`` ending the paragraph opens a list the next paragraphs give; ``主要包括甲、乙`` lists names
+        st.opened_last = not w.clause.tokens and not key[opens[0].end:].strip(":,")
     elif not w.clause.tokens and w.subjects and key.endswith("中"):
         _new_list(st, subject_of(w.subjects[-1]), True)
         st.opened_last = True
@@ -198,6 +207,10 @@ def _subject(w: _Clause, tok: Token, prev: int, st: State, first: bool) -> Subje
     label = w.clause.key[prev:tok.start]
     if (prev == 0 or label.startswith("、")) and not _in_label(w.comparisons + w.directions, tok.start, prev):
         words = fallback_subject(label.lstrip("、"))
+        if words is not None:
+            return Subject(words, "function_class" if function_class(words) else None, words)
+    if first and prev == 0 and st.item_start:
+        words = item_subject(label)  # a numbered item names itself; it is no more of the item before it
         if words is not None:
             return Subject(words, "function_class" if function_class(words) else None, words)
     if first and st.prev_hard and st.open_list is not None and not st.opened_last and tok.kind != "count":

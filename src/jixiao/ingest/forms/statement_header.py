@@ -122,8 +122,8 @@ def _category_header(cells: list[Cell | None], first_number: int) -> Header | No
         else:
             pending = ""
     order = _expand(heads)
-    if len(order) < 2:
-        return None
+    if len(order) < 2 or any(c is not None and c.number is None and not c.blank for c in cells[first_number:]):
+        return None  # a header of parts heads one row of numbers; rows with labels (units, years) are other tables
     return Header([Side(0, [Column("amount", cat, category=cat) for cat in order])], first_number, True)
 
 

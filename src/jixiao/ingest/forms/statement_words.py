@@ -110,10 +110,21 @@ def _strip_mark(text: str) -> str:
     return _MARK.sub("", text)
 
 
+def item_subject(label: str) -> str | None:
+    """What a numbered item names when no known word does (``12. 信息化建设与运行 291 万元``)."""
+    t = _LEADING.sub("", _strip_mark(label))
+    m = _YEAR.match(t)
+    if m:
+        t = t[m.end():]
+    cut = _FALLBACK_CUT.search(t)
+    t = (t[:cut.start()] if cut else t).strip(",:")
+    return t if len(t) >= 2 and not re.search(r"[\d%]", t) else None
+
+
 def function_class(subject: str) -> bool:
     """True when the words name a 类 of the functional classification (卫生健康支出, 城乡社区事务支出)."""
     t = subject.replace("事务", "")
     return any(t == name.replace("事务", "") for name in CLASS_NAMES.values())
 
 
-__all__ = ["Hit", "comparisons", "fallback_subject", "function_class", "own_year", "phases", "scan", "subjects"]
+__all__ = ["Hit", "comparisons", "fallback_subject", "item_subject", "function_class", "own_year", "phases", "scan", "subjects"]

@@ -44,8 +44,9 @@ def check(doc, ctx):
         共设置6个科室（组织人事科、安全科、计划财务科、养护管理科、建设管理科、材料设备管理科）
     """
     for f in figures_of(doc, ctx):
-        if f.amount is not None or f.measure_unit in ("%", "") or not f.text or f.value != f.value.to_integral():
-            continue
+        if f.amount is not None or f.category is None or f.measure_unit in ("%", "") or not f.text \
+                or f.value != f.value.to_integral():
+            continue  # only counts of things the vocabulary knows (机构, 科室, 车辆 …)
         found = listed(f.text, f.value, f.measure_unit)
         if found is None or len(found[1]) == int(f.value):
             continue
