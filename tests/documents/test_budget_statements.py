@@ -245,3 +245,39 @@ def test_seeds_are_not_statements(name):
     assert max(budget_statements.detect(g) for g in grids) < 0.5
     reader, _ = detect(grids)
     assert reader is not None and reader is not budget_statements
+
+
+# Statements written otherwise than the corpus: full-width marks, a tab-separated table with change columns.
+PROSE = """某某县教育局2022年度部门决算“三公”经费情况说明
+2022年度一般公共预算财政拨款“三公”经费支出年初预算为15.60万元，支出决算为12.35万元，完成预算的79.17%，较上年减少2.10万元，下降14.53%。其中：因公出国（境）费支出决算为0万元；公务用车购置及运行维护费支出决算为8.20万元；公务接待费支出决算为4.15万元，占“三公”经费的33.60%。
+2022年度本部门收入总计1,234.56万元，支出总计1,234.56万元。本年收入合计1,200.00万元，其中：财政拨款收入1,150.00万元，占95.83%；其他收入50.00万元，占4.17%。
+"""
+TABLE = ("2023年某某局一般公共预算“三公”经费支出决算表\n单位：万元\n项目\t2022年决算数\t2023年决算数\t增减额\t增减率\n"
+         "合计\t20.5\t18.3\t-2.2\t-10.73%\n因公出国（境）费\t0\t0\t0\t\n公务接待费\t5.5\t4.3\t-1.2\t-21.82%\n"
+         "公务用车购置及运行维护费\t15\t14\t-1\t-8%\n")
+
+
+def _findings(doc) -> list:
+    rules = [r for r in all_rules() if r.code in STATEMENT_RULES]
+    return run_checks(CheckContext([doc]), rules=rules).findings
+
+
+def test_a_statement_written_otherwise():
+    doc = read_document(PROSE.encode(), "v1.txt")
+    assert (doc.kind, doc.year, doc.department) == ("budget_statement", 2022, "某某县教育局")
+    got = {(year_column(f), f.value, f.category) for f in figures(doc)}
+    assert {("2022预算", Decimal("15.60"), "three_public_total"), ("2022决算", Decimal("12.35"), "three_public_total"),
+            ("决算/预算", Decimal("79.17"), "three_public_total"), ("比上年增减", Decimal("-2.10"), "three_public_total"),
+            ("2022决算", Decimal("33.60"), "reception"), ("2022决算", Decimal("1234.56"), "spending_grand_total"),
+            ("2022决算", Decimal("95.83"), "fiscal")} <= got
+    assert _findings(doc) == []
+
+
+def test_a_tab_separated_table_with_change_columns():
+    doc = read_document(TABLE.encode(), "v3.txt")
+    got = {(year_column(f), f.value, f.category) for f in figures(doc)}
+    assert {("2022决算", Decimal("20.5"), "three_public_total"), ("2023决算", Decimal("18.3"), "three_public_total"),
+            ("比上年增减", Decimal("-2.2"), "three_public_total"), ("比上年增减", Decimal("-10.73"), "three_public_total"),
+            ("2023决算", Decimal("14"), "official_cars")} <= got
+    # 15 → 14 is a fall of 6.67%, not the 8% the table prints
+    assert [(f.code, f.source.line) for f in _findings(doc)] == [("R005", 7)]

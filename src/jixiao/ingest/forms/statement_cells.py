@@ -33,6 +33,7 @@ class Cell:
     key: str
     ref: SourceRef
     number: object = None  # Decimal when the cell is a number
+    percent: bool = False  # the number was printed with %
 
     @property
     def blank(self) -> bool:
@@ -43,7 +44,10 @@ class Cell:
 def _cell(text: str, ref: SourceRef) -> Cell:
     text = text.strip()
     key = key_of(text)
-    return Cell(text, key, ref, parse_decimal(key) if key[:1].isdigit() else None)
+    percent = key.endswith("%")
+    digits = key[:-1] if percent else key
+    number = parse_decimal(digits) if digits[:1].isdigit() or digits[:2].lstrip("-")[:1].isdigit() else None
+    return Cell(text, key, ref, number, percent and number is not None)
 
 
 def cells_of(block: Block) -> tuple[list[Cell | None], bool]:

@@ -16,7 +16,7 @@ from jixiao.domain.vocabulary import vocabulary
 from .statement_cells import ROW_END, Cell, column_kind
 from .statement_context import own_phase
 from .statement_values import subject_of
-from .statement_words import subjects
+from .statement_words import comparisons, subjects
 
 _YEAR = re.compile(r"(20\d{2})")
 
@@ -30,6 +30,7 @@ class Column:
     year: int | None = None
     phase: str | None = None
     category: str | None = None  # a 三公 table whose header names the parts
+    change: str | None = None  # change columns: what they compare with (yoy, vs_budget)
 
 
 @dataclass(slots=True)
@@ -101,6 +102,9 @@ def _sides(columns: list[tuple[Cell, str]], names: list[str]) -> list[Side]:
             sides.append(Side(name=names[len(sides)] if len(sides) < len(names) else None))
         elif sides:
             sides[-1].columns.append(_column(cell, "amount" if kind in ("amount", "subtotal") else kind))
+            if kind in ("change", "change_rate"):
+                comps = comparisons(cell.key)
+                sides[-1].columns[-1].change = comps[-1].key if comps else "yoy"
     return sides
 
 

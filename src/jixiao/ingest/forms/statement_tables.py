@@ -33,6 +33,7 @@ _YEAR = re.compile(r"(20\d{2})")
 _TP_KEYS = {"three_public_total": "total"}
 _GENERIC_TOTALS = frozenset({"spending_total", "spending_grand_total"})
 _TOTAL_WORDS = frozenset({"合计", "总计", "小计"})
+_FIGURE_COLUMNS = frozenset({"amount", "change", "change_rate"})
 
 
 @dataclass(slots=True)
@@ -165,7 +166,7 @@ def _row(table: _Table, label: Cell, values: list[Cell], side: Side, rows_known:
             and all(c.kind == "amount" for c in columns):
         columns = columns[len(columns) - len(values):]  # values set right: earlier columns left empty
     for column, cell in zip(columns, values):
-        if column.kind == "amount" and cell.number is not None:
+        if column.kind in _FIGURE_COLUMNS and cell.number is not None:
             _add(table, _subject(label), cell, column, [label] + values, ctx, found, label)
 
 
@@ -222,11 +223,17 @@ def _add(table: _Table, subject: Subject | None, cell: Cell, column: Column, row
     if count is not None:
         hits = scan(label.key, "statement_counts")  # type: ignore[union-attr]
         category = hits[-1].key if hits else None
+    rate = column.kind == "change_rate" or cell.percent
+    unit = "%" if rate else unit
+    kind = "count" if count else ("change_rate" if rate and column.change else "change" if column.change else
+                                  "rate" if rate else "level")
     fig = StatedFigure(
-        what=figure_what(subject, "count" if count else "level"), label=(label.text if label else "")[:60],
-        value=cell.number, measure_unit=unit, amount=None if count else to_yuan(cell.number, unit),  # type: ignore[arg-type]
+        what=figure_what(subject, kind), label=(label.text if label else "")[:60],
+        value=cell.number, measure_unit=unit,  # type: ignore[arg-type]
+        amount=None if count or rate else to_yuan(cell.number, unit),  # type: ignore[arg-type]
         text=" | ".join(c.text for c in row if c.text), source=cell.ref,
         year=column.year or title_year or ctx.year, phase=column.phase or title_phase or ctx.phase,
+        change=column.change, ratio="growth" if rate and column.change else None,
         table=table.title or (THREE_PUBLIC_TABLE if category in THREE_PUBLIC else None), category=category,
         subject=category if count else (subject.key if subject is not None else None))
     found.add(fig)

@@ -97,7 +97,7 @@ def split_row(line: Line) -> bool:
     row = line.row
     if row is None or len(row.cells) < 2 or row.layout in (None, "prose", "stream", "cells"):
         return False
-    return row.layout == "pipe" or not (_FIGURE.search(line.key) or _PUNCTUATION.search(line.key))
+    return row.layout in ("pipe", "tab") or not (_FIGURE.search(line.key) or _PUNCTUATION.search(line.key))
 
 
 def _tableish(line: Line) -> str | None:
