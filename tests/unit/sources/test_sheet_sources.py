@@ -98,8 +98,8 @@ def test_csv_without_its_extension_is_recognised_but_spaced_text_is_not():
     [grid] = read_grids(data, "export.txt")
     assert grid.rows[1].cells == ["人才住房", "2400", "2583.75"] and grid.rows[1].layout is None
     spaced = "合计 1,234,567 2,345,678\n人员 1,000,000 2,000,000\n公用 234,567 345,678\n".encode()
-    [text] = read_grids(spaced, "export.txt")
-    assert text.rows[0].layout == "tab"
+    [text] = read_grids(spaced, "export.txt")  # commas inside numbers: text, read by its layout
+    assert text.rows[0].layout == "space" and text.rows[0].cells == ["合计", "1,234,567", "2,345,678"]
 
 
 def test_ole2_files_are_told_apart_by_their_streams():

@@ -27,7 +27,7 @@ def demo(
     url = f"sqlite:///{db_file}"
     console.print(f"示例文档: {samples_dir()}  →  数据库: {url}")
     try:
-        ingest([samples_dir()], db=url)
+        ingest([samples_dir()], db=url, explain_=False, rows=200)
     except typer.Exit:
         pass  # the per-file lines already say what failed; the demo goes on
     for step in DEMO_STEPS:
