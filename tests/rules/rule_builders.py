@@ -70,6 +70,23 @@ def stated_total(spec: dict, file: str, line: int, unit: str) -> StatedTotal:
                        covers=spec.get("covers", []), source=SourceRef(file, line))
 
 
+_FIGURE_FACTS = ("year", "phase", "change", "base_year", "table", "code", "category", "ratio", "subject", "base")
+
+
+def figure(s: dict, ref: SourceRef, unit: str) -> StatedFigure:
+    """A stated figure: ``amount`` as printed (a percentage or count when ``measure_unit`` says so), in
+    ``measure_unit`` (万元 by default); year, phase, category … as given; subject = category by default."""
+    measure = s.get("measure_unit", "万元")
+    value = Decimal(s["amount"])
+    money = {"万元": "wan_yuan", "元": "yuan"}.get(measure)
+    facts = {k: s[k] for k in _FIGURE_FACTS if k in s}
+    if "category" in s:
+        facts.setdefault("subject", s["category"])
+    return StatedFigure(what=s.get("what", "other"), label=s.get("label", s.get("what", "")), value=value,
+                        measure_unit=measure, amount=to_yuan(value, money) if money else None, unit=s.get("unit"),
+                        text=s.get("text"), source=ref, **facts)
+
+
 def budget(spec: dict, file: str, unit: str) -> DepartmentBudget:
     """A department budget's lines, income lines and narrative figures (amounts as printed)."""
     def ref(i: int, s: dict) -> SourceRef:
@@ -86,9 +103,7 @@ def budget(spec: dict, file: str, unit: str) -> DepartmentBudget:
     income = [IncomeLine(table=s["table"], label=s.get("label", ""), fund_source=s.get("fund_source"),
                          level=s.get("level", 1), parent=s.get("parent"), row_kind=s.get("row_kind", "line"),
                          source=ref(i, s), **amount(s)) for i, s in enumerate(spec.get("income", []))]
-    figures = [StatedFigure(what=s["what"], label=s.get("label", s["what"]), value=Decimal(s["amount"]),
-                            measure_unit="万元", amount=to_yuan(Decimal(s["amount"]), unit), unit=s.get("unit"),
-                            source=ref(i, s)) for i, s in enumerate(spec.get("figures", []))]
+    figures = [figure(s, ref(i, s), unit) for i, s in enumerate(spec.get("figures", []))]
     return DepartmentBudget(money_unit=unit, budget_lines=lines, income_lines=income, stated_figures=figures)
 
 

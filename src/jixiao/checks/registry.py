@@ -18,6 +18,7 @@ FAMILIES = {
     "T": ("template", "模板"),
     "A": ("audit", "评分复核"),
     "N": ("reading", "读取"),
+    "C": ("counts", "数量"),
 }
 
 

@@ -158,9 +158,24 @@ class Staffing:
     source: SourceRef | None = None
 
 
+# The phases a figure belongs to (预算 / 决算 / 执行) and what a change compares with.
+PHASES = ("budget", "final", "execution")
+PHASE_LABELS = {"budget": "预算", "final": "决算", "execution": "执行"}
+CHANGES = ("yoy", "vs_budget", "vs_year")
+# What a percentage is: a part of a whole (占), a growth (增长/下降), a completion (完成预算的),
+# or a level as a share of an earlier one (是上年同期的).
+RATIOS = ("share", "growth", "completion", "of_base")
+
+
 @dataclass(slots=True)
 class StatedFigure:
-    """A figure written in the narrative, kept with its sentence so it can be checked."""
+    """A figure written in the narrative, kept with its sentence so it can be checked.
+
+    ``year``, ``phase``, ``change`` and ``base_year`` say which column of the published tables the
+    figure belongs to (see ``year_column``); ``category`` is its glossary name (``three_public``
+    parts, ``income_total`` …), ``subject`` the words naming what it is about, as a key, and
+    ``base`` the subject a percentage is taken of. A change is signed (减少 → negative).
+    """
 
     what: str  # income_total, spending_total, unit_budget, personnel, three_public_total …
     label: str  # the words just before the number
@@ -171,6 +186,32 @@ class StatedFigure:
     part: str | None = None  # 第二部分 …
     text: str | None = None  # the sentence
     source: SourceRef | None = None
+    year: int | None = None
+    phase: str | None = None  # budget 预算, final 决算, execution 执行
+    change: str | None = None  # None for a level; yoy 比上年, vs_budget 决算比预算, vs_year 比某年
+    base_year: int | None = None  # the year a change compares with
+    table: str | None = None  # the table it was printed in (三公经费, 收入支出决算总表 …); None for prose
+    code: str | None = None  # the function code, where printed
+    category: str | None = None  # three_public_total, reception …, income_total, spending_total …
+    ratio: str | None = None  # for a percentage: share, growth, completion, of_base
+    subject: str | None = None  # what the figure is about, as a key (the category or the words)
+    base: str | None = None  # the subject a percentage is taken of, when the sentence names it
+
+
+def year_column(figure: StatedFigure) -> str | None:
+    """The column a figure stands in, as answer keys and benchmarks name it (``2023预算``, ``比上年增减``)."""
+    if figure.change is None:
+        if figure.year is None or figure.phase not in PHASE_LABELS:
+            return None
+        return f"{figure.year}{PHASE_LABELS[figure.phase]}"
+    if figure.ratio == "completion":
+        return f"{PHASE_LABELS.get(figure.phase or '', '决算')}/预算"
+    if figure.change == "vs_budget":
+        return "决算比预算增减"
+    tail = "" if figure.ratio == "of_base" else "增减"
+    if figure.change == "vs_year" and figure.base_year is not None:
+        return f"比{figure.base_year}年{tail}"
+    return f"比上年{tail}"
 
 
 @dataclass(slots=True)

@@ -30,6 +30,7 @@ class DocumentKind(StrEnum):
     TARGET_DECLARATION = "target_declaration"
     TARGET_LIST = "target_list"
     DEPARTMENT_BUDGET = "department_budget"
+    BUDGET_STATEMENT = "budget_statement"
 
 
 class Status(StrEnum):

@@ -26,9 +26,12 @@ _TRAIL = re.compile(r"(?:[:;,.]|\([^()]{0,14}\))+$")
 
 
 def bare(key: str) -> str:
-    """A normalised label without its decorations: ``*全年预算数(A):`` → ``全年预算数``."""
-    key = _LEAD.sub("", key)
-    return _TRAIL.sub("", key) or key
+    """A normalised label without its decorations: ``*全年预算数(A):`` → ``全年预算数``; a label that is
+    nothing but what counts as decoration elsewhere (``其中``) is kept as written."""
+    lead = _LEAD.sub("", key)
+    if not lead:
+        return key
+    return _TRAIL.sub("", lead) or lead
 
 
 @dataclass(frozen=True, slots=True)

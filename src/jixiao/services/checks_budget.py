@@ -7,10 +7,11 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jixiao.domain.budget import BudgetLine, DepartmentBudget, IncomeLine, StatedFigure
+from jixiao.domain.budget import BudgetLine, DepartmentBudget, IncomeLine
 from jixiao.domain.model import Document, DocumentKind
 from jixiao.domain.source import SourceRef
-from jixiao.storage.budget_models import BudgetLineRow, IncomeLineRow, StatedFigureRow
+from jixiao.storage.budget_models import BudgetLineRow, IncomeLineRow
+from jixiao.storage.budget_repository import load_stated_figures
 
 
 def _ref(row, file: str) -> SourceRef:
@@ -28,7 +29,7 @@ def _rows(session: Session, model, doc_id: int) -> list:
 
 def load_budget(session: Session, doc_id: int, doc: Document) -> None:
     """Put a stored department budget's lines and narrative figures into ``doc.extras['budget']``."""
-    if doc.kind != DocumentKind.DEPARTMENT_BUDGET:
+    if doc.kind not in (DocumentKind.DEPARTMENT_BUDGET, DocumentKind.BUDGET_STATEMENT):
         return
     f = doc.file
     lines = [BudgetLine(table=r.table_name, label=r.label, unit=r.unit, function_code=r.function_code,
@@ -39,8 +40,6 @@ def load_budget(session: Session, doc_id: int, doc: Document) -> None:
     income = [IncomeLine(table=r.table_name, label=r.label, fund_source=r.fund_source, level=r.level,
                          parent=r.parent, row_kind=r.row_kind, source=_ref(r, f), **_money(r))
               for r in _rows(session, IncomeLineRow, doc_id)]
-    figures = [StatedFigure(what=r.what, label=r.label, value=Decimal(r.value), measure_unit=r.measure_unit,
-                            amount=r.amount, unit=r.unit, part=r.part, text=r.text, source=_ref(r, f))
-               for r in _rows(session, StatedFigureRow, doc_id)]
+    figures = load_stated_figures(session, doc_id, f)
     doc.extras["budget"] = DepartmentBudget(department=doc.department, year=doc.year, money_unit=doc.money_unit,
                                             budget_lines=lines, income_lines=income, stated_figures=figures)

@@ -29,6 +29,7 @@ KIND_LABELS = {
     "target_declaration": "项目支出绩效目标申报表",
     "target_list": "项目支出绩效目标表",
     "department_budget": "部门预算",
+    "budget_statement": "预算决算说明",
 }
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jixiao.domain.budget import DepartmentBudget
+from jixiao.domain.budget import DepartmentBudget, StatedFigure
 from jixiao.domain.model import Document
 from jixiao.domain.source import SourceRef
 
@@ -89,12 +90,15 @@ def _staffing_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
             for x in b.staffing]
 
 
-_FIGURE_KEYS = ("document_id", "what", "label", "value", "measure_unit", "amount", "unit", "part", "text", *_SRC)
+_FIGURE_KEYS = ("document_id", "what", "label", "value", "measure_unit", "amount", "unit", "part", "text",
+                "year", "phase", "change", "base_year", "table_name", "code", "category", "ratio", "subject", "base",
+                *_SRC)
 
 
 def _figure_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
     return [(doc_id, x.what, _cut(x.label, 300), _dec(x.value), x.measure_unit, x.amount, _cut(x.unit, 200),
-             x.part, x.text, *_src(x.source)) for x in b.stated_figures]
+             _cut(x.part, 20), x.text, x.year, x.phase, x.change, x.base_year, _cut(x.table, 60), _cut(x.code, 10),
+             x.category, x.ratio, _cut(x.subject, 200), _cut(x.base, 200), *_src(x.source)) for x in b.stated_figures]
 
 
 _TABLES = (
@@ -112,3 +116,14 @@ def save_budget(session: Session, doc_id: int, doc: Document) -> None:
         return
     for model, keys, rows_of in _TABLES:
         bulk_insert_tuples(session, model, keys, rows_of(doc_id, budget))
+
+
+def load_stated_figures(session: Session, doc_id: int, file: str) -> list[StatedFigure]:
+    """A stored document's stated figures back as the reader gave them, in reading order."""
+    rows = session.scalars(select(StatedFigureRow).where(StatedFigureRow.document_id == doc_id)
+                           .order_by(StatedFigureRow.id))
+    return [StatedFigure(what=r.what, label=r.label, value=Decimal(r.value), measure_unit=r.measure_unit,
+                         amount=r.amount, unit=r.unit, part=r.part, text=r.text,
+                         source=SourceRef(file, r.src_line, r.src_sheet, r.src_cell), year=r.year, phase=r.phase,
+                         change=r.change, base_year=r.base_year, table=r.table_name, code=r.code,
+                         category=r.category, ratio=r.ratio, subject=r.subject, base=r.base) for r in rows]

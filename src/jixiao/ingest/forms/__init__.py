@@ -14,12 +14,13 @@ from jixiao.ingest.grid import Grid, SourceError
 from jixiao.ingest.sources import read_grids
 
 from . import selfeval, self_evaluation_table
-from . import department_budget
+from . import budget_statements, department_budget
 from . import target_declaration, target_list
 
 READERS = [self_evaluation_table, selfeval]
 READERS.append(department_budget)
 READERS.extend([target_declaration, target_list])
+READERS.append(budget_statements)
 MIN_CONFIDENCE = 0.5
 
 

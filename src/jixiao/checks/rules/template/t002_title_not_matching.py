@@ -43,7 +43,7 @@ def check(doc, ctx):
     if own and not any(w in title for w in own) and any(w in title for w in others):
         yield hit(doc.source, expected=f"{own[0]}类表格的标题", actual=title,
                   detail=f"标题“{title}”不是{own[0]}类表格", detail_en="the title names another kind of form")
-    org, dept = comparable(_title_org(title)), comparable(doc.department)
+    org, dept = comparable(_title_org(title)), comparable(_PAREN.sub("", doc.department or ""))
     if len(org) >= 4 and dept and org not in dept and dept not in org:
         yield hit(doc.source, expected=doc.department, actual=_title_org(title),
                   detail=f"标题中的“{_title_org(title)}”与部门名称“{doc.department}”不同",
