@@ -176,3 +176,41 @@ def test_explain_page_shows_fields_with_their_cells_and_what_is_missing(tmp_path
     grid = page[page.index('id="explain-grid"'):]
     assert "空格分隔" in grid and '<span class="cell">年度资金总额:</span>' in grid
     assert client.get("/documents/99/explain").status_code == 404
+
+
+def _wait_for(client, job_id: int, seconds: float = 60.0) -> str:
+    """Poll a background read as the upload table does, until it is finished; its last row."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        row = client.get(f"/documents/jobs/{job_id}", headers={"HX-Request": "true"}).text
+        if "hx-trigger" not in row:
+            return row
+        time.sleep(0.2)
+    raise AssertionError(f"job {job_id} still running after {seconds} s")
+
+
+def test_long_files_are_read_in_the_background_with_progress(tmp_path):
+    """A 33-page real budget PDF (上海普陀 万里街道 2024) and a text file above the background size:
+    the upload answers at once with a job row that polls, and the job reports pages as it reads."""
+    from jixiao.services.users import ensure_demo_users
+    from tests.conftest import ROOT
+
+    app = make_app(f"sqlite:///{tmp_path / 'jixiao.db'}", max_upload_bytes=10_000_000, background_bytes=20_000)
+    ensure_demo_users(app.state.factory)
+    client = TestClient(app)
+    login(client)
+    pdf = (ROOT / "tests" / "corpus" / "files" / "budget_dept_shanghai_putuo_wanli_2024.pdf").read_bytes()
+    r = _upload(client, ("wanli.pdf", pdf), ("seed.txt", SEED_000.read_bytes()))
+    assert r.status_code == 200
+    jobs = [int(j) for j in re.findall(r'id="job-(\d+)" hx-get="/documents/jobs/\1" hx-trigger="every 1s"', r.text)]
+    assert len(jobs) == 2  # both queued (a PDF always, the 42 KB text because it is above 20 KB)
+    pdf_row, text_row = _wait_for(client, jobs[0]), _wait_for(client, jobs[1])
+    assert "wanli.pdf" in pdf_row and 'class="job st-' in pdf_row
+    from jixiao.services.ingest_jobs import job
+
+    done = job(app.state.factory, jobs[0])
+    assert (done.pages_done, done.pages_total) == (33, 33) and done.status in ("ingested", "error")
+    assert "✓ 已入库" in text_row and ">33</a>" in text_row  # seed 000: 33 projects
+    assert client.get("/documents/jobs/999").status_code == 404
