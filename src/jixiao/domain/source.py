@@ -62,4 +62,20 @@ class SourceRef:
         return SourceRef(self.file, self.line, self.sheet, cell, self.page, self.box)
 
 
+def box_text(box: tuple[float, float, float, float] | None) -> str | None:
+    """A box as stored: ``"x0,top,x1,bottom"`` in points with one decimal; None for no box."""
+    return None if box is None else ",".join(f"{v:.1f}" for v in box)
+
+
+def box_of(text: str | None) -> tuple[float, float, float, float] | None:
+    """The stored ``box_text`` back into a box (None for none or a malformed value)."""
+    if not text:
+        return None
+    try:
+        x0, top, x1, bottom = (float(v) for v in text.split(","))
+    except ValueError:
+        return None
+    return (x0, top, x1, bottom)
+
+
 _SLOT_SETTERS = tuple(getattr(SourceRef, name).__set__ for name in SourceRef.__slots__)

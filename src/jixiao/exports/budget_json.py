@@ -25,14 +25,16 @@ TABLES = {
     "budget_lines": BudgetLineRow, "income_lines": IncomeLineRow, "procurement_lines": ProcurementLineRow,
     "three_public_lines": ThreePublicLineRow, "staffing": StaffingRow, "stated_figures": StatedFigureRow,
 }
-_SKIP = {"src_line", "src_sheet", "src_cell"}
+_SKIP = {"src_line", "src_sheet", "src_cell", "src_page", "src_box"}
 _RENAME = {"table_name": "table"}
 
 
 def _source(row, file: str) -> dict:
     """The ``source`` object (same shape as ``json_export.source_of``; kept here to avoid an import cycle)."""
     out = {"file": file, "line": row.src_line}
-    out.update({k: v for k, v in (("sheet", row.src_sheet), ("cell", row.src_cell)) if v})
+    out.update({k: v for k, v in (("sheet", row.src_sheet), ("cell", row.src_cell), ("page", row.src_page)) if v})
+    if row.src_box:
+        out["box"] = [float(v) for v in row.src_box.split(",")]
     return out
 
 

@@ -34,7 +34,7 @@ def write_table(session: Session, name: str, path: Path, docs: dict) -> int:
     model = TABLES[name]
     columns = ["id", "document_id", *_DOCUMENT]
     columns += [("table" if c.key == "table_name" else c.key) for c in model.__table__.columns
-                if c.key not in ("id", "document_id", "src_line", "src_sheet", "src_cell")]
+                if c.key not in ("id", "document_id", "src_line", "src_sheet", "src_cell", "src_page", "src_box")]
     columns += _SOURCE
     n = 0
     with path.open("w", encoding=ENCODING, newline="") as fh:

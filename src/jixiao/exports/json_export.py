@@ -27,6 +27,10 @@ def source_of(row, file: str) -> dict:
         out["sheet"] = row.src_sheet
     if row.src_cell:
         out["cell"] = row.src_cell
+    if row.src_page:
+        out["page"] = row.src_page
+    if row.src_box:
+        out["box"] = [float(v) for v in row.src_box.split(",")]
     return out
 
 

@@ -16,7 +16,7 @@ from jixiao.checks.finding import Finding
 from jixiao.checks.runner import CheckReport, run_checks
 from jixiao.checks.settings import CheckSettings
 from jixiao.domain.model import Document, ParseWarning
-from jixiao.domain.source import SourceRef
+from jixiao.domain.source import SourceRef, box_of, box_text
 from jixiao.storage.finding_models import FindingRow
 from jixiao.storage.loaders import project_from_row, stated_total_from_row
 from jixiao.storage.session import transaction
@@ -49,8 +49,8 @@ def load_documents(session: Session) -> tuple[list[Document], dict[int, int]]:
     for w in queries.parse_warnings(session):
         doc = docs.get(w.document_id)
         if doc is not None:
-            where = SourceRef(doc.file, w.src_line, w.src_sheet, w.src_cell) if w.src_line or w.src_cell \
-                else None
+            where = SourceRef(doc.file, w.src_line, w.src_sheet, w.src_cell, w.src_page, box_of(w.src_box)) \
+                if w.src_line or w.src_cell or w.src_page else None
             doc.warnings.append(ParseWarning(w.message, where, w.text))
     for doc_id, doc in docs.items():
         for loader in EXTRA_LOADERS:
@@ -75,7 +75,7 @@ def finding_values(f: Finding) -> dict:
         "severity": f.severity, "message": f.message, "message_en": f.message_en,
         "document": f.document, "project": f.project, "src_file": s.file if s else f.document,
         "src_line": s.line if s else None, "src_sheet": s.sheet if s else None,
-        "src_cell": s.cell if s else None, "expected": f.expected, "actual": f.actual,
+        "src_cell": s.cell if s else None, "src_page": s.page if s else None, "src_box": box_text(s.box) if s else None, "expected": f.expected, "actual": f.actual,
         "related": f.related,
     }
 
@@ -104,6 +104,10 @@ def finding_json(row: FindingRow) -> dict:
         source["sheet"] = row.src_sheet
     if row.src_cell:
         source["cell"] = row.src_cell
+    if row.src_page:
+        source["page"] = row.src_page
+    if row.src_box:
+        source["box"] = list(box_of(row.src_box) or ())
     return {
         "code": row.code, "rule": row.rule, "severity": row.severity, "message": row.message,
         "message_en": row.message_en, "document": row.document, "document_id": row.document_id,

@@ -9,13 +9,13 @@ from sqlalchemy.orm import Session
 
 from jixiao.domain.budget import BudgetLine, DepartmentBudget, IncomeLine
 from jixiao.domain.model import Document, DocumentKind
-from jixiao.domain.source import SourceRef
+from jixiao.domain.source import SourceRef, box_of
 from jixiao.storage.budget_models import BudgetLineRow, IncomeLineRow
 from jixiao.storage.budget_repository import load_stated_figures
 
 
 def _ref(row, file: str) -> SourceRef:
-    return SourceRef(file, row.src_line, row.src_sheet, row.src_cell)
+    return SourceRef(file, row.src_line, row.src_sheet, row.src_cell, row.src_page, box_of(row.src_box))
 
 
 def _money(row) -> dict:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from jixiao.domain.budget import DepartmentBudget, StatedFigure
 from jixiao.domain.model import Document
-from jixiao.domain.source import SourceRef
+from jixiao.domain.source import SourceRef, box_of, box_text
 
 from .bulk import bulk_insert_tuples
 from .budget_models import (
@@ -27,7 +27,7 @@ from .budget_models import (
 
 
 def _src(ref: SourceRef | None) -> tuple:
-    return (None, None, None) if ref is None else (ref.line, ref.sheet, ref.cell)
+    return (None,) * 5 if ref is None else (ref.line, ref.sheet, ref.cell, ref.page, box_text(ref.box))
 
 
 def _cut(text: str | None, n: int) -> str | None:
@@ -40,7 +40,7 @@ def _dec(v: Decimal) -> str:
 
 
 # Rows are tuples in their table's key order (a budget has thousands of lines: no dict per row).
-_SRC = ("src_line", "src_sheet", "src_cell")
+_SRC = ("src_line", "src_sheet", "src_cell", "src_page", "src_box")
 _MONEY = ("amount", "stated_amount", "money_unit", "stated", *_SRC)
 
 
@@ -124,6 +124,6 @@ def load_stated_figures(session: Session, doc_id: int, file: str) -> list[Stated
                            .order_by(StatedFigureRow.id))
     return [StatedFigure(what=r.what, label=r.label, value=Decimal(r.value), measure_unit=r.measure_unit,
                          amount=r.amount, unit=r.unit, part=r.part, text=r.text,
-                         source=SourceRef(file, r.src_line, r.src_sheet, r.src_cell), year=r.year, phase=r.phase,
+                         source=SourceRef(file, r.src_line, r.src_sheet, r.src_cell, r.src_page, box_of(r.src_box)), year=r.year, phase=r.phase,
                          change=r.change, base_year=r.base_year, table=r.table_name, code=r.code,
                          category=r.category, ratio=r.ratio, subject=r.subject, base=r.base) for r in rows]

@@ -5,14 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao.domain.model import Indicator, Money, NotApplicable, Project, StatedTotal
-from jixiao.domain.source import SourceRef
+from jixiao.domain.source import SourceRef, box_of
 from jixiao.domain.targets import TargetValue
 
 from .models import IndicatorRow, ProjectRow, StatedTotalRow
 
 
 def _ref(row, file: str) -> SourceRef:
-    return SourceRef(file=file, line=row.src_line, sheet=row.src_sheet, cell=row.src_cell)
+    return SourceRef(file, row.src_line, row.src_sheet, row.src_cell, row.src_page, box_of(row.src_box))
 
 
 def _dec(s: str | None) -> Decimal | None:

@@ -28,6 +28,8 @@ class SourceColumns:
     src_line: Mapped[int | None] = mapped_column(Integer)
     src_sheet: Mapped[str | None] = mapped_column(String(100))
     src_cell: Mapped[str | None] = mapped_column(String(20))
+    src_page: Mapped[int | None] = mapped_column(Integer)  # PDF page, 1-based
+    src_box: Mapped[str | None] = mapped_column(String(80))  # "x0,top,x1,bottom" in points on the page
 
 
 class DocumentRow(Base):

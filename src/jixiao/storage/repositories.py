@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from jixiao.domain.model import Document, Money, Project
 from jixiao.domain.numbers import fmt
-from jixiao.domain.source import SourceRef
+from jixiao.domain.source import SourceRef, box_text
 
 from .bulk import bulk_insert, bulk_insert_ids, bulk_insert_tuples
 from .models import (
@@ -25,8 +25,9 @@ from .models import (
 
 def _src(ref: SourceRef | None) -> dict:
     if ref is None:
-        return {"src_line": None, "src_sheet": None, "src_cell": None}
-    return {"src_line": ref.line, "src_sheet": ref.sheet, "src_cell": ref.cell}
+        return {"src_line": None, "src_sheet": None, "src_cell": None, "src_page": None, "src_box": None}
+    return {"src_line": ref.line, "src_sheet": ref.sheet, "src_cell": ref.cell, "src_page": ref.page,
+            "src_box": box_text(ref.box)}
 
 
 def money_json(m: Money | None) -> dict | None:
@@ -106,7 +107,7 @@ INDICATOR_KEYS = (
     "project_id", "position", "level1", "level2", "level1_text", "level2_text", "name",
     "target_text", "target_op", "target_value", "target_value_high", "target_unit",
     "actual_text", "actual_op", "actual_value", "actual_unit", "note", "weight", "score",
-    "deviation_reason", "required", "source_of_value", "src_line", "src_sheet", "src_cell",
+    "deviation_reason", "required", "source_of_value", "src_line", "src_sheet", "src_cell", "src_page", "src_box",
 )
 
 
@@ -121,7 +122,8 @@ def indicator_values(project_id: int, p: Project) -> list[tuple]:
             t.text, t.op, _dec(t.value), _dec(t.value_high), t.unit,
             a.text if a else None, a.op if a else None, _dec(a.value) if a else None, a.unit if a else None,
             ind.note, ind.weight, ind.score, ind.deviation_reason, ind.required, ind.source_of_value,
-            *((ref.line, ref.sheet, ref.cell) if ref is not None else (None, None, None)),
+            *((ref.line, ref.sheet, ref.cell, ref.page, box_text(ref.box)) if ref is not None
+              else (None, None, None, None, None)),
         ))
     return rows
 
