@@ -96,3 +96,22 @@ def test_printed_workbook_reads_like_the_workbook():
     first = [r for r in pdf.rows if r.ref.page == 1]
     output = [r for r in first if r.cell(1) == "产出指标"]
     assert len(output) >= 2 and len({id(r.ref_of(1)) for r in output}) == 1  # one merged box, cited by each row
+
+
+def test_printed_workbook_reads_into_the_same_projects():
+    """The issue's acceptance: the forms read from the PDF are the forms read from the workbook,
+    every amount, rate, score and indicator the same; only where they were read differs (page and
+    box instead of sheet and cell)."""
+    from jixiao.ingest.forms import read_document
+    from tests.documents.test_self_evaluation_form import _facts
+
+    data = _printable()
+    xlsx = read_document(data, "forms_standard.xlsx")
+    pdf = read_document(_print(data), "forms_standard.pdf")
+    assert pdf.kind == xlsx.kind == "self_evaluation_form" and len(pdf.projects) == 3
+    assert [_facts(p) for p in pdf.projects] == [_facts(p) for p in xlsx.projects]
+    first = pdf.projects[0]
+    assert first.source.page == 1 and first.source.box is not None and first.source.sheet is None
+    assert first.budget.total == Decimal("4865000.00") and first.budget.source.page == 1
+    assert [i.source.page for i in pdf.projects[2].indicators] == [3] * len(pdf.projects[2].indicators)
+    assert pdf.warnings == xlsx.warnings == []

@@ -214,3 +214,35 @@ def test_long_files_are_read_in_the_background_with_progress(tmp_path):
     assert (done.pages_done, done.pages_total) == (33, 33) and done.status in ("ingested", "error")
     assert "✓ 已入库" in text_row and ">33</a>" in text_row  # seed 000: 33 projects
     assert client.get("/documents/jobs/999").status_code == 404
+
+
+def test_a_pdf_value_opens_its_page_image_with_the_cell_boxed(tmp_path):
+    """The national forms workbook printed to PDF by LibreOffice, ingested: a project's budget
+    cites page and box; the source view shows that page as an image with the box drawn on it."""
+    import json
+
+    from jixiao.exports.json_export import build
+    from jixiao.services.ingest import ingest_bytes
+    from jixiao.services.users import ensure_demo_users
+    from tests.documents.test_xlsx_printed_to_pdf import _print, _printable
+
+    app = make_app(f"sqlite:///{tmp_path / 'jixiao.db'}", max_upload_bytes=10_000_000)
+    r = ingest_bytes(app.state.factory, _print(_printable()), "forms_standard.pdf")
+    assert (r.status, r.projects) == ("ingested", 3)
+    ensure_demo_users(app.state.factory)
+    client = TestClient(app)
+    login(client)
+    with app.state.factory() as session:
+        exported = json.loads(json.dumps(build(session), default=str))
+    p = next(x for x in exported["projects"] if x["name"] == "高校毕业生就业见习补贴")
+    src = p["source"]
+    assert src["page"] == 1 and len(src["box"]) == 4 and src["file"] == "forms_standard.pdf"
+    page = client.get(f"/projects/{p['id']}").text
+    href = re.search(r'href="(/source/\d+\?line=\d+&(?:amp;)?page=1&(?:amp;)?box=[\d.,]+)"', page)
+    assert href, "the project's values link to their page and box"
+    view = client.get(href.group(1).replace("&amp;", "&")).text
+    assert 'id="page-image"' in view and 'src="/source/1/page/1.png"' in view and 'id="page-box"' in view
+    assert "第 1 页（共 3 页）" in view and 'class="hl"' in view
+    png = client.get("/source/1/page/1.png")
+    assert png.status_code == 200 and png.headers["content-type"] == "image/png" and png.content[:4] == b"\x89PNG"
+    assert client.get("/source/1/page/9.png").status_code == 404

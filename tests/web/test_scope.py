@@ -29,7 +29,7 @@ OTHER_UNIT = "人力资源局本级"
 # Department-level documents (whole published files and the department budget), not one unit's
 # project: readable by every signed-in user.
 EXEMPT_PAGES = {"/documents", "/documents/jobs/{job_id}", "/budget", "/budget/unit", "/source/{document_id}",
-                "/documents/{document_id}/explain",
+                "/documents/{document_id}/explain", "/source/{document_id}/page/{page}.png",
                 "/login"}
 EXEMPT_API = {"/api/v1/documents", "/api/v1/documents/{document_id}", "/api/v1/budget-lines",
               "/api/v1/budget-lines/{line_id}",

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from jixiao.ingest.grid import Grid, SourceError
 from jixiao.ingest.sources import read_grids
+from jixiao.ingest.sources.pdf_images import page_size, render_page
 from jixiao.storage.models import DocumentFileRow, DocumentRow
 
 from .errors import ApiError, not_found
@@ -22,6 +23,7 @@ class SourceLine:
     number: int
     cells: list[str]
     highlight: bool = False
+    marked: int | None = None  # the cell a Word or HTML source names (T2!R3C4)
 
 
 @dataclass(slots=True)
@@ -35,6 +37,10 @@ class SourceWindow:
     lines: list[SourceLine] = field(default_factory=list)
     total_lines: int = 0
     sheets: list[str] = field(default_factory=list)
+    page: int | None = None  # a PDF page: shown as its image with the cell's box on it
+    box: tuple[float, float, float, float] | None = None
+    page_size: tuple[float, float] | None = None
+    pages: int = 0
 
 
 # Parsed files by sha256: a stored file never changes, and reviewers open several lines of one file.
@@ -50,7 +56,7 @@ def _load(session: Session, doc: DocumentRow) -> tuple[Grid, ...]:
             return _CACHE[doc.sha256]
     stored = session.get(DocumentFileRow, doc.id)
     if stored is None:
-        raise ApiError(404, "no_source", f"文档 {doc.id} 没有保存原始文件 (original file not stored)")
+        raise ApiError(404, "no_source", f"文档 {doc.id} 没有保存原始文件")
     try:
         grids = tuple(read_grids(stored.data, doc.file))
     except SourceError as exc:
@@ -72,17 +78,91 @@ def _pick(grids: tuple[Grid, ...], sheet: str | None) -> Grid:
 
 
 def source_window(session: Session, document_id: int, line: int, sheet: str | None = None,
-                  cell: str | None = None, context: int = 12) -> SourceWindow:
-    """``context`` lines either side of ``line`` in the document's original file, that line marked."""
+                  cell: str | None = None, context: int = 12, page: int | None = None,
+                  box: tuple[float, float, float, float] | None = None) -> SourceWindow:
+    """``context`` lines either side of ``line`` in the document's original file, that line marked;
+    for a PDF the rows of ``page`` and the page's frame (the image is ``page_image``)."""
     doc = session.get(DocumentRow, document_id)
     if doc is None:
         raise not_found("文档", document_id)
     grids = _load(session, doc)
     grid = _pick(grids, sheet)
+    if page is not None:
+        return _page_window(session, doc, grid, page, line, box)
     last = grid.rows[-1].ref.line if grid.rows else 0
     if line > (last or 0):
-        raise ApiError(404, "not_found", f"行号 {line} 超出文件范围（共 {last} 行） (no such line)")
+        raise ApiError(404, "not_found", f"行号 {line} 超出文件范围（共 {last} 行）")
     lo, hi = max(1, line - context), line + context
-    lines = [SourceLine(r.ref.line, list(r.cells), r.ref.line == line)
+    lines = [SourceLine(r.ref.line, list(r.cells), r.ref.line == line, _marked(r, cell))
              for r in grid.rows if r.ref.line is not None and lo <= r.ref.line <= hi]
     return SourceWindow(doc, line, grid.sheet, cell, lines, last, [g.sheet for g in grids if g.sheet])
+
+
+def _marked(row, cell: str | None) -> int | None:
+    """Index of the cell of ``row`` whose source is ``cell`` (a Word or HTML table's T2!R3C4)."""
+    if not cell or row.cell_refs is None or row.layout is not None:
+        return None
+    return next((i for i, ref in enumerate(row.cell_refs) if ref.cell == cell and row.cells[i]), None)
+
+
+def _page_window(session: Session, doc: DocumentRow, grid: Grid, page: int, line: int,
+                 box: tuple[float, float, float, float] | None) -> SourceWindow:
+    rows = [r for r in grid.rows if r.ref.page == page]
+    pages = max((r.ref.page or 0 for r in grid.rows), default=0)
+    if not rows and not 1 <= page <= pages:
+        raise ApiError(404, "not_found", f"第 {page} 页超出文件范围（共 {pages} 页）")
+    lines = [SourceLine(r.ref.line or 0, list(r.cells), r.ref.line == line and (box is None or _inside(r, box)))
+             for r in rows]
+    size = _page_size(session, doc, page)
+    return SourceWindow(doc, line, None, None, lines, len(rows), [], page, box, size, pages)
+
+
+def _inside(row, box) -> bool:
+    """Whether the row's box holds the centre of ``box`` (several tables may share a line index)."""
+    rb = row.ref.box
+    if rb is None:
+        return True
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return rb[0] - 1 <= cx <= rb[2] + 1 and rb[1] - 1 <= cy <= rb[3] + 1
+
+
+_IMAGES: OrderedDict[tuple, bytes] = OrderedDict()
+_SIZES: dict[tuple, tuple[float, float]] = {}
+
+
+def _stored(session: Session, doc: DocumentRow) -> bytes:
+    stored = session.get(DocumentFileRow, doc.id)
+    if stored is None:
+        raise ApiError(404, "no_source", f"文档 {doc.id} 没有保存原始文件")
+    return stored.data
+
+
+def _page_size(session: Session, doc: DocumentRow, page: int) -> tuple[float, float] | None:
+    key = (doc.sha256, page)
+    if key not in _SIZES:
+        try:
+            _SIZES[key] = page_size(_stored(session, doc), page, doc.file)
+        except SourceError:
+            return None
+    return _SIZES[key]
+
+
+def page_image(session: Session, document_id: int, page: int, scale: float = 1.5) -> bytes:
+    """PNG of one page of a stored PDF (remembered: reviewers open several values of one page)."""
+    doc = session.get(DocumentRow, document_id)
+    if doc is None:
+        raise not_found("文档", document_id)
+    key = (doc.sha256, page, scale)
+    with _lock:
+        if key in _IMAGES:
+            _IMAGES.move_to_end(key)
+            return _IMAGES[key]
+    try:
+        png = render_page(_stored(session, doc), page, scale, doc.file)
+    except SourceError as exc:
+        raise ApiError(404, "no_page", str(exc)) from None
+    with _lock:
+        _IMAGES[key] = png
+        while len(_IMAGES) > 32:
+            _IMAGES.popitem(last=False)
+    return png

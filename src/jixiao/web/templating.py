@@ -46,6 +46,10 @@ def source_label(src: dict | None) -> str:
     file = src.get("file") or ""
     if src.get("sheet"):
         return f"{file}!{src['sheet']}!{src.get('cell') or src.get('line')}"
+    if src.get("page"):
+        return f"{file} 第{src['page']}页"
+    if src.get("cell"):
+        return f"{file}!{src['cell']}"
     return f"{file}:{src.get('line')}"
 
 

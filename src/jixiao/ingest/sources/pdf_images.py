@@ -34,3 +34,20 @@ def render_page(data: bytes, page: int, scale: float = 1.5, name: str = "文件"
         return out.getvalue()
     finally:
         pdf.close()
+
+
+def page_size(data: bytes, page: int, name: str = "文件") -> tuple[float, float]:
+    """(width, height) of page ``page`` in PDF points, the frame a SourceRef's box is drawn in."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise SourceError(f"{name}：PDF 已加密或已损坏，无法读取页面大小") from exc
+    try:
+        if not 1 <= page <= len(pdf):
+            raise SourceError(f"{name}：没有第 {page} 页（共 {len(pdf)} 页）")
+        width, height = pdf[page - 1].get_size()
+        return float(width), float(height)
+    finally:
+        pdf.close()
