@@ -93,3 +93,16 @@ def test_ingest_explain_shows_the_grid_the_fields_and_their_lines(tmp_path):
     junk.write_text("会议纪要\n今天讨论了工作安排。\n", encoding="utf-8")
     refused = run("ingest", "--explain", str(junk))
     assert refused.returncode == 1 and "未能读取：不是可识别的绩效表格" in refused.stdout
+
+
+def test_ingest_folder_lists_what_it_skipped_and_why(tmp_path, sqlite_url):
+    folder = tmp_path / "收到的文件"
+    folder.mkdir()
+    (folder / "001.txt").write_bytes(SEED_001.read_bytes())
+    (folder / "会议.pptx").write_bytes(b"PK slides")
+    (folder / "~$001.xlsx").write_bytes(b"lock")
+    r = run("ingest", str(folder), "--db", sqlite_url)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "跳过" in r.stdout and "会议.pptx：不支持的文件类型（.pptx）" in r.stdout
+    assert "~$001.xlsx：隐藏文件或 Office 临时文件" in r.stdout  # a lock file, though its suffix is .xlsx
+    assert "9 个项目" in r.stdout and "共 1 个文件，1 个成功，0 个失败，跳过 2 个文件" in r.stdout

@@ -56,9 +56,31 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files as given, folders recursively (only supported extensions inside folders)."""
     for p in map(Path, paths):
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                              and not _temporary(f))
         else:
             yield p
+
+
+def _temporary(f: Path) -> bool:
+    """An Office lock file (~$报表.xlsx) or a hidden file: never a document of its own."""
+    return f.name.startswith(("~$", "."))
+
+
+def skipped_in(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """The files inside the given folders that a folder read passes over, each with why."""
+    out = []
+    for p in map(Path, paths):
+        if not p.is_dir():
+            continue
+        for f in sorted(p.rglob("*")):
+            if not f.is_file():
+                continue
+            if _temporary(f):
+                out.append((f, "隐藏文件或 Office 临时文件"))
+            elif f.suffix.lower() not in SUPPORTED_SUFFIXES:
+                out.append((f, f"不支持的文件类型（{f.suffix or '无扩展名'}）"))
+    return out
 
 
 def parse_job(data: bytes, name: str, progress=None) -> Document | str:

@@ -9,7 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from jixiao.cli.app import DB_OPTION, app, console, open_factory
 from jixiao.cli.explain_view import show_explanations
-from jixiao.services.ingest import KIND_LABELS, expand_paths, ingest_paths
+from jixiao.services.ingest import KIND_LABELS, expand_paths, ingest_paths, skipped_in
 
 
 @app.command()
@@ -25,6 +25,9 @@ def ingest(
     missing = [p for p in paths if not p.exists()]
     factory = open_factory(db)
     files = list(expand_paths([p for p in paths if p.exists()]))
+    skipped = skipped_in([p for p in paths if p.exists()])
+    for p, why in skipped:
+        console.print(f"[dim]- 跳过 {p}：{why}[/dim]")
     failed = 0
     for p in missing:
         console.print(f"[red]✗[/red] {p}: 文件不存在 (no such file)")
@@ -49,5 +52,6 @@ def ingest(
 
         ingest_paths(factory, files, on_file)
     total = len(files) + len(missing)
-    console.print(f"共 {total} 个文件，{total - failed} 个成功，{failed} 个失败。")
+    skip = f"，跳过 {len(skipped)} 个文件" if skipped else ""
+    console.print(f"共 {total} 个文件，{total - failed} 个成功，{failed} 个失败{skip}。")
     raise typer.Exit(1 if failed or not total else 0)
