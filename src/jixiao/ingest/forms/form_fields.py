@@ -31,19 +31,20 @@ def value_of(toks: list[Token], i: int, stop: int) -> tuple[str, Token] | None:
         t = toks[j]
         if t.row != label.row and label.layout not in _NEXT_ROW_OK and not (label.piece and t.piece):
             return None  # the label ends its row in a real table: its cell was left empty
-        if not t.text:
+        text = t.text.lstrip(":： ")  # a label cut from flattened text leaves its colon with the value
+        if not text:
             j += 1
             continue
-        if t.is_label(*STRUCTURE) or _OTHER_PAIR.match(t.text):
+        if t.is_label(*STRUCTURE) or _OTHER_PAIR.match(text):
             return None  # the next cell is another label (or another label and its value)
         if t.layout == "space":  # words split at spaces: the value runs up to the next label
-            words = [t.text]
+            words = [text]
             for u in toks[j + 1:stop]:
                 if u.row != t.row or u.is_label(*STRUCTURE) or not u.text:
                     break
                 words.append(u.text)
             return " ".join(words), t
-        return t.text, t
+        return text, t
     return None
 
 

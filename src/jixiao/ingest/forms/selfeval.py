@@ -29,6 +29,7 @@ _FUND_PARTS = ("fiscal", "general_public", "government_fund", "state_capital", "
                "non_fiscal", "carried_over", "central", "provincial", "city", "county", "local")
 _SCORE_COLUMNS = ("actual", "score", "weight", "deviation", "completion")
 _TARGET_TITLES = frozenset({"declaration", "target_table", "department_targets"})
+_OWN_TITLES = frozenset({"selfeval_project", "selfeval_department", "evaluation_scores"})
 HEAD_ROWS = 160  # rows detect looks at: a form's title, money block and indicator header come first
 
 
@@ -53,9 +54,16 @@ def detect(grid: Grid) -> float:
         score += 0.3
     elif not titles & _TARGET_TITLES and _achieved_rows(toks):
         score += 0.5
-    if any(t.label("fields") == "name" for t in toks[:400]):
+    if any(t.label("fields") == "name" for t in toks[:400]) or (
+            "selfeval_department" in titles and _names_department(toks)):
         score += 0.1
     return max(0.0, min(score, 1.0))
+
+
+def _names_department(toks) -> bool:
+    """A department-overall form names its department (部门名称 | 昌宁县司法局) where a project
+    form names its project."""
+    return any(t.label("fields") in ("unit", "department") for t in toks[:400])
 
 
 def _achieved_rows(toks) -> bool:
@@ -102,6 +110,10 @@ def split_forms(toks) -> list[tuple[int, int]]:
         has_table = indicator_table.find_header(toks, s, e, ("target", "actual", "score")) is not None
         if has_money or has_table or (len(starts) == 1 and _achieved_rows(toks[s:e])):
             spans.append((s, e))
+    family = _family(toks, 0, len(toks))
+    if not spans and family in _OWN_TITLES and (
+            any(t.label("fields") == "name" for t in toks) or family == "selfeval_department" and _names_department(toks)):
+        spans.append((0, len(toks)))  # a form cut before its tables: read what it holds
     return spans
 
 
