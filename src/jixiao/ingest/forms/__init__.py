@@ -15,11 +15,11 @@ from jixiao.ingest.sources import read_grids
 
 from . import selfeval, self_evaluation_table
 from . import budget_statements, department_budget
-from . import target_declaration, target_list
+from . import target_declaration, target_form, target_list
 
 READERS = [self_evaluation_table, selfeval]
 READERS.append(department_budget)
-READERS.extend([target_declaration, target_list])
+READERS.extend([target_declaration, target_list, target_form])
 READERS.append(budget_statements)
 MIN_CONFIDENCE = 0.5
 

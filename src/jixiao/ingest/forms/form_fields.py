@@ -14,7 +14,7 @@ from jixiao.domain.model import MoneyUnit
 from .tokens import Token
 
 STRUCTURE = ("form_titles", "fields", "money_columns", "money_rows", "funds", "goal_columns",
-             "indicator_columns", "closing", "level1", "level2")
+             "indicator_columns", "closing", "level1", "level2", "target_money")
 _NEXT_ROW_OK = frozenset({"cells", "stream", "prose"})
 _UNIT = re.compile(r"(?:单位|金额)\s*[:：]\s*(万元|元)|[(（](万元|元)[)）]")
 _YEAR = re.compile(r"(20[0-9]{2})\s*年")

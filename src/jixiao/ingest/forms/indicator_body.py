@@ -138,7 +138,7 @@ def cells_of(body: list[Token]) -> list[Cell]:
                            _POINTS.match(lv.text) for lv in levels)
         hard = vocab_levels or (tok.layout in _ROW_LAYOUTS and tok.row != last_row and tok.row_start)
         last_row = tok.row
-        pieces = split_run(tok.text) if tok.piece else [tok.text]
+        pieces = split_run(tok.text) if tok.piece else _name_and_value(tok)
         k = 0
         while k < len(pieces):
             piece = pieces[k]
@@ -157,6 +157,18 @@ def cells_of(body: list[Token]) -> list[Cell]:
 
 
 _POINTS_RUN = re.compile(r"^[0-9]+(?:\.[0-9]+)?\s*分$")
+
+
+def _name_and_value(tok: Token) -> list[str]:
+    """A line of one cell that is a name with its target after it (``学校满意度≥90%``, a page
+    copied without its table lines) → the name and the value; any other cell stays whole."""
+    text = tok.text
+    if tok.layout != "cells" or len(text) > 60 or not text[-1:].isdigit() and not text.endswith("%"):
+        return [text]
+    parts = split_run(text)
+    if len(parts) == 2 and shape(parts[0]) == "words" and len(parts[0]) >= 3 and shape(parts[1]) != "words":
+        return parts
+    return [text]
 _OWN_POINTS = re.compile(r"^(.+?)\s*[(（]\s*[0-9]+(?:\.[0-9]+)?\s*分?\s*[)）]$")
 
 
@@ -225,7 +237,8 @@ def _trim(rows: list[list[tuple[str, str, Cell]]]) -> list[list[tuple[str, str, 
         values = [text for role, text, _ in row if role in _VALUE_ROLES and shape(text) != "words"]
         name = next((text for role, text, _ in row if role == "name"), "")
         sentences = any(len(text) > 15 and text.rstrip().endswith(("。", ")", "）")) for _, text, _ in row)
-        prose = "。" in name or len(name) > 40 or not name.strip() or sentences
+        furniture = vocabulary().key("page_furniture", name) is not None or name.rstrip().endswith((":", "："))
+        prose = "。" in name or len(name) > 40 or not name.strip() or sentences or furniture
         if values or not prose:
             break
         rows = rows[:-1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from jixiao.domain.levels import LevelTracker, indicator_levels, level_label, resolve_levels
+from jixiao.domain.levels import LevelLabel, LevelTracker, indicator_levels, level_label, resolve_levels
 from jixiao.domain.model import Indicator
 from jixiao.domain.targets import TargetValue, parse_target
 from jixiao.domain.text import compact, to_halfwidth
@@ -136,7 +136,7 @@ def build(rows: list[BodyRow], cut: bool = False) -> list[Indicator]:
     if cut and rows and set(rows[-1].values) == {"name"}:
         rows = rows[:-1]
     for row in rows:
-        labels = [lab for lv in row.levels if (lab := level_label(_level_text(lv))) is not None]
+        labels = [lab for lv in row.levels if (lab := _label_of(lv)) is not None]
         level1, level2 = tracker.carry(*resolve_levels(labels))
         _carry_free(free, row)
         ind = indicator(row, level1, level2)
@@ -145,6 +145,17 @@ def build(rows: list[BodyRow], cut: bool = False) -> list[Indicator]:
             ind.level2_text = ind.level2_text or free[1]
             out.append(ind)
     return out
+
+
+def _label_of(tok: Token) -> LevelLabel | None:
+    """A category cell's level: as the domain spells it, else as the vocabulary lists it
+    (``社会公众或服务对象满意度指标``, a longer regional spelling)."""
+    label = level_label(_level_text(tok))
+    if label is None:
+        for kind in ("level2", "level1"):
+            if tok.label(kind):
+                return LevelLabel(kind, tok.label(kind) or "", _level_text(tok), False)
+    return label
 
 
 def _carry_free(free: list[str | None], row: BodyRow) -> None:

@@ -80,13 +80,19 @@ def _achieved_rows(toks) -> bool:
 
 def read(grids: list[Grid], doc: Document) -> Document:
     """Every form of every claimed grid → one project each."""
+    return read_forms(grids, doc, split_forms, read_form, "未找到“项目名称”及资金表，无法读取")
+
+
+def read_forms(grids: list[Grid], doc: Document, split, read_one, nothing: str) -> Document:
+    """Every form ``split`` finds in each grid's token stream → ``read_one``'s project; ``nothing``
+    is the notice for a grid without a form. Shared with the target-form reader."""
     for grid in grids:
         toks = tokens.cached(grid)
-        forms = split_forms(toks)
+        forms = split(toks)
         if not forms:
-            doc.warnings.append(ParseWarning("未找到“项目名称”及资金表，无法读取", grid.rows[0].ref if grid.rows else None))
+            doc.warnings.append(ParseWarning(nothing, grid.rows[0].ref if grid.rows else None))
         for k, (start, stop) in enumerate(forms):
-            project = read_form(toks, start, stop, doc, last=k == len(forms) - 1, head=0 if k == 0 else start)
+            project = read_one(toks, start, stop, doc, last=k == len(forms) - 1, head=0 if k == 0 else start)
             if project is not None:
                 doc.projects.append(project)
     if doc.projects:

@@ -49,12 +49,12 @@ def detect(grid: Grid) -> float:
     """Confidence that the grid holds 二级项目支出绩效目标申报表 forms."""
     head = grid.head_key(30, 4000)
     score = 0.0
-    if _TITLE in head:
-        score += 0.5
+    if _TITLE in head:  # the title alone is every province's; the code and 测算依据 are this form's
+        score += 0.35
     if "项目编码" in head or "项目编号" in head:
         score += 0.2
     if "测算依据" in head:
-        score += 0.15
+        score += 0.3
     if "一级指标" in head and "三级指标" in head:
         score += 0.15
     return score

@@ -21,7 +21,7 @@ from jixiao.ingest.sources.text_layouts import space_cells
 
 # The sections whose labels give a form its structure; a token's ``labels`` come from these.
 SECTIONS = ("form_titles", "fields", "money_columns", "money_rows", "funds", "goal_columns",
-            "indicator_columns", "level1", "level2", "closing")
+            "indicator_columns", "level1", "level2", "closing", "target_money")
 CUT_MIN = 4  # a label this long or longer is cut out of flattened text wherever it stands
 _CUT_LAYOUTS = frozenset({"stream", "prose", "space"})
 _COLONS = (":", "：")
@@ -153,7 +153,9 @@ def build(grids: list[Grid], vocab: Vocabulary | None = None) -> list[Token]:
                 if not text and row.layout not in ("cells", "pipe", None, "tab"):
                     continue
                 ref = row.ref_of(c)
-                pieces = _cut(vocab, text) if _cuttable(row.layout, text) else None
+                pieces = _cut(vocab, text) if _cuttable(row.layout, text) else (
+                    _cut_head(vocab, text.lstrip(":： ")) if row.layout in ("cells", "space") and len(text) > CUT_MIN
+                    else None)
                 if pieces is None:
                     labels, inline = label_keys(vocab, text) if text else ({}, "")
                     out.append(Token(text, normalise(text) if text else "", r, c, ref, row.layout,
@@ -191,13 +193,37 @@ def _cuttable(layout: str | None, text: str) -> bool:
     return len(text) >= 2 * CUT_MIN and (layout in _CUT_LAYOUTS or len(text) > 60)
 
 
-def _cut(vocab: Vocabulary, text: str) -> list[tuple[str, dict[str, str]]] | None:
+_ENDS_WITH_VALUE = re.compile(r"[0-9]%?$")
+_AMOUNT = re.compile(r"^[:]?[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|元|万)?$")
+_HEAD_SECTIONS = frozenset({"fields", "target_money", "goal_columns", "indicator_columns", "money_rows"})
+
+
+def _cut_head(vocab: Vocabulary, text: str) -> list[tuple[str, dict[str, str]]] | None:
+    """A cell that starts with a field label glued to its value (``项目名称农村义务教育…``, a page
+    copied without its table lines) → the label and the rest, cut as flattened text; a category
+    label (产出指标, 服务对象满意度) starts such a cell only with another label after it."""
+    if label_keys(vocab, text)[0]:
+        return None
+    key = normalise(text)
+    matches = [m for m in vocab.scan(key, SECTIONS) if m.end - m.start >= CUT_MIN]
+    if not matches or matches[0].start != 0 or matches[0].end >= len(key):
+        return None
+    head = matches[0]
+    if head.section == "funds" and _AMOUNT.match(key[head.end:]):
+        return _cut(vocab, text, least=1)  # 上级资金16: a fund and its amount
+    if head.section not in _HEAD_SECTIONS and len({m.label for m in matches}) < 2 and not (
+            _ENDS_WITH_VALUE.search(key) and head.section in ("level1", "level2")):
+        return None
+    return _cut(vocab, text, least=1)
+
+
+def _cut(vocab: Vocabulary, text: str, least: int = 2) -> list[tuple[str, dict[str, str]]] | None:
     """A flattened cell → (piece, labels) at the labels found in it; None when it holds fewer
-    than two labels (a sentence that mentions one label is not a flattened form)."""
+    than ``least`` labels (a sentence that mentions one label is not a flattened form)."""
     key, where = normalise_map(text)
     depth = _depths(key)
     matches = [m for m in vocab.scan(key, SECTIONS) if m.end - m.start >= CUT_MIN and not depth[m.start]]
-    if len({m.label for m in matches}) < 2:
+    if len({m.label for m in matches}) < least:
         return None
     cuts: list[tuple[int, int, bool]] = []  # (start, end, is_label) in key positions
     pos = 0

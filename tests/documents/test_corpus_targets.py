@@ -1,0 +1,54 @@
+"""Target forms (绩效目标表 / 申报表) from real published excerpts (tests/corpus), per layout.
+
+Every value asserted is in the excerpt's hand-made answer key (tests/corpus/expected) or in the
+excerpt itself: one cell per line (武汉 青山), a page copied without its table lines where a label
+runs into its value (项目名称农村义务教育…), pipe tables with a header of amounts over a row of
+numbers (南岳), and forms inside a notice (兵团).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.documents.corpus_keys import D, assert_exact, key, read
+
+EXACT = ["T01", "T03", "T05", "T07", "T10", "T14", "T15", "T16"]
+
+
+@pytest.mark.parametrize("stem", EXACT)
+def test_every_stated_key_field_is_read_exactly(stem):
+    assert_exact(stem)
+
+
+def test_one_cell_per_line_target_table_wuhan():
+    """T01 青山区: 资金总额 / 当年资金总额 as label lines with their values below; 7 indicators."""
+    doc = read("T01")
+    [p] = doc.projects
+    exp = key("T01")["projects"][0]
+    assert doc.kind == "target_declaration" and p.name == exp["name"]
+    assert p.budget.total == D("100000000.00") and p.budget.parts == {"fiscal": D("100000000.00")}
+    assert p.details["multi_year"] == "100000000.00" and p.details["period"] == "202001-202012"
+    assert [(i.level1, i.level2, i.name, i.target.text) for i in p.indicators][:2] == [
+        ("output", "quantity", "重点建设工程安排数量", "2"), ("output", "quality", "重点建设工程验收合格率", "100%")]
+    assert [i.name for i in p.indicators] == [i["name"] for i in exp["indicators"]]
+    assert p.department == "[015001]武汉市青山区教育局"
+
+
+def test_label_glued_to_its_value_qingshan():
+    """T02: ``项目名称农村义务教育…`` and ``质量指标校舍维修改造质量合格率100%`` — the label, the name
+    and the value are cut apart by the vocabulary and the value's shape."""
+    doc = read("T02")
+    [p] = doc.projects
+    assert (p.name, p.department, p.unit) == ("农村义务教育薄弱学校改造补助资金", "青山区教育局", "化工区学校")
+    assert p.budget.total == D("160000.00") and p.budget.parts == {"central": D("160000.00")}
+    names = [(i.level2, i.name, i.target.text) for i in p.indicators]
+    assert ("quality", "校舍维修改造质量合格率", "100%") in names
+    assert ("service_satisfaction", "学校满意度", "≥90%") in names
+    assert len(p.indicators) == 9 and not any(i.name.startswith(("附件", "[")) for i in p.indicators)
+
+
+def test_amount_header_over_a_row_of_numbers_nanyue():
+    """T07 雨露计划: 本年度预计投入(万元) | 财政资金(万元) | … over ``7 | 0 | 7 …``."""
+    [p] = read("T07").projects
+    assert p.name == "2023年雨露计划就学补助项目" and p.budget.total == D("70000.00")
+    assert [i.target.text for i in p.indicators][:1] == [">=101人/次"]
