@@ -97,6 +97,9 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
         end = indicator_table.body_end(toks, header.end, stop)
         rows = indicator_table.read_rows(toks, header, end, ("score",))
         project.indicators = indicator_table.build(rows, cut=last and end >= stop)
+    if title_tok is not None and title_tok.label("form_titles") == "department_targets":
+        project.kind = "unit_overall"  # the department's whole spending is the project
+        project.name = project.name or project.unit or project.department or ""
     if not project.name:
         project.name = _fallback_name(toks, head, start, stop) or UNNAMED
         if project.name == UNNAMED:
