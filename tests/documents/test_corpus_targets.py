@@ -12,7 +12,7 @@ import pytest
 
 from tests.documents.corpus_keys import D, assert_exact, key, read
 
-EXACT = ["T01", "T03", "T05", "T07", "T10", "T14", "T15", "T16"]
+EXACT = ["T01", "T03", "T05", "T07", "T10", "T11", "T12", "T13", "T14", "T15", "T16"]
 
 
 @pytest.mark.parametrize("stem", EXACT)
@@ -52,3 +52,20 @@ def test_amount_header_over_a_row_of_numbers_nanyue():
     [p] = read("T07").projects
     assert p.name == "2023年雨露计划就学补助项目" and p.budget.total == D("70000.00")
     assert [i.target.text for i in p.indicators][:1] == [">=101人/次"]
+
+
+def test_projects_listed_in_one_table_jingyan():
+    """T11 井研县: 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级 … in one header; a project's later rows
+    start at 一级指标 (cells shift left by four); a department's subtotal row is no project."""
+    doc = read("T11")
+    assert [(p.name, p.budget.total, len(p.indicators)) for p in doc.projects] == [
+        ("村组干部报酬", D("3309840.00"), 8), ("基层组织活动经费", D("660000.00"), 5)]
+    first = doc.projects[0].indicators[0]
+    assert (first.level1, first.level2, first.name, first.target.text) == ("outcome", "social", "维护社会稳定", "≥95%")
+    assert doc.projects[0].unit == "820001-井研县马踏镇人民政府" and doc.year == 2023
+
+
+def test_name_from_the_title_nearest_the_table_cixi():
+    """T12 慈溪: no 项目名称 label; of the page's titles the one above the table names the project."""
+    [p] = read("T12").projects
+    assert p.name == "3岁以下婴幼儿照护服务项目" and len(p.indicators) == 11

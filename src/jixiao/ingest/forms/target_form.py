@@ -17,7 +17,7 @@ from jixiao.domain.numbers import to_yuan
 from jixiao.domain.text import drop_glosses
 from jixiao.ingest.grid import Grid
 
-from . import form_fields, indicator_table, target_money, tokens
+from . import form_fields, indicator_table, target_money, target_rows, tokens
 from .selfeval import HEAD_ROWS, UNNAMED, _back, _fallback_name, _year, read_forms
 
 KIND = DocumentKind.TARGET_DECLARATION
@@ -36,8 +36,9 @@ def detect(grid: Grid) -> float:
     score = 0.0
     if titles & TARGET_TITLES:
         score += 0.4
-    if titles & {"selfeval_project", "selfeval_department", "evaluation_scores"}:
-        score -= 0.4
+    own = {t.label("form_titles") for t in toks[:400] if t.is_label("form_titles") and not t.piece}
+    if own & {"selfeval_project", "selfeval_department", "evaluation_scores"}:
+        score -= 0.4  # a self-evaluation's title (one a notice's sentence names does not count)
     head = indicator_table.find_header(toks, 0, stop, _OWN_COLUMNS)
     if head is not None:
         score += 0.1 if set(head.columns) & set(_SELF_EVALUATION) else 0.3
@@ -49,8 +50,21 @@ def detect(grid: Grid) -> float:
 
 
 def read(grids: list[Grid], doc: Document) -> Document:
-    """Every form of every claimed grid → one project each."""
-    return read_forms(grids, doc, split_forms, read_form, "未找到“项目名称”及绩效指标表，无法读取")
+    """Every form of every claimed grid → one project each; a grid that lists its projects in
+    one table (a project per row) → the projects of its rows."""
+    forms = []
+    for grid in grids:
+        toks = tokens.cached(grid)
+        header = target_rows.find_header(toks, 0, len(toks))
+        if header is None:
+            forms.append(grid)
+            continue
+        doc.year = doc.year or _year(toks, _back(toks, header.end, 40), header.end)
+        doc.projects.extend(target_rows.read(toks, header, len(toks), doc, target_rows.money_unit(toks, header)))
+    read_forms(forms, doc, split_forms, read_form, "未找到“项目名称”及绩效指标表，无法读取")
+    if doc.projects:
+        doc.money_unit = doc.projects[0].money_unit
+    return doc
 
 
 def split_forms(toks) -> list[tuple[int, int]]:
@@ -100,8 +114,9 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
     if title_tok is not None and title_tok.label("form_titles") == "department_targets":
         project.kind = "unit_overall"  # the department's whole spending is the project
         project.name = project.name or project.unit or project.department or ""
-    if not project.name:
-        project.name = _fallback_name(toks, head, start, stop) or UNNAMED
+    if not project.name:  # named by its title: the one nearest its table (``…服务项目项目绩效目标``)
+        near = header.start - 1 if header is not None and header.start > start else start
+        project.name = _fallback_name(toks, head, near, stop) or UNNAMED
         if project.name == UNNAMED:
             doc.warnings.append(ParseWarning("表中没有项目名称，项目暂记为“未注明项目名称”", ref))
     _notices(project, header, toks, end, stop, doc, last, (title_tok or toks[start]).ref)
