@@ -37,6 +37,8 @@ def detect(grids: list[Grid]):
         if top > best_score:
             best, best_score = reader, top
             claimed = [g for g, s in zip(grids, scores) if s >= MIN_CONFIDENCE]
+        if best_score >= 1.0:
+            break  # no later reader can be surer (ties go to the earlier)
     if best_score < MIN_CONFIDENCE:
         return None, []
     return best, claimed

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from jixiao.domain.memo import on_new_document, per_document
+from jixiao.domain.memo import on_new_document
 from jixiao.domain.source import SourceRef
 from jixiao.domain.text import normalise, normalise_map
 from jixiao.domain.vocabulary import Vocabulary, bare, vocabulary
@@ -71,13 +72,11 @@ def label_keys(vocab: Vocabulary, text: str, titles: bool = True) -> tuple[dict[
     return _read_label_keys(vocab, text, titles)
 
 
-@per_document
-def _label_keys_memo(args: tuple[str, bool]) -> tuple[dict[str, str], str]:
-    return _read_label_keys(vocabulary(), *args)
-
-
+@lru_cache(maxsize=1 << 16)
 def _label_keys(text: str, titles: bool) -> tuple[dict[str, str], str]:
-    return _label_keys_memo((text, titles))
+    """The package vocabulary never changes while a process runs, so what a cell's text is stays
+    known across documents (forms of one province print the same labels in every file)."""
+    return _read_label_keys(vocabulary(), text, titles)
 
 
 def _read_label_keys(vocab: Vocabulary, text: str, titles: bool) -> tuple[dict[str, str], str]:
