@@ -84,7 +84,7 @@ def test_ingest_explain_shows_the_grid_the_fields_and_their_lines(tmp_path):
                        env={"COLUMNS": "200", "PATH": str(Path(sys.executable).parent)})
     out = r.stdout
     assert r.returncode == 0, out + r.stderr
-    assert "项目支出绩效自评表 1.00" in out and "读作：项目支出绩效自评表，2 个项目" in out
+    assert "项目支出绩效自评表（按标签读取） 1.00" in out and "读作：项目支出绩效自评表，2 个项目" in out
     assert "演出设备更新专项经费" in out and "30 万元" in out and "S06.txt:5" in out
     assert "更新剧团老化、损坏的音 | 50件 | 50件 | 20 | 20" in out
     assert "表格不完整：在 S06.txt:7 处中断" in out

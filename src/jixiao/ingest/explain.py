@@ -62,7 +62,7 @@ def explain(data: bytes, name: str) -> Explanation:
     try:
         new_document()
         out.grids = read_grids(data, name)
-        out.scores = [(str(r.KIND), max((r.detect(g) for g in out.grids), default=0.0)) for r in READERS]
+        out.scores = [(getattr(r, "TITLE", None) or str(r.KIND), max((r.detect(g) for g in out.grids), default=0.0)) for r in READERS]
         out.document = read_document(data, name)
     except (SourceError, UnknownForm) as exc:
         out.error = str(exc)

@@ -24,6 +24,7 @@ from .common import status_of
 from .values import amount, is_placeholder, number, percent
 
 KIND = DocumentKind.SELF_EVALUATION_FORM
+TITLE = "项目支出绩效自评表（按标签读取）"  # how explain names this reader where two read the same kind
 FACT_KEYS = ("name", "department", "unit", "code", "period", "central_department")
 _FUND_PARTS = ("fiscal", "general_public", "government_fund", "state_capital", "special_account",
                "non_fiscal", "carried_over", "central", "provincial", "city", "county", "local")

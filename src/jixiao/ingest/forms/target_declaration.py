@@ -32,6 +32,7 @@ from jixiao.ingest.grid import Grid, Row
 from .common import find_money_unit
 
 KIND = DocumentKind.TARGET_DECLARATION
+TITLE = "二级项目支出绩效目标申报表"  # how explain names this reader where two read the same kind
 _TITLE = "绩效目标申报表"
 # Label (compacted, without the colon) → field; the first label a cell starts with wins.
 FIELDS = [

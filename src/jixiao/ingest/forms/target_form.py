@@ -21,6 +21,7 @@ from . import form_fields, indicator_table, target_money, target_rows, tokens
 from .selfeval import HEAD_ROWS, UNNAMED, _back, _fallback_name, _year, read_forms
 
 KIND = DocumentKind.TARGET_DECLARATION
+TITLE = "绩效目标表、申报表（按标签读取）"  # how explain names this reader where two read the same kind
 FACT_KEYS = ("name", "department", "unit", "code", "period", "category", "central_department")
 TARGET_TITLES = frozenset({"declaration", "target_table", "department_targets"})
 _OWN_COLUMNS = ("target",)

@@ -17,6 +17,7 @@ from jixiao.domain.text import compact
 from jixiao.ingest.grid import Grid, Row
 
 KIND = DocumentKind.TARGET_LIST
+TITLE = "项目支出绩效目标表（指标写在一格）"  # how explain names this reader where two read the same kind
 _TITLE = "项目支出绩效目标表"
 _HEADERS = {"主管部门": "department", "预算单位": "unit", "项目名称": "name", "绩效目标": "goal",
             "绩效指标": "indicators"}
