@@ -14,13 +14,13 @@ _TAG = re.compile(r"<[^>]{0,200}>")
 _CHECKBOX = re.compile(r"<input\b[^>]{0,200}?type=[\"']?checkbox[^>]{0,200}>", re.I)
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _FULLWIDTH = str.maketrans(
-    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
-)
+    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " ", "\ufe66": "=", "\ufe64": "<", "\ufe65": ">"}
+)  # and the small forms of = < > (﹦ ﹤ ﹥) some templates print in 指标性质
 
 
 # Runs of full-width characters: translating only the runs beats translating a whole CJK string
 # character by character (a cell has a few full-width marks among many CJK characters).
-_FULLWIDTH_RUN = re.compile("[\uff01-\uff5e\u3000]+")
+_FULLWIDTH_RUN = re.compile("[\uff01-\uff5e\u3000\ufe64-\ufe66]+")
 
 
 # The full-width marks Chinese prose is made of: plain replaces handle them far more cheaply than a

@@ -15,7 +15,8 @@ _GRADE = re.compile(r"(?:等级|等次|结论|结果)(?:为|是)?[:：]?[“\"']
                     r"|(优|良|中|差)\(√\)|(优|良|中|差)\s*[√✓☑]")
 _PROSE_TOTAL = re.compile(r"(?:自评|评价)(?:总)?得分(?:为|是|:)?([0-9]+(?:\.[0-9]+)?)分|项目总得分(?:为|是|:)?([0-9]+(?:\.[0-9]+)?)分?"
                           r"|自评总分[:]?([0-9]+(?:\.[0-9]+)?)")
-_CLOSING_TEXT = {"conclusion": "conclusion", "problems": "problems", "rectification": "rectification"}
+_CLOSING_TEXT = {"conclusion": "conclusion", "problems": "problems", "rectification": "rectification",
+                 "remarks": "remarks"}
 
 
 def goal(toks: list[Token], start: int, stop: int) -> tuple[str | None, str | None] | None:
@@ -148,6 +149,9 @@ def _closing_text(project: Project, key: str, text: str | None) -> None:
             project.stated_scores["conclusion_total"] = Decimal(next(g for g in m.groups() if g))
     elif key == "problems":
         project.problems = text
+    elif key == "remarks":
+        if text:
+            project.details["remarks"] = text
     else:
         project.rectification = text
 

@@ -35,7 +35,7 @@ def value_of(toks: list[Token], i: int, stop: int) -> tuple[str, Token] | None:
         if not text:
             j += 1
             continue
-        if t.is_label(*STRUCTURE) or _OTHER_PAIR.match(text):
+        if (t.is_label(*STRUCTURE) and not _names_itself(label, t)) or _OTHER_PAIR.match(text):
             return None  # the next cell is another label (or another label and its value)
         if t.layout == "space":  # words split at spaces: the value runs up to the next label
             words = [text]
@@ -46,6 +46,11 @@ def value_of(toks: list[Token], i: int, stop: int) -> tuple[str, Token] | None:
             return " ".join(words), t
         return text, t
     return None
+
+
+def _names_itself(label: Token, value: Token) -> bool:
+    """A project named like a form (项目名称 | 2020年…补助经费支出绩效自评表): a title is a name's value."""
+    return label.label("fields") == "name" and set(value.labels) == {"form_titles"} and len(value.key) > 8
 
 
 def facts(toks: list[Token], start: int, stop: int, keys: tuple[str, ...]) -> dict[str, tuple[str, Token]]:

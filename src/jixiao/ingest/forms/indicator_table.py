@@ -15,16 +15,17 @@ from jixiao.domain.levels import LevelLabel, LevelTracker, indicator_levels, lev
 from jixiao.domain.model import Indicator
 from jixiao.domain.targets import TargetValue, parse_target
 from jixiao.domain.text import compact, to_halfwidth
+from jixiao.domain.vocabulary import vocabulary
 
 from .indicator_body import BodyRow, evaluation_level, is_level, read_body
 from .tokens import Token
-from .values import number
+from .values import number, shape
 
 LEVEL_ROLES = ("level1", "level2", "block")
 _NATURE_OPS = [
     ("大于等于", "≥"), ("小于等于", "≤"), ("≥", "≥"), (">=", "≥"), ("≧", "≥"), ("≤", "≤"), ("<=", "≤"),
     ("≦", "≤"), ("正向", "≥"), ("反向", "≤"), ("大于", ">"), ("小于", "<"), (">", ">"), ("<", "<"),
-    ("等于", "="), ("=", "="), ("定性", None),
+    ("等于", "="), ("=", "="), ("═", "="), ("定性", None),
 ]
 _ENDS = ("closing", "form_titles")
 
@@ -76,9 +77,34 @@ def find_header(toks: list[Token], start: int, stop: int, need: tuple[str, ...])
                 gap += 1
             j += 1
         if ("name" in cols or "level2" in cols) and any(k in cols for k in need) and len(set(cols)) >= 3:
+            cols, heads = two_rows(cols, heads)
             return Header(cols, i, last + 1, heads)
         i = last + 1
     return None
+
+
+_VALUE_COLUMNS = frozenset({"target", "actual", "weight", "score", "deviation"})
+_FRONT = frozenset({"seq", "level1", "level2", "name"})
+
+
+def two_rows(cols: list[str], heads: list[Token]) -> tuple[list[str], list[Token]]:
+    """A header printed in two rows, read row by row: ``绩效指标 | 年度指标值 | 实际完成值 | 分值 …``
+    then ``一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位`` — the categories and the name
+    span both rows, the second row's other cells divide the first row's 年度指标值. → the columns in
+    the order the body prints them."""
+    k = next((n for n, c in enumerate(cols) if c in _FRONT and any(x in _VALUE_COLUMNS for x in cols[:n])), None)
+    if k is None:
+        return cols, heads
+    top, sub = list(zip(cols[:k], heads[:k])), list(zip(cols[k:], heads[k:]))
+    front = [p for p in sub if p[0] in _FRONT]
+    parts = [p for p in sub if p[0] not in _FRONT]
+    if "target" in [c for c, _ in parts] and "target" in [c for c, _ in top]:
+        at = [c for c, _ in top].index("target")
+        top = top[:at] + parts + top[at + 1:]
+    else:
+        top = top + parts
+    pairs = front + [p for p in top if p[0] not in LEVEL_ROLES]
+    return [c for c, _ in pairs], [t for _, t in pairs]
 
 
 def headerless(toks: list[Token], start: int, stop: int, template: list[str]) -> Header | None:
@@ -88,6 +114,9 @@ def headerless(toks: list[Token], start: int, stop: int, template: list[str]) ->
     if len(levels) < 2:
         return None
     first = levels[0]
+    ops = sum(1 for t in toks[first:stop] if t.text and shape(t.text) == "op")
+    if ops >= 2 and "nature" not in template:  # ≧ | 100 | % : 指标性质, 指标值, 度量单位 in three cells
+        template = vocabulary().layouts.get("indicator_columns_nature", template)
     return Header(list(template), first, first, None)
 
 

@@ -22,7 +22,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in UNITS if u != "%")
 _PLAIN = re.compile(rf"^[-+]?{_NUM}$")
 _PERCENT = re.compile(rf"^[-+]?{_NUM}%$")
 _AMOUNT = re.compile(rf"^[-+]?{_NUM}(?:万元|万|元|萬元|萬)$")
-_OP = r"(?:≥|≤|>=|<=|≧|≦|>|<|=|大于等于|不少于|不低于|不高于|不超过|小于等于|大于|小于|达到|约)"
+_OP = r"(?:≥|≤|>=|<=|≧|≦|>|<|=|═|大于等于|不少于|不低于|不高于|不超过|小于等于|大于|小于|达到|约)"
 _TARGET = re.compile(rf"^{_OP}?\s*{_NUM}\s*(?:%|‰|(?:[万亿]?(?:{_UNIT_ALT})(?:[/*·](?:{_UNIT_ALT}|[^\d]{{1,4}}))?))")
 _OP_ONLY = re.compile(rf"^{_OP}$")
 _DIGITS = re.compile(r"^[0-9]+(?:\.[0-9]+)*%?$")
