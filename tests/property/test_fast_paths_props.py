@@ -632,7 +632,7 @@ def _indicator_table_ref(rows, project, doc, source_column):
             ind.level1_text = level1_texts[ind.level1]
     missing = [i.name for i in project.indicators if not i.target.text]
     if missing:
-        doc.warnings.append(ParseWarning(f"“{project.name}”有{len(missing)}个指标没有指标值 (indicators without value)",
+        doc.warnings.append(ParseWarning(f"“{project.name}”有{len(missing)}个指标没有指标值",
                                          project.source, "；".join(missing)[:500]))
 
 
@@ -861,7 +861,7 @@ def test_basis_decimals_as_under_a_local_context(factors, kind):
     assert outcome(term.computed_base) == outcome(_computed_base_ref, term)
 
 
-# 申报表 (seed 003) and 项目支出绩效目标表 (seed 004) readers against their first definitions.
+# 申报表 and 项目支出绩效目标表 readers against their first definitions.
 DECLARATION_CELLS = TARGET_CELLS + ["项目编码：", "项目名称：", "项目名称:", "甲项目", "实施期限：", "4", "测算依据：",
                                     "本年度项目金额（万元）：", "不适用", "不 适用", "不适用啊", "*成本指标", "社会效益指标",
                                     "一级指标", "二级指标", "三级指标", "指标值", "指标解释", "：", "项目：", "测算依据"]
@@ -989,7 +989,7 @@ def test_indicator_text_as_first_written(text):
     assert tl.parse_indicator_text(text) == _indicator_text_ref(text)
 
 
-# --- 部门预算项目绩效自评表 (wide table): fast paths against the definitions first written -------
+# --- 部门预算项目绩效自评表: fast paths against the definitions first written -------
 
 def _is_completion_word_ref(text):
     from jixiao.ingest.forms.wide_indicators import _COMPLETION_WORDS

@@ -24,12 +24,11 @@ def audit_hits(ctx, severity: str):
                   message=flag.get("message", ""), flag=flag.get("code", ""))
 
 
-_DOC = """{title} (the scoring engine's audit: {what}).
+_DOC = """{title}。
 
     自评表自己写了执行率、各指标得分、总分和等级。评分引擎按同样的规则重算一遍，再把表中的数与重算
     结果逐项比较，给出差异最可能的原因（四舍五入方向错、按年初预算数算执行率、分值重复计算、目标已完成
     却被扣分而未说明原因……）。引擎判为“{label}”的结果由本规则报告。
-    The engine recomputes the form's own scores and names the likely cause of each difference.
 
     Bad:
         {bad}
@@ -46,6 +45,6 @@ def audit_rule(code: str, name: str, severity: str, title: str, label: str, bad:
     def check(ctx):
         return audit_hits(ctx, severity)
 
-    check.__doc__ = _DOC.format(title=title, what=f"{severity} flags", label=label, bad=bad, good=good)
+    check.__doc__ = _DOC.format(title=title, label=label, bad=bad, good=good)
     return rule(code, name, severity, "{subject}：{message}", "scoring audit ({flag}) on the {subject}",
                 scope=CORPUS)(check)

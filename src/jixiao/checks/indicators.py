@@ -21,7 +21,7 @@ NAMED_KINDS = frozenset({"self_evaluation_form", "target_declaration", "target_l
 
 
 def live(p: Project, ctx) -> list[Indicator]:
-    """The project's indicators other than rows marked 不适用 (declared as having none).
+    """The project's indicators other than rows marked 不适用.
 
     Every indicator rule asks, so the answer is worked out once per project and run.
     """

@@ -35,7 +35,7 @@ class Registry:
     def register(self, rule) -> None:
         """Add a rule; refuse a code already taken (by another rule, or by this one twice)."""
         if rule.code in self._rules:
-            raise DuplicateRuleCode(f"规则编号重复 (duplicate rule code): {rule.code}")
+            raise DuplicateRuleCode(f"规则编号重复: {rule.code}")
         self._rules[rule.code] = rule
 
     def get(self, code: str):

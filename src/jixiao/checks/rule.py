@@ -115,12 +115,12 @@ def rule(code: str, name: str, severity: str, message: str, message_en: str, *,
          registry: Registry | None = None) -> Callable[[Callable], Rule]:
     """Decorator: register a rule function under ``code`` (refused if the code is taken)."""
     if not _CODE.match(code) or code[0] not in FAMILIES:
-        raise ValueError(f"规则编号应为家族字母加三位数字 (bad rule code): {code}")
+        raise ValueError(f"规则编号应为家族字母加三位数字: {code}")
     if not _NAME.match(name):
-        raise ValueError(f"规则名称应为小写英文加连字符 (bad rule name): {name}")
+        raise ValueError(f"规则名称应为小写英文加连字符: {name}")
     Severity(severity)
     if scope not in (PROJECT, DOCUMENT, CORPUS):
-        raise ValueError(f"未知的规则范围 (unknown scope): {scope}")
+        raise ValueError(f"未知的规则范围: {scope}")
 
     def wrap(fn: Callable) -> Rule:
         r = Rule(code, name, severity, scope, message, message_en, fn,

@@ -1,7 +1,7 @@
 """Stated percentages of budget statements against the amounts they are stated with.
 
 A share (占 19.4%) is the part over its whole, a growth (增长 168.7%) the change over last year's
-level (this year's level less the change), a completion (完成预算的 73.2%) the 决算 over the 预算.
+level, a completion (完成预算的 73.2%) the 决算 over the 预算.
 Each amount printed to 0.01 may be off by half a hundredth, and a percentage may be rounded or cut
 to its printed digits: a stated percentage is wrong only when no value in that range gives it.
 """

@@ -58,7 +58,7 @@ def money(amount: Decimal, like: StatedFigure) -> str:
 
 
 def line_of(f: StatedFigure) -> str:
-    """``第6行``, where a figure is printed (for messages naming several figures)."""
+    """``第6行``, where a figure is printed."""
     return f"第{f.source.line}行" if f.source is not None and f.source.line is not None else ""
 
 

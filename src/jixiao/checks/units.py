@@ -1,4 +1,4 @@
-"""Money-unit slips: an amount written in 元 under a 万元 heading (or the reverse) is 10,000× off."""
+"""Money-unit slips: an amount written in 元 under a 万元 heading is 10,000× off."""
 
 from __future__ import annotations
 

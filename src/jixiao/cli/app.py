@@ -6,7 +6,7 @@ import typer
 from rich.console import Console
 
 app = typer.Typer(
-    help="jixiao 绩效: 读取、检查、评分和发布预算绩效表格 (budget performance forms).",
+    help="jixiao 绩效: 读取、检查、评分和发布预算绩效表格.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,

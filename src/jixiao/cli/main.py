@@ -14,7 +14,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        err_console.print("已中断 (interrupted)")
+        err_console.print("已中断")
         sys.exit(130)
     except SystemExit:
         raise

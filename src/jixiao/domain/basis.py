@@ -1,4 +1,4 @@
-"""测算依据 (calculation basis): the chain of ``price*quantity=amount`` terms behind a budget amount.
+"""测算依据: the chain of ``price*quantity=amount`` terms behind a budget amount.
 
 The text is read, never evaluated: products (``2360*12个月*120人=339.84万元``, ``2人，5万/人``),
 sums (``96371.64+8000+165440=269811.64元``) and stated totals (``以上合计：1025.16万元``) become

@@ -256,7 +256,7 @@ def rates(s: str) -> list[Term]:
 
 
 def markers(s: str) -> list[tuple[int, int, str]]:
-    """Numbering markers (一、 （1） ① 1、 1.) as (start, end, style), in order."""
+    """Numbering markers (一、 （1） ① 1、 1.) as, in order."""
     found = [(m.start(), m.end(), style) for style, rx in _MARKERS for m in rx.finditer(s)]
     return sorted(found)
 

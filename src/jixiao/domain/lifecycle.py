@@ -124,17 +124,17 @@ def transition(state: State | str, action: Action | str, role: Role | str, comme
     try:
         act, role_ = Action(action), Role(role)
     except ValueError:
-        raise TransitionError(f"未知的操作或角色: {action} / {role} (unknown action or role)", "unknown") from None
+        raise TransitionError(f"未知的操作或角色: {action} / {role}", "unknown") from None
     step = TRANSITIONS[act]
     if role_ not in step.roles:
         raise TransitionError(
-            f"“{ROLE_LABELS[role_]}”不能执行“{ACTION_LABELS[act]}” (role not allowed)", "forbidden_role")
+            f"“{ROLE_LABELS[role_]}”不能执行“{ACTION_LABELS[act]}”", "forbidden_role")
     if state not in step.sources:
         raise TransitionError(
-            f"项目当前状态为“{STATE_LABELS.get(state, state)}”，不能执行“{ACTION_LABELS[act]}” (not allowed in this state)",
+            f"项目当前状态为“{STATE_LABELS.get(state, state)}”，不能执行“{ACTION_LABELS[act]}”",
             "wrong_state")
     if not (comment or "").strip():
-        raise TransitionError(f"“{ACTION_LABELS[act]}”需要填写说明 (a comment is required)", "no_comment")
+        raise TransitionError(f"“{ACTION_LABELS[act]}”需要填写说明", "no_comment")
     return step.target
 
 

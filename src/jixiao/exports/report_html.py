@@ -12,7 +12,7 @@ SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 TEMPLATE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>jixiao 检查报告 (check report)</title>
+<title>jixiao 检查报告</title>
 <style>
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:2rem auto;
 max-width:72rem;padding:0 1rem;color:#1f2328;line-height:1.5}
@@ -38,7 +38,7 @@ nav label{margin-right:1rem}
 {% for doc in groups %}
 <section class="doc"><h2>{{ doc.name or "（跨文档）" }}</h2>
 {% for project in doc.projects %}
-<h3>{{ project.name or "整个文档 (whole document)" }}</h3>
+<h3>{{ project.name or "整个文档" }}</h3>
 <table>{% for f in project.findings %}
 <tr class="f-{{ f.severity }}"><td class="sev {{ f.severity }}">{{ labels[f.severity] }}</td><td class="code">{{ f.code }}</td>
 <td>{{ f.message }}<div class="en">{{ f.message_en }}</div>
@@ -46,7 +46,7 @@ nav label{margin-right:1rem}
 {% if f.actual %} 实为：{{ f.actual }}{% endif %}</div>{% endif %}</td>
 <td class="src">{{ f.where }}</td></tr>{% endfor %}
 </table>{% endfor %}
-</section>{% else %}<p>没有发现问题 (no findings)。</p>{% endfor %}
+</section>{% else %}<p>没有发现问题。</p>{% endfor %}
 <script>
 document.querySelectorAll("nav input").forEach(function(box){box.addEventListener("change",function(){
 document.querySelectorAll("tr.f-"+box.dataset.sev).forEach(function(tr){tr.style.display=box.checked?"":"none";});});});

@@ -48,6 +48,6 @@ def score_project(project: Project, settings: ScoringSettings = NATIONAL) -> Pro
         flags=flags + plan.flags + review, settings_name=settings.name,
     )
     if not scorable:
-        result.flags.append(Flag("no_indicators", "没有可评分的绩效指标，只计执行率得分 (no indicators to score)"))
+        result.flags.append(Flag("no_indicators", "没有可评分的绩效指标，只计执行率得分"))
     result.flags.extend(audit.audit(project, result, settings))
     return result

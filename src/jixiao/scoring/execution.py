@@ -45,8 +45,7 @@ def score_execution(project: Project, weight: Decimal,
     actual = actual_spent(project)
     flags: list[Flag] = []
     if basis.startswith("年初"):
-        flags.append(Flag("budget_initial_used", "没有全年预算数，执行率按年初预算数计算 "
-                          "(no adjusted budget: initial budget used)", "execution"))
+        flags.append(Flag("budget_initial_used", "没有全年预算数，执行率按年初预算数计算", "execution"))
     if budget is None or actual is None or budget <= 0:
         text = explain.execution_missing_text(project, budget, actual, weight)
         flags.append(Flag("execution_not_computable", text, "execution", "warning"))
@@ -56,10 +55,8 @@ def score_execution(project: Project, weight: Decimal,
     score = q2(weight * min(rate, HUNDRED) / HUNDRED)
     text = explain.execution_text(project, budget, actual, basis, rate, weight, score, settings)
     if rate > HUNDRED:
-        flags.append(Flag("execution_over_100", f"执行率 {rate}% 超过 100%，按 100% 计分 "
-                          "(spent more than budgeted)", "execution", "note"))
+        flags.append(Flag("execution_over_100", f"执行率 {rate}% 超过 100%，按 100% 计分", "execution", "note"))
     limit = settings.reason_below_rate
     if limit is not None and rate < limit and (project.problems or "").strip() in _NO_REASON:
-        flags.append(Flag("execution_reason_missing", f"执行率 {rate}% 低于 {limit}%，需书面说明原因，表中未说明 "
-                          "(low execution rate without a written reason)", "execution", "warning"))
+        flags.append(Flag("execution_reason_missing", f"执行率 {rate}% 低于 {limit}%，需书面说明原因，表中未说明", "execution", "warning"))
     return ExecutionScore(budget, actual, rate, weight, score, text, exact), flags

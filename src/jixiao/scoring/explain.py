@@ -60,7 +60,7 @@ def review_text(c: Comparison, settings: ScoringSettings) -> str:
     """The over-achievement review note: the target may have been set too low."""
     ratio = num(q2(c.actual / c.target))
     return (f"实际 {num(c.actual)} 是目标 {num(c.target)} 的 {ratio} 倍（≥ {num(settings.review_over_ratio)} 倍，"
-            f"设置 review_over_ratio），得满分，但目标可能定得偏低，请复核 (target may have been set too low)")
+            f"设置 review_over_ratio），得满分，但目标可能定得偏低，请复核")
 
 
 def not_applicable_text(ind: Indicator) -> str:

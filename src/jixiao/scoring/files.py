@@ -12,6 +12,6 @@ def read_parsed(path: Path, parse: Callable[[str], object], decode_errors: tuple
     try:
         return parse(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise error(f"无法读取{what} {path}: {exc.strerror or exc} (cannot read file)") from None
+        raise error(f"无法读取{what} {path}: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, *decode_errors) as exc:
         raise error(f"{what} {path} 不是有效的 {fmt}: {exc} (invalid {fmt})") from None

@@ -23,7 +23,7 @@ NOT_APPLICABLE = frozenset({"不适用", "无", "/", "-", "—", "——", "－"
 
 
 def is_not_applicable(ind: Indicator) -> bool:
-    """An indicator whose target (or completion) is 不适用 / 无 is not scored."""
+    """An indicator whose target is 不适用 / 无 is not scored."""
     t = compact(ind.target.text or "")
     a = compact(ind.actual.text) if ind.actual else ""
     return t in NOT_APPLICABLE or a == "不适用"

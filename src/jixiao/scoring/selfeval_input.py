@@ -163,12 +163,12 @@ def parse(data: dict) -> SelfEvaluationIn:
         return SelfEvaluationIn.model_validate(data)
     except ValidationError as exc:
         lines = [_describe(e) for e in exc.errors()]
-        raise SelfEvalError("输入不符合 jixiao/selfeval/1 (invalid input):\n" + "\n".join(lines)) from None
+        raise SelfEvalError("输入不符合 jixiao/selfeval/1:\n" + "\n".join(lines)) from None
 
 
 def load(path: str | Path) -> SelfEvaluationIn:
     """Read and validate a ``jixiao/selfeval/1`` JSON file."""
     data = read_parsed(Path(path), json.loads, (json.JSONDecodeError,), SelfEvalError, "输入文件", "JSON")
     if not isinstance(data, dict):
-        raise SelfEvalError("输入应为一个 JSON 对象 (expected a JSON object)")
+        raise SelfEvalError("输入应为一个 JSON 对象")
     return parse(data)

@@ -142,7 +142,7 @@ def _convert(value, kind: str, where: str):
             return value
     except (TypeError, ArithmeticError, ValueError):
         pass
-    raise SettingsError(f"设置项 {where} 的值 {value!r} 类型不对 (bad value type)")
+    raise SettingsError(f"设置项 {where} 的值 {value!r} 类型不对")
 
 
 def from_mapping(data: dict, base: ScoringSettings = NATIONAL) -> ScoringSettings:
@@ -154,7 +154,7 @@ def from_mapping(data: dict, base: ScoringSettings = NATIONAL) -> ScoringSetting
             continue
         if section not in SCHEMA or not isinstance(body, dict):
             known = "、".join(f"[{s}]" for s in SCHEMA if s)
-            raise SettingsError(f"未知的设置节 [{section}]，可用：{known} (unknown settings section)")
+            raise SettingsError(f"未知的设置节 [{section}]，可用：{known}")
         changes.update(_apply(section, body))
     if changes.pop("_execution_weight_20", False):
         changes = {"execution_weight": D(20), "output_weight": D(40)} | changes
@@ -170,7 +170,7 @@ def _apply(section: str, body: dict) -> dict:
         where = f"[{section}] {key}" if section else key
         if spec is None:
             known = "、".join(SCHEMA[section])
-            raise SettingsError(f"未知的设置项 {where}，该节可用：{known} (unknown setting)")
+            raise SettingsError(f"未知的设置项 {where}，该节可用：{known}")
         fld, kind, _ = spec
         if kind == "variant":
             out["_execution_weight_20"] = _convert(value, "bool", where)
@@ -185,15 +185,15 @@ def validate(s: ScoringSettings) -> None:
     if total != 100:
         raise SettingsError(
             f"执行率权重 {s.execution_weight} 与一级指标权重 {s.output_weight}+{s.outcome_weight}+"
-            f"{s.satisfaction_weight} 之和为 {total}，应为 100 (weights must add up to 100)")
+            f"{s.satisfaction_weight} 之和为 {total}，应为 100")
     if any(w < 0 for w in (s.execution_weight, *s.level_weights().values())):
-        raise SettingsError("权重不能为负数 (negative weight)")
+        raise SettingsError("权重不能为负数")
     bands = {"done": (D("0.8"), D(1)), "mostly_done": (D("0.6"), D("0.8")),
              "partly_done": (D("0.6"), D("0.8")), "not_done": (D(0), D("0.6"))}
     for status, (low, high) in bands.items():
         p = s.band_points()[status]
         if not (low <= p <= high) or (p == high and status != "done"):
-            raise SettingsError(f"[qualitative] {status} = {p} 不在该档的范围 {low}–{high} 内 (outside its band)")
+            raise SettingsError(f"[qualitative] {status} = {p} 不在该档的范围 {low}–{high} 内")
     if s.le_formula not in ("linear", "ratio"):
         raise SettingsError(f"[indicators] le_formula 只能是 linear 或 ratio，而不是 {s.le_formula!r}")
     if s.descriptive_completion not in ("read", "mostly_done"):
@@ -201,7 +201,7 @@ def validate(s: ScoringSettings) -> None:
     if s.missing_completion not in ("project_status", "mostly_done"):
         raise SettingsError("[indicators] missing_completion 只能是 project_status 或 mostly_done")
     if not (s.grade_excellent > s.grade_good > s.grade_pass >= 0):
-        raise SettingsError("等级分数线应为 优 > 良 > 中 ≥ 0 (grade thresholds out of order)")
+        raise SettingsError("等级分数线应为 优 > 良 > 中 ≥ 0")
     if not (1 <= s.monitoring_month <= 12) or s.monitoring_red_below > s.monitoring_green_from:
         raise SettingsError("[monitoring] 月份应为 1–12，且红灯线不高于绿灯线")
 

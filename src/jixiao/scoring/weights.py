@@ -1,4 +1,4 @@
-"""Weights (分值): the form's own when it gives them (checked), else the default spread.
+"""Weights (分值): the form's own when it gives them, else the default spread.
 
 Default: 预算执行率 10, 产出 50, 效益 30, 满意度 10, each group's points shared equally by the
 indicators present in it; a group with no indicator passes its points to the groups present, in
@@ -108,14 +108,12 @@ def given_plan(indicators: list[Indicator], settings: ScoringSettings, execution
     flags = []
     for ind, w in zip(indicators, weights):
         if w <= 0:
-            flags.append(Flag("weight_not_positive", f"指标分值 {num(w)} 不大于 0 (weight must be > 0)", ind.name, "error"))
+            flags.append(Flag("weight_not_positive", f"指标分值 {num(w)} 不大于 0", ind.name, "error"))
     total = execution + sum(weights, ZERO)
     if total > 100:
-        flags.append(Flag("weights_over_100", f"执行率分值 {num(execution)} 与指标分值之和为 {num(total)}，超过 100 "
-                          "(weights add up to more than 100)", "weights", "error"))
+        flags.append(Flag("weights_over_100", f"执行率分值 {num(execution)} 与指标分值之和为 {num(total)}，超过 100", "weights", "error"))
     elif total < 100:
-        flags.append(Flag("weights_under_100", f"执行率分值 {num(execution)} 与指标分值之和为 {num(total)}，不足 100 "
-                          "(weights add up to less than 100)", "weights", "error"))
+        flags.append(Flag("weights_under_100", f"执行率分值 {num(execution)} 与指标分值之和为 {num(total)}，不足 100", "weights", "error"))
     else:
         flags.extend(_level_flags(indicators, weights, settings, execution))
     source = "表中给出" if execution_given else f"设置 {settings.name}"
@@ -136,7 +134,7 @@ def _level_flags(indicators, weights, settings: ScoringSettings, execution: Deci
     if not wrong:
         return []
     return [Flag("level_weights_differ", "一级指标分值之和与标准不同：" + "，".join(wrong) +
-                 " (level weights differ from the standard)", "weights", "note")]
+                 "", "weights", "note")]
 
 
 def plan(indicators: list[Indicator], settings: ScoringSettings,
@@ -148,6 +146,5 @@ def plan(indicators: list[Indicator], settings: ScoringSettings,
         return given_plan(indicators, settings, execution, execution_given is not None)
     result = default_plan(indicators, settings, execution)
     if any(have):
-        result.flags.append(Flag("weights_partial", "部分指标没有分值，全部按默认权重评分 "
-                                 "(some weights missing: defaults used)", "weights", "warning"))
+        result.flags.append(Flag("weights_partial", "部分指标没有分值，全部按默认权重评分", "weights", "warning"))
     return result

@@ -58,7 +58,7 @@ def budget_document(session: Session, document_id: int | None = None) -> Documen
         q = q.where(DocumentRow.id == document_id)
     doc = session.scalar(q.order_by(DocumentRow.id.desc()).limit(1))
     if doc is None:
-        raise NoBudget("库中没有部门预算文档 (no department budget stored)")
+        raise NoBudget("库中没有部门预算文档")
     return doc
 
 
@@ -73,7 +73,7 @@ def lines(session: Session, doc_id: int, table: str | None = None, **where) -> l
 
 
 def rounding(doc: DocumentRow, n: int) -> Decimal:
-    """What rounding to whole 万元 (or yuan) allows for a sum of ``n`` rows, in yuan."""
+    """What rounding to whole 万元 allows for a sum of ``n`` rows, in yuan."""
     step = Decimal(10000) if doc.money_unit == "wan_yuan" else Decimal("0.01")
     return step / 2 * max(n, 1)
 

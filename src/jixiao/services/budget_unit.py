@@ -61,7 +61,7 @@ def find_unit(session: Session, doc: DocumentRow, name: str) -> str:
     aliases = (doc.extras or {}).get("aliases") or {}
     found = inside[0] if len(inside) == 1 else UnitLinker(units, doc.department, aliases).link(name)
     if found is None:
-        raise NoBudget(f"找不到单位“{name}” (no such unit); 可选: {'、'.join(u for u in units if not is_special_fund(u))}")
+        raise NoBudget(f"找不到单位“{name}”; 可选: {'、'.join(u for u in units if not is_special_fund(u))}")
     return found
 
 

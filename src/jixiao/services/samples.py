@@ -11,4 +11,4 @@ def samples_dir() -> Path:
     for candidate in (Path.cwd() / "samples", here.parents[3] / "samples"):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError("找不到示例文档目录 samples/ (samples folder not found)")
+    raise FileNotFoundError("找不到示例文档目录 samples/")

@@ -90,7 +90,7 @@ def conflict(factory: sessionmaker[Session], user: Principal, project_id: int, e
                                .order_by(AuditRow.id.desc()).limit(1)).first()
         who = f"{last.actor} 于 {last.at:%Y-%m-%d %H:%M:%S}" if last else "他人"
         message = (f"保存失败：该项目已被 {who} 修改（您编辑的是第 {expected} 版，当前为第 {row.version} 版）。"
-                   "下面是最新内容，请在其基础上重新修改后再保存。 (conflict: someone saved first)")
+                   "下面是最新内容，请在其基础上重新修改后再保存。")
         current = declaration_of(row) | {"state": row.state}
         return Conflict(message, current, row.version)
 
@@ -109,16 +109,16 @@ def load_for_write(session: Session, user: Principal, project_id: int) -> Workfl
     """The project if the user may see it and it is not deleted; viewers are refused here."""
     row = check_read(user, session.get(WorkflowProjectRow, project_id), project_id)
     if user.role == Role.VIEWER:
-        raise Forbidden("只读用户不能修改数据 (viewers cannot write)")
+        raise Forbidden("只读用户不能修改数据")
     if row.deleted:
-        raise Forbidden("项目已删除，不能修改 (project deleted)")
+        raise Forbidden("项目已删除，不能修改")
     return row
 
 
 def _check_declaration_editable(user: Principal, row: WorkflowProjectRow) -> None:
     if editable_part(row.state, user.role) != "declaration":
         label = STATE_LABELS.get(row.state, row.state)
-        raise Forbidden(f"项目处于“{label}”状态，申报内容已锁定，不能修改 (declaration locked)")
+        raise Forbidden(f"项目处于“{label}”状态，申报内容已锁定，不能修改")
 
 
 def create_declaration(factory: sessionmaker[Session], user: Principal, decl: DeclarationIn, *,
@@ -126,7 +126,7 @@ def create_declaration(factory: sessionmaker[Session], user: Principal, decl: De
                        origin_workflow_id: int | None = None, comment: str | None = None) -> Saved:
     """Start a project in draft for one of the user's units; the checker runs at once."""
     if user.role not in (Role.UNIT_EDITOR, Role.ADMIN):
-        raise Forbidden("只有单位填报人或管理员可以申报项目 (only unit editors declare)")
+        raise Forbidden("只有单位填报人或管理员可以申报项目")
     check_unit_for_write(user, decl.unit, decl.department)
     values = declaration_values(decl)
     findings = check_declaration(values)
@@ -182,7 +182,7 @@ def take_action(factory: sessionmaker[Session], user: Principal, project_id: int
     """A plain lifecycle step (submit, withdraw, start review, revise, start self-evaluation, …)."""
     act = Action(action)
     if act in FORM_ACTIONS:
-        raise Forbidden(f"“{ACTION_LABELS[act]}”请通过{FORM_ACTIONS[act]}办理 (use the form)")
+        raise Forbidden(f"“{ACTION_LABELS[act]}”请通过{FORM_ACTIONS[act]}办理")
 
     def work(session: Session) -> Saved:
         row = load_for_write(session, user, project_id)
@@ -195,14 +195,14 @@ def soft_delete(factory: sessionmaker[Session], user: Principal, project_id: int
                 version: int, restore: bool = False) -> Saved:
     """Mark a project deleted (or restore it) — never removed; the audit trail keeps the reason."""
     if not (comment or "").strip():
-        raise WorkflowError("删除或恢复需要填写说明 (a comment is required)")
+        raise WorkflowError("删除或恢复需要填写说明")
 
     def work(session: Session) -> Saved:
         row = check_read(user, session.get(WorkflowProjectRow, project_id), project_id)
         if user.role != Role.ADMIN and (restore or user.role != Role.UNIT_EDITOR or row.state != State.DRAFT):
-            raise Forbidden("只有管理员可以恢复项目；单位填报人只能删除草稿 (not allowed to delete)")
+            raise Forbidden("只有管理员可以恢复项目；单位填报人只能删除草稿")
         if row.deleted == (not restore):
-            raise WorkflowError("项目已是该状态 (nothing to change)")
+            raise WorkflowError("项目已是该状态")
         new_version = write_project(session, row, version, {"deleted": not restore,
                                                            "deleted_at": None if restore else _now()})
         audit(session, row, user, "restore" if restore else "delete", version=new_version, comment=comment,

@@ -50,7 +50,7 @@ def _check_keys(form: SelfEvaluationIn, snapshot: dict) -> None:
     keys = {i["key"] for i in snapshot.get("indicators") or []}
     unknown = [a.key for a in form.indicators if a.key not in keys]
     if unknown:
-        raise Invalid("自评表中有不属于已批复目标的指标 (unknown indicator)",
+        raise Invalid("自评表中有不属于已批复目标的指标",
                       [{"field": f"indicator:{k}", "problem": "不是已批复的绩效指标"} for k in unknown])
 
 
@@ -80,7 +80,7 @@ def save_self_evaluation(factory: sessionmaker[Session], user: Principal, projec
         row = load_for_write(session, user, project_id)
         if editable_part(row.state, user.role) != "self_evaluation":
             label = STATE_LABELS.get(row.state, row.state)
-            raise Forbidden(f"项目处于“{label}”状态，不能填写自评表 (self-evaluation locked)")
+            raise Forbidden(f"项目处于“{label}”状态，不能填写自评表")
         snap = latest_snapshot(session, project_id)
         _check_keys(form, snap.data)
         values = _values(form, snap.data, preview(snap.data, form, settings))
@@ -131,10 +131,10 @@ def submit_self_evaluation(factory: sessionmaker[Session], user: Principal, proj
         row = load_for_write(session, user, project_id)
         ev = evaluation_of(session, project_id)
         if ev is None:
-            raise Invalid("请先填写并保存自评表 (save the self-evaluation first)")
+            raise Invalid("请先填写并保存自评表")
         problems = missing_explanations(ev, latest_snapshot(session, project_id).data, settings)
         if problems:
-            raise Invalid("自评表还有需要补充的内容 (self-evaluation incomplete)", problems)
+            raise Invalid("自评表还有需要补充的内容", problems)
         recorded = {"self_evaluation": {"total": fmt(ev.score_total), "grade": ev.grade}}
         return step(session, user, row, Action.SUBMIT_SELF_EVALUATION, comment, version, recorded)
 

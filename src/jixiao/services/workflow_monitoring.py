@@ -32,11 +32,10 @@ def deviation_problems(form: MonitoringIn, keys: dict[str, str]) -> list[dict]:
     for p in form.indicators:
         name = keys.get(p.key)
         if name is None:
-            problems.append({"field": f"indicator:{p.key}", "problem": "不是已批复的绩效指标 (unknown indicator)"})
+            problems.append({"field": f"indicator:{p.key}", "problem": "不是已批复的绩效指标"})
         elif p.possibility != "确定能" and not (p.reasons and (p.measure or "").strip()):
             problems.append({"field": f"indicator:{p.key}",
-                             "problem": f"“{name}”完成目标可能性为“{p.possibility}”，需选择偏差原因并填写整改措施 "
-                                        "(a deviation needs a reason and a correction measure)"})
+                             "problem": f"“{name}”完成目标可能性为“{p.possibility}”，需选择偏差原因并填写整改措施"})
     return problems
 
 
@@ -68,7 +67,7 @@ def save_monitoring(factory: sessionmaker[Session], user: Principal, project_id:
         keys = {i["key"]: i["name"] for i in snap.data.get("indicators") or []}
         problems = deviation_problems(form, keys)
         if problems:
-            raise Invalid("监控表有需要补充的内容 (monitoring report incomplete)", problems)
+            raise Invalid("监控表有需要补充的内容", problems)
         progress = money_progress(snap.data, form.spent_to_date, month, settings)
         values = _report_values(form, month, progress, snap.id, _indicator_rows(form, snap.data, month, settings))
         saved = step(session, user, row, Action.MONITOR, comment, version,

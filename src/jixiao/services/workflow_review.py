@@ -22,7 +22,7 @@ from .workflow_scope import NotFound
 
 def review(factory: sessionmaker[Session], user: Principal, project_id: int, version: int,
            form: ReviewIn) -> Saved:
-    """Record a review; 优/良 approve (with a snapshot of the targets), 中/差 return the declaration."""
+    """Record a review; 优/良 approve, 中/差 return the declaration."""
     action = review_outcome_action(form.outcome)
     dims = {k: {"verdict": v[0], "comment": v[1]} for k, v in form.dimensions.items()}
 
@@ -54,7 +54,7 @@ def latest_snapshot(session: Session, project_id: int) -> TargetSnapshotRow:
     snap = session.scalars(select(TargetSnapshotRow).where(TargetSnapshotRow.project_id == project_id)
                            .order_by(TargetSnapshotRow.id.desc()).limit(1)).first()
     if snap is None:
-        raise NotFound("该项目尚未批复，没有可对照的绩效目标 (not approved yet)")
+        raise NotFound("该项目尚未批复，没有可对照的绩效目标")
     return snap
 
 

@@ -47,7 +47,7 @@ def ingested_declaration(session: Session, project_id: int, year: int | None = N
     """An ingested project (any form kind) as a declaration to start from."""
     row = session.get(ProjectRow, project_id)
     if row is None:
-        raise NotFound(f"找不到已入库的项目 {project_id} (unknown project)")
+        raise NotFound(f"找不到已入库的项目 {project_id}")
     file = session.scalar(select(DocumentRow.file).where(DocumentRow.id == row.document_id)) or ""
     inds = session.scalars(select(IndicatorRow).where(IndicatorRow.project_id == project_id)
                            .order_by(IndicatorRow.position)).all()

@@ -74,7 +74,7 @@ def _pick(grids: tuple[Grid, ...], sheet: str | None) -> Grid:
     for g in grids:
         if g.sheet == sheet:
             return g
-    raise ApiError(404, "not_found", f"文件中没有工作表 {sheet} (no such sheet)")
+    raise ApiError(404, "not_found", f"文件中没有工作表 {sheet}")
 
 
 def source_window(session: Session, document_id: int, line: int, sheet: str | None = None,

@@ -21,7 +21,7 @@ from .deps import ApiUser, DbSession, PageUser
 
 def _writer(user: Principal) -> Principal:
     if user.role == Role.VIEWER:
-        raise Forbidden("只读用户不能修改数据 (viewers cannot write)")
+        raise Forbidden("只读用户不能修改数据")
     return user
 
 

@@ -16,7 +16,7 @@ from jixiao.services.budget_unit import unit_view
 
 from .budget_view import print_view, show_amount
 
-budget_app = typer.Typer(help="部门预算查询 (department budget queries)", no_args_is_help=True)
+budget_app = typer.Typer(help="部门预算查询", no_args_is_help=True)
 app.add_typer(budget_app, name="budget")
 
 DOC_OPTION = typer.Option(None, "--document", help="文档 ID（默认最新的部门预算）")
@@ -73,13 +73,13 @@ def _print_answer(answer, heading: str, key_title: str, columns: list[str], fmt:
     for r in answer.rows:
         first = [r.key or "", r.name or ""] if keyed else [r.name or ""]
         table.add_row(*first, *[show_amount(r.amounts.get(c), unit) for c in columns])
-    table.add_row(*([""] if keyed else []), "[bold]合计 (sum)[/bold]", show_amount(answer.summed, unit))
+    table.add_row(*([""] if keyed else []), "[bold]合计[/bold]", show_amount(answer.summed, unit))
     console.print(table)
     if answer.stated_total is not None:
         diff = answer.difference
-        verdict = "在舍入范围内 (within rounding)" if abs(diff) <= answer.tolerance else "超出舍入范围 (beyond rounding)"
-        console.print(f"{answer.table} 表内合计 (stated total): {show_amount(answer.stated_total, unit)}；"
-                      f"差额 (difference): {show_amount(diff, unit)}，{verdict}")
+        verdict = "在舍入范围内" if abs(diff) <= answer.tolerance else "超出舍入范围"
+        console.print(f"{answer.table} 表内合计: {show_amount(answer.stated_total, unit)}；"
+                      f"差额: {show_amount(diff, unit)}，{verdict}")
 
 
 @budget_app.command("units")

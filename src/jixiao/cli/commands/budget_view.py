@@ -52,9 +52,9 @@ def print_view(view: UnitView, as_json: bool) -> None:
         table.add_row(r.source, r.label, show_amount(r.total, unit), show_amount(r.basic, unit), show_amount(r.project, unit),
                       "计算" if r.derived else "所列", str(r.line or ""))
     console.print(table)
-    console.print("依据：所列 = 文件中写明的数 (stated)；计算 = jixiao 相加得出 (derived)")
+    console.print("依据：所列 = 文件中写明的数；计算 = jixiao 相加得出")
     if len(view.family) > 1:
-        console.print(f"包括 (includes): {'、'.join(view.family[1:])}")
+        console.print(f"包括: {'、'.join(view.family[1:])}")
     if not view.projects:
         return
     projects = Table("项目", *_SOURCES, title=f"{view.unit} 的项目（单位：{label}）")

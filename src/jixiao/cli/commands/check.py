@@ -80,7 +80,7 @@ def _check_codes(codes: list[str]) -> None:
     registry = load_builtin_rules()
     for code in codes:
         if code.upper() not in registry:
-            err_console.print(f"[red]未知的规则编号[/red] {escape(code)}（用 jixiao rules 查看全部规则） (unknown rule)")
+            err_console.print(f"[red]未知的规则编号[/red] {escape(code)}（用 jixiao rules 查看全部规则）")
             raise typer.Exit(2)
 
 

@@ -6,7 +6,7 @@ import typer
 
 from jixiao.cli.app import DB_OPTION, app, console, open_factory
 
-db_app = typer.Typer(help="数据库管理 (database)", no_args_is_help=True)
+db_app = typer.Typer(help="数据库管理", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 
@@ -14,4 +14,4 @@ app.add_typer(db_app, name="db")
 def upgrade(db: str = DB_OPTION) -> None:
     """把数据库结构升级到最新版本。"""
     open_factory(db)
-    console.print("数据库已是最新结构 (schema up to date)")
+    console.print("数据库已是最新结构")

@@ -25,7 +25,7 @@ def export(
 ) -> None:
     """导出整个库（JSON，schema jixiao/1；或 csv：每类预算表一个 CSV 文件）。"""
     if fmt is ExportFormat.csv and output is None:
-        err_console.print("[red]csv 导出需要 -o 目录[/red] (csv export needs -o DIR)")
+        err_console.print("[red]csv 导出需要 -o 目录[/red]")
         raise typer.Exit(2)
     factory = open_factory(db)
     with factory() as session:

@@ -30,7 +30,7 @@ def ingest(
         console.print(f"[dim]- 跳过 {p}：{why}[/dim]")
     failed = 0
     for p in missing:
-        console.print(f"[red]✗[/red] {p}: 文件不存在 (no such file)")
+        console.print(f"[red]✗[/red] {p}: 文件不存在")
         failed += 1
     with Progress(TextColumn("[bold]入库[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=console, transient=True) as progress:

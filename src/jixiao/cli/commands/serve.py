@@ -36,7 +36,7 @@ def run_server(url: str, host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     if not _port_free(host, port):
-        err_console.print(f"[red]端口 {port} 已被占用[/red]，请用 --port 换一个 (port in use)")
+        err_console.print(f"[red]端口 {port} 已被占用[/red]，请用 --port 换一个")
         raise typer.Exit(2)
     os.environ["JIXIAO_DATABASE_URL"] = url
     # Several workers must sign sessions with the same key; one per start is enough otherwise.

@@ -1,6 +1,6 @@
 """``jixiao show project ID``: one project as a reviewer reads it, in Chinese.
 
-Facts, money (in yuan and in the document's own unit), goals, the 测算依据 terms with the stated
+Facts, money, goals, the 测算依据 terms with the stated
 result next to the computed one, the indicator table and the categories marked 不适用. The data is
 the project's export shape, so what is shown is what ``jixiao export`` publishes.
 """
@@ -19,7 +19,7 @@ from jixiao.exports.json_export import project_json
 from jixiao.services import queries
 from jixiao.storage.models import DocumentRow, ProjectRow
 
-show_app = typer.Typer(help="显示一个对象的详情 (show one item in full)", no_args_is_help=True)
+show_app = typer.Typer(help="显示一个对象的详情", no_args_is_help=True)
 app.add_typer(show_app, name="show")
 
 _UNIT_NAMES = {"yuan": "元", "wan_yuan": "万元"}
@@ -43,7 +43,7 @@ def show_project(
     with factory() as session:
         row = session.get(ProjectRow, project_id)
         if row is None:
-            err_console.print(f"[red]没有 ID 为 {project_id} 的项目[/red] (no such project)")
+            err_console.print(f"[red]没有 ID 为 {project_id} 的项目[/red]")
             raise typer.Exit(1)
         doc = session.get(DocumentRow, row.document_id)
         inds = queries.indicators_by_project(session, [row.id]).get(row.id, [])

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from jixiao.cli.app import DB_OPTION, app, console, err_console, open_factory
 
-user_app = typer.Typer(help="用户管理 (users)", no_args_is_help=True)
+user_app = typer.Typer(help="用户管理", no_args_is_help=True)
 app.add_typer(user_app, name="user")
 
 ROLE_HELP = "角色：admin 管理员 / reviewer 审核人 / unit_editor 单位填报人 / viewer 只读"

@@ -73,7 +73,7 @@ def money_unit_in(text: str) -> str | None:
 
 def department_in(text: str) -> str | None:
     """The department of a ``单位名称：…`` line."""
-    if "位" not in text and "门" not in text:  # every label holds one of them (spaces may split words)
+    if "位" not in text and "门" not in text:  # every label holds one of them
         return None
     m = _DEPT_LABEL.match(plain(text))
     return m.group(1) if m else None
@@ -193,7 +193,7 @@ def read_cells(row: Row, cols: Columns, doc: Document, table: str) -> dict[str, 
             return by_position
     got = _by_shape(row, cols)
     doc.warnings.append(ParseWarning(
-        f"{table}：单元格位置与表头不一致，已按数值形态读取 (cells do not match the header; read by shape)",
+        f"{table}：单元格位置与表头不一致，已按数值形态读取",
         row.ref, "\t".join(row.cells)))
     return got
 

@@ -2,7 +2,7 @@
 
 The spending side names functions without codes and without indentation, so 类 rows are known by
 their ``一、`` numbering and 款 from 项 by arithmetic: a 款 is followed by the 项 rows that sum to
-it (within rounding). Codes are then found from 表7's names (项) and from their common prefix (款).
+it. Codes are then found from 表7's names (项) and from their common prefix (款).
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ def _spending_lines(rows: list[tuple[_Side, Row]], ctx: Ctx, fund: str) -> None:
 
 
 def classify(lines: list[BudgetLine], ctx: Ctx) -> None:
-    """Give each function row its level: 类 by numbering (or code), 款/项 by arithmetic."""
+    """Give each function row its level: 类 by numbering, 款/项 by arithmetic."""
     step = Decimal(1) if all(b.stated_amount == b.stated_amount.to_integral() for b in lines) else Decimal("0.01")
     section: BudgetLine | None = None
     total, n = Decimal(0), 0

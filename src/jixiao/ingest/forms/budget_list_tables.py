@@ -1,4 +1,4 @@
-"""表11 政府采购 (by 品目 code A goods, B works, C services) and 表12 三公经费 (two years per unit)."""
+"""表11 政府采购 (by 品目 code A goods, B works, C services) and 表12 三公经费."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ TABLE12 = (UNIT, Rule("year", "year", ("年度",)),
 
 
 def read_table11(section: Section, ctx: Ctx) -> None:
-    """Procurement per unit (the unit's row is its subtotal) and per 品目 code below it."""
+    """Procurement per unit and per 品目 code below it."""
     unit: str | None = None
     for row, cols in data_rows(section, ctx, TABLE11):
         cells = read_cells(row, cols, ctx.doc, ctx.table)
@@ -36,7 +36,7 @@ def read_table11(section: Section, ctx: Ctx) -> None:
         elif code and amount is not None:
             kind, name = "line", cells.get("name", ("", 0))[0] or None
         else:
-            ctx.warn("行缺少品目编号或金额 (row without item code or amount)", row)
+            ctx.warn("行缺少品目编号或金额", row)
             continue
         yuan, stated = ctx.money(amount)
         ctx.budget.procurement_lines.append(ProcurementLine(
@@ -52,7 +52,7 @@ def read_table12(section: Section, ctx: Ctx) -> None:
         unit = unit_name(cells["unit"][0]) if "unit" in cells else unit
         year = year_of(cells["year"][0]) if "year" in cells else None
         if unit is None or year is None:
-            ctx.warn("行缺少单位或年度 (row without unit or year)", row)
+            ctx.warn("行缺少单位或年度", row)
             continue
         kind = "total" if row_kind_of(unit, ctx) == "total" else "line"
         for category in THREE_PUBLIC:

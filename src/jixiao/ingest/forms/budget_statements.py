@@ -53,7 +53,7 @@ def detect(grid: Grid) -> float:
     else:
         return 0.0
     if _numbered_budget_table(grid):
-        score = min(score, 0.7)  # 表12 of a 部门预算 (a sheet or page of it): department_budget reads it
+        score = min(score, 0.7)  # 表12 of a 部门预算: department_budget reads it
     return min(score, 0.9)
 
 

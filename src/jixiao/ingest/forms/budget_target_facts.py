@@ -130,7 +130,7 @@ def _amounts(facts: dict, project: Project, doc: Document) -> dict:
         word, text, row, col = facts[key]
         value = parse_decimal(text)
         if value is None:
-            doc.warnings.append(ParseWarning(f"“{project.name}”的“{word}”不是金额，应为数字 (expected an amount)",
+            doc.warnings.append(ParseWarning(f"“{project.name}”的“{word}”不是金额，应为数字",
                                              row.ref_of(col), text))
             continue
         unit = _AMOUNT_UNITS[word]
@@ -144,10 +144,10 @@ def _choice(facts: dict, key: str, what: str, project: Project, doc: Document) -
     word, text, row, col = facts[key]
     labels = ticked(text)
     if labels is None:
-        doc.warnings.append(ParseWarning(f"“{project.name}”的{what}勾选框未能读出 (check box state not in the text)",
+        doc.warnings.append(ParseWarning(f"“{project.name}”的{what}勾选框未能读出",
                                          row.ref_of(col), text))
     elif len(labels) != 1:
-        doc.warnings.append(ParseWarning(f"“{project.name}”的{what}勾选了{len(labels)}项，应为1项 (expected one ticked box)",
+        doc.warnings.append(ParseWarning(f"“{project.name}”的{what}勾选了{len(labels)}项，应为1项",
                                          row.ref_of(col), text))
     if labels:
         project.details["type" if key == "type" else key] = labels[0] if len(labels) == 1 else labels
@@ -159,7 +159,7 @@ def read_project_facts(rows: list[Row], doc: Document) -> tuple[Project, int | N
     facts = read_facts(rows[:header] if header is not None else rows)
     name = facts.get("name", ("", "", None, 0))[1]
     if not name:
-        doc.warnings.append(ParseWarning("表15缺少项目名称 (project target table without name)", rows[0].ref))
+        doc.warnings.append(ParseWarning("表15缺少项目名称", rows[0].ref))
         return None
     anchor = facts["name"][2]
     get = {k: v[1] for k, v in facts.items()}

@@ -1,4 +1,4 @@
-"""The target tables of a department budget: 表14 (one per unit) and 表15 (one per project).
+"""The target tables of a department budget: 表14 and 表15.
 
 Both arrive as the rows of all their pages, titles and repeated headers included, possibly many
 tables in one run of rows; each table is found by its anchor row (部门（单位）名称 / 项目名称).
@@ -27,7 +27,7 @@ _MARK = re.compile(r"^(?:#+\s*)?表\s*(\d{1,2})$")
 
 
 def split_tables(rows: list[Row]) -> dict[str, list[Row]]:
-    """The rows of 表14 and of 表15 in a department budget grid (every page of each)."""
+    """The rows of 表14 and of 表15 in a department budget grid."""
     out: dict[str, list[Row]] = {"14": [], "15": []}
     current = None
     for row in rows:
@@ -108,7 +108,7 @@ def read_table15(rows: list[Row], doc: Document) -> None:
 def _year(rows: list[Row]) -> int | None:
     for row in rows[:8]:
         text = row.text()
-        if "年" not in text:  # ``20xx年`` is written with it (only the digits may be full-width)
+        if "年" not in text:  # ``20xx年`` is written with it
             continue
         year = find_year(to_halfwidth(text).replace(" ", ""))
         if year:
@@ -130,7 +130,7 @@ def _read_unit_overall(rows: list[Row], doc: Document) -> Project | None:
     anchor = next(r for r in rows if any(starts_with(c, label) for c in r.cells))
     unit = _after(anchor.cells, label)
     if not unit:
-        doc.warnings.append(ParseWarning("表14缺少单位名称 (unit-overall table without unit)", anchor.ref,
+        doc.warnings.append(ParseWarning("表14缺少单位名称", anchor.ref,
                                          "\t".join(anchor.cells)))
         return None
     money_unit = _money_unit(rows)
@@ -156,7 +156,7 @@ def _read_unit_overall(rows: list[Row], doc: Document) -> Project | None:
                                  "total": _s(t["total"]), **{k: _s(v) for k, v in t["parts"].items()}}
                                 for t in tasks]
     if project.budget.total is None:
-        doc.warnings.append(ParseWarning(f"表14“{unit}”没有“合计”行 (no total row)", anchor.ref))
+        doc.warnings.append(ParseWarning(f"表14“{unit}”没有“合计”行", anchor.ref))
     read_indicator_table(rows[header + 1:], project, doc, source_column=False)
     return project
 
@@ -255,7 +255,7 @@ def read_indicator_table(rows: list[Row], project: Project, doc: Document, sourc
             ind.level1_text = level1_texts[ind.level1]
     missing = [i.name for i in indicators if not i.target.text]
     if missing:
-        doc.warnings.append(ParseWarning(f"“{project.name}”有{len(missing)}个指标没有指标值 (indicators without value)",
+        doc.warnings.append(ParseWarning(f"“{project.name}”有{len(missing)}个指标没有指标值",
                                          project.source, "；".join(missing)[:500]))
 
 

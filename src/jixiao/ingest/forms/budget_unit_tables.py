@@ -88,7 +88,7 @@ def read_table3(section: Section, ctx: Ctx) -> None:
         unit = unit_name(label)
         got = amounts(cells, _SPENDING_KEYS)
         if not unit or not got:
-            ctx.warn("行缺少单位名称或金额 (row without unit or amounts)", row)
+            ctx.warn("行缺少单位名称或金额", row)
             continue
         kind = "total" if row_kind_of(unit, ctx) == "total" else "line"
         ctx.budget.budget_lines += spending_lines(row, got, ctx, label=label, unit=unit, row_kind=kind)
@@ -113,7 +113,7 @@ def read_table7(section: Section, ctx: Ctx, fund: str = "general_public") -> Non
                     row, got, ctx, label=cells["unit"][0], unit=unit, fund_source=fund, row_kind=row_kind_of(unit, ctx))
             continue
         if code is None or not got:
-            ctx.warn("行缺少科目编码或金额 (row without function code or amounts)", row)
+            ctx.warn("行缺少科目编码或金额", row)
             continue
         name = cells.get("name", ("", 0))[0]
         ctx.budget.budget_lines += spending_lines(
@@ -131,7 +131,7 @@ def read_table13(section: Section, ctx: Ctx) -> None:
         period = cells["period"][0] if "period" in cells else None
         total_row = not name and plain(unit or "") in ("合计", "总计")
         if not name and not total_row:
-            ctx.warn("行缺少项目名称 (row without project name)", row)
+            ctx.warn("行缺少项目名称", row)
             continue
         label = name or plain(unit or "")
         line_unit, row_kind = (None, "total") if total_row else (unit, "line")

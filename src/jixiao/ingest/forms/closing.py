@@ -179,7 +179,7 @@ def _points(text: str) -> Decimal | None:
 def prose_total(toks: list[Token], start: int, stop: int, project: Project) -> None:
     """A total stated in words or after a 自评得分 label, when no 总分 row gave one."""
     if "total" in project.stated_scores or "conclusion_total" in project.stated_scores:
-        return  # a 评价结论 that states its score is kept as that (conclusion_total)
+        return  # a 评价结论 that states its score is kept as that
     for i in range(start, stop):
         t = toks[i]
         if t.label("fields") == "self_score":

@@ -1,9 +1,9 @@
-"""部门预算 (department budget, published): narrative parts and the standard tables 表1 … 表15.
+"""部门预算: narrative parts and the standard tables 表1 … 表15.
 
 The document is split into its narrative and its tables (a table repeating its title and header on
 every page is one table); each table kind has its reader. Tables are read before the narrative so
 the narrative's short unit names can be linked to the tables' full names, and 表7 before 表1/表6 so
-their function names can be given 表7's codes. 表14/表15 (targets) go to ``budget_target_tables``.
+their function names can be given 表7's codes. 表14/表15 go to ``budget_target_tables``.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def _targets(split: Split, doc: Document) -> None:
         try:
             getattr(budget_target_tables, readers[section.kind])(section.rows, doc)
         except Exception as exc:  # their reader failing must not lose the budget tables
-            doc.warnings.append(ParseWarning(f"{section.label} 读取出错: {exc.__class__.__name__}: {exc} (target table failed)",
+            doc.warnings.append(ParseWarning(f"{section.label} 读取出错: {exc.__class__.__name__}: {exc}",
                                              section.rows[0].ref if section.rows else None))
 
 
@@ -133,12 +133,12 @@ def _finish(split: Split, doc: Document, budget: DepartmentBudget) -> None:
         budget.tables.append(TableSpan(section.label, section.kind, section.title, min(refs, default=None),
                                        max(refs, default=None), len(section.rows)))
         if section.kind not in _READ_ORDER and section.kind not in ("unit_targets", "project_targets"):
-            doc.warnings.append(ParseWarning(f"{section.label}“{section.title}”暂不读取 (table kind not read)",
+            doc.warnings.append(ParseWarning(f"{section.label}“{section.title}”暂不读取",
                                              section.rows[0].ref if section.rows else None))
     doc.extras["meta"] = {"tables": [{"table": t.table, "kind": t.kind, "title": t.title,
                                       "first_line": t.first_line, "last_line": t.last_line} for t in budget.tables],
                           "functions": budget.functions, "units": budget.units, "aliases": budget.aliases}
     if not any((budget.budget_lines, budget.income_lines, budget.procurement_lines, budget.three_public_lines,
                 budget.staffing, budget.stated_figures, doc.projects)):
-        doc.warnings.insert(0, ParseWarning("没有读到任何预算表或预算数字 (no budget tables or figures found)"))
+        doc.warnings.insert(0, ParseWarning("没有读到任何预算表或预算数字"))
         doc.extras.clear()  # nothing to store: the ingest reports the file as unreadable

@@ -89,7 +89,7 @@ def read(grids: list[Grid], doc: Document) -> Document:
         refuse_if_cut(grid)
         _read_grid(grid, doc)
     if not doc.projects:
-        doc.warnings.append(ParseWarning("表格中没有找到任何项目行 (no project rows found)"))
+        doc.warnings.append(ParseWarning("表格中没有找到任何项目行"))
     return doc
 
 
@@ -99,7 +99,7 @@ def refuse_if_cut(grid: Grid) -> None:
     rows = [r for r in grid.rows if len(r.nonempty()) >= 2]
     reason = _cut_reason(rows) if rows else None
     if reason:
-        raise SourceError(f"表格在 {rows[-1].ref.label()} 处被截断：{reason} (table cut off)")
+        raise SourceError(f"表格在 {rows[-1].ref.label()} 处被截断：{reason}")
 
 
 def _cut_reason(rows: list[Row]) -> str | None:
@@ -236,13 +236,13 @@ def _money_and_rate(row: Row, start: int, layout: _Layout, unit: str, doc: Docum
     values, rate_at, rate = _money_run(row, start)
     if rate_at is None or not any(v is not None for v in values):
         doc.warnings.append(ParseWarning(
-            "未找到“金额…执行率”列，应为若干金额后接百分比 (expected amounts followed by a rate)",
+            "未找到“金额…执行率”列，应为若干金额后接百分比",
             row.ref, "\t".join(row.cells[:12])))
         return None
     b, a, confirmed = split_budget_actual(values, rate, len(layout.sources))
     if not confirmed:
         doc.warnings.append(ParseWarning(
-            "预算与实际支出的分列无法由算术确认，已按最接近的方式读取 (budget/actual split unconfirmed)",
+            "预算与实际支出的分列无法由算术确认，已按最接近的方式读取",
             row.ref, " ".join("" if v is None else str(v) for v in values)))
     bt, bp = _assign(b, layout.sources)
     at, ap = _assign(a, layout.sources)
@@ -256,7 +256,7 @@ def _read_project(row: Row, layout: _Layout, doc: Document, unit: str,
     first_money = next((i for i in range(1, min(len(cells), 8))
                         if parse_decimal(cells[i]) is not None or parse_percent(cells[i]) is not None), None)
     if first_money is None:
-        doc.warnings.append(ParseWarning("项目行缺少金额列 (project row without amounts)", row.ref,
+        doc.warnings.append(ParseWarning("项目行缺少金额列", row.ref,
                                          "\t".join(cells[:6])))
         return None
     texts = [c for c in cells[1:first_money] if c]  # Row cells are stripped
@@ -281,7 +281,7 @@ def _read_total(row: Row, layout: _Layout, unit: str, level: str, covers: list[s
     label = compact(row.cell(0))
     start = next((i for i in range(1, min(len(row.cells), 6)) if parse_decimal(row.cells[i]) is not None), None)
     if start is None:
-        doc.warnings.append(ParseWarning("小计/合计行没有金额 (total row without amounts)", row.ref, label))
+        doc.warnings.append(ParseWarning("小计/合计行没有金额", row.ref, label))
         return None
     got = _money_and_rate(row, start, layout, unit, doc)
     if got is None:

@@ -182,7 +182,7 @@ class State:
     phase: str | None = None
     first_phase: str | None = None  # the phase of the first level of the sentence (or the one before)
     first_seen: bool = False  # the sentence has stated a level
-    actual_phase: str | None = None  # the last 决算 / 执行 level's phase (what a completion rate is of)
+    actual_phase: str | None = None  # the last 决算 / 执行 level's phase
     change: tuple[str, int | None] | None = None
     open_list: ListState | None = None
     outer: list[ListState] = field(default_factory=list)  # lists the open one is nested in

@@ -81,7 +81,7 @@ def find_header(cells: list[Cell | None], rows_known: bool) -> Header | None:
 
 
 def _drop_first_label(cells, columns, end: int, first_number: int):
-    """The text cell right before the first number (blanks aside) is the first row's label (合计), not a column."""
+    """The text cell right before the first number is the first row's label (合计), not a column."""
     last_text = max((i for i in range(first_number) if cells[i] is not None and not cells[i].blank), default=-1)
     if columns and last_text == end - 1 and columns[-1][1] != "label":
         return columns[:-1], end - 1
@@ -109,7 +109,7 @@ def _sides(columns: list[tuple[Cell, str]], names: list[str]) -> list[Side]:
 
 
 def _category_header(cells: list[Cell | None], first_number: int) -> Header | None:
-    """A header of 三公 parts (no label column): the parts in order, a part with its own parts under
+    """A header of 三公 parts: the parts in order, a part with its own parts under
     小计 standing for itself followed by them; fragments of one label joined (公务 / 接待费)."""
     heads: list[str] = []
     pending = ""

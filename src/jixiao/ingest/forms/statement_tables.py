@@ -3,7 +3,7 @@
 A table is split where a new title starts; its header gives the columns (``statement_header``);
 each row is a label and its values. With rows unknown (one cell per line), a label starts a row and
 the numbers after it are its values; a header with several text columns (单位名称 | 项目名称 | 金额 |
-科目) is read in rows of its width instead. A long run of words (a spreadsheet dumped as text)
+科目) is read in rows of its width instead. A long run of words
 keeps its numbers, each in the column its nearest header names, but names no row: which label a
 number belongs to cannot be told there. Only amount columns make figures; a fund split of the same
 amount (一般公共预算 | 政府性基金) does not.

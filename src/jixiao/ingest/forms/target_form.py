@@ -69,7 +69,7 @@ def read(grids: list[Grid], doc: Document) -> Document:
 
 
 def split_forms(toks) -> list[tuple[int, int]]:
-    """Each form's span: from a 项目名称 label (or the first title when no name is printed) to the
+    """Each form's span: from a 项目名称 label to the
     next; a span with neither amounts nor indicators (a list of names) is dropped."""
     starts = [i for i, t in enumerate(toks) if t.label("fields") == "name"]
     if not starts:
@@ -130,7 +130,7 @@ def _fact(facts, key: str) -> str | None:
 
 
 def _money(project: Project, found: dict, unit: str) -> None:
-    """The amounts found by label → 年度 budget (its fund parts), the whole period's total."""
+    """The amounts found by label → 年度 budget, the whole period's total."""
     def yuan(key: str) -> Decimal | None:
         if key not in found:
             return None

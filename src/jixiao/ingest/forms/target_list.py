@@ -54,7 +54,7 @@ def read(grids: list[Grid], doc: Document) -> Document:
     for grid in grids:
         _read_grid(grid, doc)
     if not doc.projects:
-        doc.warnings.append(ParseWarning("表格中没有找到任何项目行 (no project rows found)"))
+        doc.warnings.append(ParseWarning("表格中没有找到任何项目行"))
     else:
         doc.department = doc.department or doc.projects[0].department
     return doc
@@ -92,7 +92,7 @@ def read_project(row: Row, cols: dict[str, int], doc: Document) -> Project | Non
 
     name = cell("name")
     if not name:
-        doc.warnings.append(ParseWarning("项目行缺少项目名称 (row without project name)", row.ref,
+        doc.warnings.append(ParseWarning("项目行缺少项目名称", row.ref,
                                          "\t".join(row.cells)[:200]))
         return None
     code = None
@@ -108,15 +108,15 @@ def read_project(row: Row, cols: dict[str, int], doc: Document) -> Project | Non
         ind.source = ref
     project.indicators = indicators
     for text in unparsed:
-        doc.warnings.append(ParseWarning(f"项目“{name}”的绩效指标有一段未能读出，已原样保留 (indicator text not parsed)",
+        doc.warnings.append(ParseWarning(f"项目“{name}”的绩效指标有一段未能读出，已原样保留",
                                          ref, text))
     for text in notes:
-        doc.warnings.append(ParseWarning(f"项目“{name}”的指标缺少“年度指标值”，按“名称：指标值”读取 (read by colon)",
+        doc.warnings.append(ParseWarning(f"项目“{name}”的指标缺少“年度指标值”，按“名称：指标值”读取",
                                          ref, text))
     if unparsed:
         project.details["unparsed_indicators"] = unparsed
     if not indicators and not unparsed:
-        doc.warnings.append(ParseWarning(f"项目“{name}”没有绩效指标 (no indicators)", ref))
+        doc.warnings.append(ParseWarning(f"项目“{name}”没有绩效指标", ref))
     return project
 
 

@@ -21,7 +21,7 @@ def decode(data: bytes) -> str:
     """Decode UTF-8 (with or without BOM) or GB18030; refuse binary data."""
     head = data[:8192]
     if b"\x00" in head:
-        raise SourceError("文件含有二进制内容，不是文本表格 (binary data, not text)")
+        raise SourceError("文件含有二进制内容，不是文本表格")
     for enc in _ENCODINGS:
         try:
             text = _decode_cut(data, enc)
@@ -30,7 +30,7 @@ def decode(data: bytes) -> str:
         if _control_ratio(text[:8192]) > 0.05:
             break
         return text
-    raise SourceError("无法识别的文本编码，应为 UTF-8 或 GB18030 (unknown text encoding)")
+    raise SourceError("无法识别的文本编码，应为 UTF-8 或 GB18030")
 
 
 def _decode_cut(data: bytes, enc: str) -> str:

@@ -106,7 +106,7 @@ def act(request: Request, project_id: int, body: ActionIn, user: ApiUser, _: Api
 
 @router.post("/projects/{project_id}/review", summary="审核")
 def do_review(request: Request, project_id: int, body: ReviewSave, user: ApiUser, _: ApiWritableProject):
-    """Review: 优/良 approve (targets snapshotted), 中/差 return."""
+    """Review: 优/良 approve, 中/差 return."""
     review(request.app.state.factory, user, project_id, body.version, body.review)
     return _saved(request, user, project_id)
 

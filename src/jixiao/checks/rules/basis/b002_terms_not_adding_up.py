@@ -7,7 +7,7 @@ from jixiao.checks.texts import short
       "测算依据“{text}”：所列各项相加为 {computed}，不等于写明的 {stated}",
       "basis subtotal {text}: its items add up to {computed}, not {stated}")
 def check(p, doc, ctx):
-    """测算依据各项之和不等于写明的小计或合计 (terms that do not add up to their stated subtotal).
+    """测算依据各项之和不等于写明的小计或合计.
 
     测算依据常在几项之后写“以上合计”“共计”。合计必须等于它所汇总的各项之和，差额只能来自合计
     最后一位的四舍五入。读取时对“合计”汇总哪几项有几种读法，取与合计相符的一种；没有一种相符时，

@@ -10,7 +10,7 @@ from jixiao.checks.units import unit_slip
       "测算依据合计 {basis}，与本年度项目金额 {amount} 不符（相差 {diff}）",
       "the basis adds up to {basis} but the project amount is {amount}")
 def check(p, doc, ctx):
-    """测算依据的合计与项目金额不符 (a basis whose total differs from the project's amount).
+    """测算依据的合计与项目金额不符.
 
     测算依据说明本年度项目金额是怎么算出来的，它的合计（写明的“合计”，或各项之和）必须等于申报的
     本年度项目金额。相差约一万倍的情形是金额单位写错，由 U001 报告。

@@ -30,7 +30,7 @@ def listed(text: str, value, unit: str) -> tuple[str, list[str]] | None:
       "写明{count}{unit}{noun}，但其后列出 {listed} 个：{items}",
       "{count} {noun} stated, {listed} listed", scope=DOCUMENT)
 def check(doc, ctx):
-    """写明的个数与其后列出的名称个数不符 (a stated count that its list does not match).
+    """写明的个数与其后列出的名称个数不符.
 
     单位概况常写“设9个内设机构，分别为：……”或“共设置6个科室（……）”。列出的名称个数与写明的个数不同，
     说明漏列了一个机构，或者个数写错了；机构、人员和车辆的数字常被用来核对编制与经费，应当一致。

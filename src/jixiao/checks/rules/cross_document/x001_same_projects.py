@@ -19,7 +19,7 @@ def _pairs(ctx):
       "describes the same {n} projects as {other} (matched by {how_en}); amounts agree for {agree}, differ for {disagree}",
       scope=CORPUS, options=("fuzzy_threshold",))
 def check(ctx):
-    """两份文档描述同一批项目 (two documents describe the same projects).
+    """两份文档描述同一批项目.
 
     同一个项目常出现在几份文档里：部门汇总的自评表和单位自己的自评表，申报表和部门预算的绩效目标表。
     按项目编码匹配；没有编码时按单位加项目名称匹配，忽略繁简体、全半角、空格和标点（修繕 = 修缮），

@@ -8,7 +8,7 @@ from jixiao.checks.rule import CORPUS, hit, rule
       "{what}与《{other}》中同一项目不同：本文档 {mine}，对方 {theirs}",
       "{what_en} differs from the same project in {other}: {mine} here, {theirs} there", scope=CORPUS)
 def check(ctx):
-    """同一项目在两份文档中金额不同 (the same project with different amounts in two documents).
+    """同一项目在两份文档中金额不同.
 
     同一年度、同一项目的预算数和实际支出在部门汇总表和单位自己的表里必须一样；超出两份文档舍入范围的
     差额说明其中一份填错或用了不同口径，复核时必须查清以哪份为准。

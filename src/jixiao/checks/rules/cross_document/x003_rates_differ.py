@@ -6,7 +6,7 @@ from jixiao.checks.rule import CORPUS, hit, rule
       "执行率与《{other}》中同一项目不同：本文档 {mine}%，对方 {theirs}%",
       "execution rate differs from the same project in {other}: {mine}% here, {theirs}% there", scope=CORPUS)
 def check(ctx):
-    """同一项目在两份文档中执行率不同 (the same project with different execution rates).
+    """同一项目在两份文档中执行率不同.
 
     执行率决定执行率得分；两份文档对同一项目写了不同的执行率，至少一份的得分是错的。
     Two copies of one project must state the same execution rate.

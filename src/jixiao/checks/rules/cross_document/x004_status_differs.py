@@ -8,7 +8,7 @@ from jixiao.checks.texts import status_word
       "completion status differs from the same project in {other}: {mine} here, {theirs} there",
       scope=CORPUS)
 def check(ctx):
-    """同一项目在两份文档中自评完成情况不同 (the same project reported with different completion).
+    """同一项目在两份文档中自评完成情况不同.
 
     一份写“完成”，另一份写“基本完成”或“未完成”：两份自评的结论不一致，评分会落在不同的档次。
     Two copies of one project must report the same completion.

@@ -8,7 +8,7 @@ from jixiao.checks.texts import short
       "“{field}”一格被截断：本文档只有“{cut}”，《{other}》中为“{full}”",
       "the {field} cell is cut short here; {other} has the full text", scope=CORPUS)
 def check(ctx):
-    """单元格被截断，另一份文档有完整内容 (a cell cut short; the other copy has the full text).
+    """单元格被截断，另一份文档有完整内容.
 
     从 PDF 提取或在窄格中打印的长文字常被截断，只剩开头几个字（“1.因区里集中”）。同一项目的另一份
     文档里有完整的句子时，复核应以完整的一份为准，本规则指出被截断的格子和完整内容的出处。

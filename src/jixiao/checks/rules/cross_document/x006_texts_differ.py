@@ -7,7 +7,7 @@ from jixiao.checks.rule import CORPUS, hit, rule
       "与《{other}》中同一项目相比，{fields}的文字不同",
       "wording of {n} fields differs from the same project in {other}", scope=CORPUS)
 def check(ctx):
-    """同一项目在两份文档中文字不同 (the same project worded differently in two documents).
+    """同一项目在两份文档中文字不同.
 
     目标、完成情况、存在的问题在两份文档里措辞不同（不只是标点、空格、繁简之差），说明其中一份是
     后来改过的版本。这只是提示：复核时应确认以哪份为准。

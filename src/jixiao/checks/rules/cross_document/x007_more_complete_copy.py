@@ -9,7 +9,7 @@ from jixiao.checks.rule import CORPUS, hit, rule
       "《{other}》是更完整的副本：同样的 {n} 个项目中，本文档有 {mine} 个单元格被截断（{fields}），对方 {theirs} 个",
       "{other} is the more complete copy: {mine} cells cut short here, {theirs} there", scope=CORPUS)
 def check(ctx):
-    """哪一份文档是更完整的副本 (which of two copies is the more complete).
+    """哪一份文档是更完整的副本.
 
     两份文档描述同一批项目时，被截断单元格少的一份更完整，复核和评分应以它为准。本规则在较不完整的
     文档上说明：对方更完整，本文档被截断了几个格子、是哪些栏目。

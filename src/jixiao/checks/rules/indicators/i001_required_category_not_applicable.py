@@ -6,7 +6,7 @@ from jixiao.domain.levels import LEVEL2_NAMES
       "必填指标类别“{category}”（表中带 *）标为不适用，没有任何指标",
       "mandatory category {category} (starred on the form) has no indicator")
 def check(p, doc, ctx):
-    """必填指标类别缺少指标 (a mandatory indicator category left without an indicator).
+    """必填指标类别缺少指标.
 
     申报表用 * 标出必须填写的二级指标（如 *数量指标、*社会效益指标、*服务对象满意度指标）。
     必填类别写“不适用”或空着，目标表就不完整，审核时按完整性不通过处理。

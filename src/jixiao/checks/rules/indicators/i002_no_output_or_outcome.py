@@ -9,7 +9,7 @@ DETAILS = {"output": "（数量、质量、时效或成本）", "outcome": "（�
       "绩效指标中没有{group}{detail}",
       "the target table has no {group_en} indicator")
 def check(p, doc, ctx):
-    """没有产出指标或效益指标 (no output or no outcome indicator).
+    """没有产出指标或效益指标.
 
     一张绩效目标表至少要有一个产出指标（做了什么、做了多少）和一个效益指标（带来了什么效果）。
     缺了其中之一，项目就没有可评价的绩效目标，自评和评价都无从打分。

@@ -12,7 +12,7 @@ def _mentions_satisfaction(ind) -> bool:
       "绩效指标中没有满意度指标",
       "the target table has no satisfaction indicator")
 def check(p, doc, ctx):
-    """没有满意度指标 (no satisfaction indicator).
+    """没有满意度指标.
 
     面向服务对象的项目一般要设服务对象满意度指标；没有满意度指标时，评分把这部分分值移给产出和
     效益指标。这是实务中的提醒，不是错误：内部保障类项目可以没有满意度指标。

@@ -7,7 +7,7 @@ from jixiao.checks.texts import is_empty_value, short
       "{category}“{name}”没有指标值（{value}）",
       "indicator {name} has no target value")
 def check(p, doc, ctx):
-    """指标值缺失或为占位符 (a target value that is missing or a placeholder).
+    """指标值缺失或为占位符.
 
     每个指标都要有年度指标值，否则无法判断是否完成。空白、“/”、“无”、“待定”都等于没有填写。
     Every indicator needs a target value; blank, /, 无 and 待定 are not values.

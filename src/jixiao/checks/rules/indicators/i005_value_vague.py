@@ -10,7 +10,7 @@ STATUS_ONLY = frozenset({"完成", "已完成", "基本完成", "部分完成", 
       "{category}“{name}”的指标值“{value}”只有笼统的词，没有可判断的标准",
       "indicator {name}: value {value} is only vague words with no standard")
 def check(p, doc, ctx):
-    """指标值只有笼统的词 (a value that is only vague words).
+    """指标值只有笼统的词.
 
     “提高”“加强”“显著”“有效”“良好”这样的词说不清做到什么程度算完成，无法评分。定性指标也要给出
     可判断的等级或标准，例如“达到省级示范基地标准并挂牌”。

@@ -7,7 +7,7 @@ from jixiao.checks.texts import comparable
       "{category}“{name}”的指标值只是重复了指标名称",
       "indicator {name}: the value repeats the name", kinds=NAMED_KINDS)
 def check(p, doc, ctx):
-    """指标值重复指标名称 (a value that only repeats the indicator's name).
+    """指标值重复指标名称.
 
     指标值一栏照抄三级指标名称，等于没有给出目标值。只适用于名称和指标值分两栏填写的表
     （申报表、目标表、单项目自评表）。

@@ -25,7 +25,7 @@ def _unit_in_name(name: str) -> bool:
       "{category}“{name}”的指标值 {value} 没有计量单位",
       "indicator {name}: the number {value} has no unit")
 def check(p, doc, ctx):
-    """数值型指标值没有计量单位 (a number without a unit).
+    """数值型指标值没有计量单位.
 
     “≥1000”是一千人、一千场还是一千元？数值型指标必须写明计量单位（人、场、%、天……）；比率、
     指数等本身无量纲的指标、名称已说明计数对象的指标（“培训人数”“享受资助单位(个)”）和零值除外。只检查单独成格的

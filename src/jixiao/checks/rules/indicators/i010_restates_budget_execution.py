@@ -6,7 +6,7 @@ from jixiao.checks.rule import hit, rule
       "{category}“{name}”重复了预算执行率（“{word}”已单独计分）",
       "indicator {name} restates budget execution ({word}), which is scored on its own")
 def check(p, doc, ctx):
-    """指标重复预算执行率 (an indicator that restates budget execution).
+    """指标重复预算执行率.
 
     预算执行率在自评中单独计分（默认 10 分）。再设“成本控制率 ≤100%”“资金支出率 100%”这样的指标，
     同一件事算了两次分，也没有说明产出和效果。

@@ -10,7 +10,7 @@ MONEY_FITS = COST_LEVEL2 | {"economic"}
       "{category}“{name}”的指标值是金额（{value}），不属于{category}",
       "indicator {name}: an amount of money ({value}) does not measure {category}")
 def check(p, doc, ctx):
-    """指标值的类型与指标类别不符 (a value whose kind does not fit its category).
+    """指标值的类型与指标类别不符.
 
     投入的资金不是绩效目标。质量指标应是合格率、达标率，时效指标应是时限，满意度指标应是满意度；
     在这些类别下写一笔金额，说明把预算当成了目标。金额只适合成本指标和经济效益指标。

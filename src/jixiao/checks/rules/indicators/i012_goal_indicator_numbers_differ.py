@@ -24,7 +24,7 @@ def _fmt(m) -> str:
       "绩效目标写“{goal}”，指标“{name}”却写“{indicator}”",
       "the goal states {goal} but the indicator states {indicator}")
 def check(p, doc, ctx):
-    """绩效目标与指标对同一件事写了不同的数 (goal and indicator give different numbers for one thing).
+    """绩效目标与指标对同一件事写了不同的数.
 
     绩效目标中的数量（培训人次、场次、满意度……）应与对应指标的指标值一致。同一事项、同一计量单位
     却写了两个数，说明其中一处没有随调整而更新，评分时不知道以哪个为准。

@@ -6,7 +6,7 @@ from jixiao.checks.sums import sum_hits
       "{what}不符：合计为 {stated}，各项之和为 {computed}，相差 {diff}{note}",
       "total {stated} is not the sum of its fund sources {computed} (off by {diff})", scope=DOCUMENT)
 def check(doc, ctx):
-    """合计不等于各资金来源之和 (a total that is not the sum of its fund sources).
+    """合计不等于各资金来源之和.
 
     一个金额合计（预算、实际支出、年初预算数）必须等于其各资金来源（一般公共预算、政府性基金、
     非财政资金……）之和。超出四舍五入范围的差额说明有一个数抄错或漏填了来源。

@@ -6,7 +6,7 @@ from jixiao.checks.sums import sum_hits
       "{what}相差 {diff}，在四舍五入范围内（{rows} 项，每项至多半个单位，共 {tolerance}）",
       "{what}: off by {diff}, within rounding of {rows} rows ({tolerance})", scope=DOCUMENT)
 def check(doc, ctx):
-    """合计与各项之和的差额在四舍五入范围内 (a difference within rounding).
+    """合计与各项之和的差额在四舍五入范围内.
 
     公开的表格常按整万元或两位小数印出，每一行最多有半个单位的舍入误差，因此 n 行之和与印出的
     合计可相差至多 n × 半个单位。这样的差额不是错误，只作提示，便于复核人员知道差额的来源。

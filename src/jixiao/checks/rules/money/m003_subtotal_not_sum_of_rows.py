@@ -6,7 +6,7 @@ from jixiao.checks.sums import sum_hits
       "{what}不符：表中为 {stated}，各行相加为 {computed}，相差 {diff}{note}",
       "{what}: the row says {stated}, its rows add up to {computed} (off by {diff})", scope=DOCUMENT)
 def check(doc, ctx):
-    """小计或合计行不等于其所含各行之和 (a subtotal or total row that is not the sum of its rows).
+    """小计或合计行不等于其所含各行之和.
 
     小计行汇总其上方同一单位的项目，合计行汇总全部项目；两者都必须等于所含各行之和。超出四舍五入
     范围的差额说明漏了一行、多算了一行或某个数抄错。

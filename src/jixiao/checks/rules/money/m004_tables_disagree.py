@@ -7,7 +7,7 @@ from jixiao.checks.sums import sum_hits
       "{what}: {stated} against {computed}, off by {diff}, beyond rounding",
       scope=DOCUMENT, kinds=("department_budget",))
 def check(doc, ctx):
-    """同一文档的不同表格（或表格与正文）数字不一致 (tables of one document that disagree).
+    """同一文档的不同表格（或表格与正文）数字不一致.
 
     部门预算的同一个数会印在几处：表1 的本年支出合计与表3 的支出总计，正文的部门预算与表1，正文的
     单位预算与表3，表13 的项目与表15、与正文所列项目，表14 的单位整体支出与表3。整万元的表格每个数

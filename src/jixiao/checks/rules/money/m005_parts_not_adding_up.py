@@ -7,7 +7,7 @@ from jixiao.checks.statement_view import figures_of, money, name_of
       "{name}为 {whole}，所列 {count} 项（{parts}）之和为 {total}，{verdict}",
       "{count} parts add up to {total}, not to the stated total {whole}", scope=DOCUMENT)
 def check(doc, ctx):
-    """说明中各组成部分与所说的总数不符 (parts that do not add up to their stated total).
+    """说明中各组成部分与所说的总数不符.
 
     “三公”经费由因公出国（境）费、公务接待费和公务用车购置及运行维护费组成，公务用车又分为购置费和
     运行维护费：各部分都写出时，其和必须等于总数，只写出一部分时也不能超过总数；增减额也是如此。

@@ -7,7 +7,7 @@ from jixiao.checks.statement_view import figures_of, money, name_of
       "{income_name} {income} 与{spending_name} {spending} 不相等，相差 {diff}",
       "total income {income} and total spending {spending} differ by {diff}", scope=DOCUMENT)
 def check(doc, ctx):
-    """收入总计与支出总计不相等 (total income that is not total spending).
+    """收入总计与支出总计不相等.
 
     收入支出总表（预算或决算）的两边必须平衡：收入总计包括本年收入和上年结转，支出总计包括本年支出和
     结转下年（年末结转和结余），两者相等。说明里写出的收、支总计不相等，说明有一边漏了结转或写错了数。

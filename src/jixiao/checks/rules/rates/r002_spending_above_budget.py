@@ -6,7 +6,7 @@ from jixiao.checks.rule import hit, rule
       "实际支出 {spent} 超过预算 {budget}（超出 {over}）",
       "actual spending {spent} exceeds the budget {budget} by {over}")
 def check(p, doc, ctx):
-    """实际支出超过预算 (spending above budget).
+    """实际支出超过预算.
 
     项目的实际支出不应超过全年预算数（含上年结转）。超支说明预算调整没有登记，或者支出、预算有一个
     填错；执行率因此超过 100%，评分也会按 100% 封顶，复核时应查明。

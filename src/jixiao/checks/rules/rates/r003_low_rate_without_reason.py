@@ -6,7 +6,7 @@ from jixiao.checks.texts import shared_reason
       "执行率 {rate}% 低于 {floor}%，但没有说明原因",
       "execution rate {rate}% is below {floor}% and no reason is given", options=("low_rate",))
 def check(p, doc, ctx):
-    """执行率低于 90% 却没有说明原因 (a low execution rate with no stated reason).
+    """执行率低于 90% 却没有说明原因.
 
     不少地方要求执行率低于 90%（设置项 ``low_rate``）的项目写明原因：在“存在的问题”、偏差原因或
     完成情况中说明为什么钱没有花完。没有原因的低执行率，复核人员无从判断是预算编多了还是工作没做。

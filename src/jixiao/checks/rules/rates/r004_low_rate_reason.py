@@ -6,7 +6,7 @@ from jixiao.checks.texts import short, shared_reason
       "执行率 {rate}% 低于 {floor}%，所述原因：{reason}",
       "execution rate {rate}% is below {floor}%; stated reason: {reason}", options=("low_rate",))
 def check(p, doc, ctx):
-    """执行率偏低及其所述原因 (a low execution rate and the reason the document gives).
+    """执行率偏低及其所述原因.
 
     执行率低于 90%（设置项 ``low_rate``）而文档给出了原因时，把原因摘出来放在一起，复核人员不必
     在长表里逐格寻找，可以直接判断原因是否成立（如疫情、政策取消、年中追加）。

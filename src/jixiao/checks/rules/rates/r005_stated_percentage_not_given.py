@@ -7,7 +7,7 @@ from jixiao.checks.statement_view import figures_of, name_of
       "{name}{what}写为 {stated}%，按所列金额 {working} 应为 {computed}%",
       "{what} stated as {stated}%, the amounts give {computed}% ({working})", scope=DOCUMENT)
 def check(doc, ctx):
-    """说明中的百分比与所列金额不符 (a stated percentage the stated amounts do not give).
+    """说明中的百分比与所列金额不符.
 
     预算、决算说明写出的占比（占 19.4%）、增减幅度（增长 168.7%）和完成率（完成预算的 73.2%）都由同一
     段落里的金额算出：占比 = 该项 ÷ 合计，增幅 = 增减额 ÷ 上年数（本年数减去增减额），完成率 = 决算数 ÷

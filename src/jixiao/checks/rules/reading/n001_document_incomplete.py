@@ -8,7 +8,7 @@ INCOMPLETE = "表格不完整"
       "the document is incomplete: nothing after {where} is in the file; what comes before it was read",
       scope=DOCUMENT)
 def check(doc, ctx):
-    """文档不完整 (a document cut off mid-table).
+    """文档不完整.
 
     网页摘录、下载不全的文件常在表格中间断开。读取时保留断点之前的全部内容，但断点之后的
     指标、总分和结论都不在文件中：据此复核或评分前，应找到完整的原件。

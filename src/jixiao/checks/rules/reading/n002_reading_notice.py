@@ -7,7 +7,7 @@ from .n001_document_incomplete import INCOMPLETE
       "读取提示：{notice}",
       "reading notice: {notice}", scope=DOCUMENT)
 def check(doc, ctx):
-    """读取提示 (something the reader could not take in as written).
+    """读取提示.
 
     表格读取时遇到的每一处异常都记下来，并指明文件和行号（或单元格、页码）：例如空单元格被省略后
     按表头顺序读取、金额写法无法识别、连在一起的数字无法用执行率核对拆分、缺少资金表或指标表。

@@ -8,7 +8,7 @@ from jixiao.domain.model import Status
       "自报“{status}”，但预算 {budget} 一分未支出（实际支出 {spent}）",
       "reported done ({status}) but nothing of the budget {budget} was spent")
 def check(p, doc, ctx):
-    """自报完成却没有支出 (reported done with nothing spent).
+    """自报完成却没有支出.
 
     项目有预算、实际支出为零，却自评“完成”：要么工作没有做，要么支出没有如实填报。两者必有一处
     不实，自评得分因此不可信。

@@ -16,7 +16,7 @@ def _texts(p):
       "自报“{status}”，但文中写明有部分工作未做：“{clause}”",
       "reported done ({status}) but the text says part was not done: {clause}")
 def check(p, doc, ctx):
-    """自报完成而文字说有部分未完成 (reported done while a text says part of the work was not done).
+    """自报完成而文字说有部分未完成.
 
     “绩效目标整体完成情况”写“完成”，而某个指标的完成情况或“存在的问题”却写着“未开展”“只完成了”
     “无法采购”等：自评结论与文字相矛盾，应改为“基本完成”或“部分完成”，并按实际完成值评分。

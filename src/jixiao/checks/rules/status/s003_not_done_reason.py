@@ -6,7 +6,7 @@ from jixiao.checks.texts import SHORTFALL, short, shared_reason, status_word
       "自报“{status}”，所述原因：{reason}",
       "reported {status}; stated reason: {reason}")
 def check(p, doc, ctx):
-    """自报未完成或部分完成及其所述原因 (a project reported not done, and why).
+    """自报未完成或部分完成及其所述原因.
 
     自评“未完成”“部分完成”的项目，评分要落到最低档，复核人员首先要看原因是否成立（政策取消、
     资金已回收、客观条件变化）。规则把文档中给出的原因摘出来。

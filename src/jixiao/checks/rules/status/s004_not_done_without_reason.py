@@ -6,7 +6,7 @@ from jixiao.checks.texts import SHORTFALL, shared_reason, status_word
       "自报“{status}”，但没有说明原因",
       "reported {status} with no reason given")
 def check(p, doc, ctx):
-    """自报未完成却不说明原因 (reported not done with no reason).
+    """自报未完成却不说明原因.
 
     自评“未完成”或“部分完成”必须写明偏差原因和改进措施，否则无法判断责任，也无法整改。
     A shortfall needs a stated reason and a correction measure.

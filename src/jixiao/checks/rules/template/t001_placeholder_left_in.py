@@ -18,7 +18,7 @@ def _fields(doc):
       "{field}中留有模板占位符“{placeholder}”：{text}",
       "a template placeholder {placeholder} was left in the {field_en}", scope=DOCUMENT)
 def check(doc, ctx):
-    """模板占位符未替换 (a template placeholder left in).
+    """模板占位符未替换.
 
     表格模板用“XX部门”“××单位”提示填表人填写；发布的文档里仍留着占位符，说明表头没有填完，
     文档的归属（哪个部门、哪个单位）只能从别处推断。

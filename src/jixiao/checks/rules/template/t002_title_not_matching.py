@@ -23,7 +23,7 @@ def _title_org(title: str) -> str:
       "标题与内容不符：{detail}",
       "the title does not match the content: {detail_en}", scope=DOCUMENT)
 def check(doc, ctx):
-    """标题与内容不符 (a title that does not match the content).
+    """标题与内容不符.
 
     标题说明文档是什么（哪一年、哪个部门、哪种表）。标题写的是自评表而内容是申报表，或标题的部门
     与“部门名称”一栏不同，说明套用了别的文档的表头，复核时容易张冠李戴。

@@ -8,7 +8,7 @@ from jixiao.checks.units import LABELS, other_unit, unit_slip
       "{field}写为 {value} {unit}，而测算依据合计为 {basis} 元，相差约一万倍：金额单位疑为“{likely}”",
       "{field_en} {value} {unit} is about 10,000× its basis ({basis} 元): the unit is probably {likely}")
 def check(p, doc, ctx):
-    """金额只有换成另一种单位才说得通 (an amount plausible only in the other money unit).
+    """金额只有换成另一种单位才说得通.
 
     表头写“万元”，填的却是元（或反过来），金额就差一万倍。测算依据是最直接的对照：依据合计 5 万元，
     而“本年度项目金额（万元）”填了 50,000，显然是把 50,000 元填进了万元栏。金额按原样保存，

@@ -20,7 +20,7 @@ def _amounts(p):
       "{field} {value} {unit} 在这个单位下不合常理（{why}）：单位疑为“{likely}”",
       "{field_en} {value} {unit} is implausible in this unit: probably {likely}")
 def check(p, doc, ctx):
-    """金额大小在所写单位下不合常理 (an amount implausible in its unit).
+    """金额大小在所写单位下不合常理.
 
     一个部门的单个项目以万元计达到 100 亿元以上，或以元计不足 100 元，几乎总是单位写错了：前者是把
     元填进了万元栏，后者反之。没有测算依据可对照时只能凭量级判断，所以是警告。
