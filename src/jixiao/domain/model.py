@@ -31,6 +31,7 @@ class DocumentKind(StrEnum):
     TARGET_LIST = "target_list"
     DEPARTMENT_BUDGET = "department_budget"
     BUDGET_STATEMENT = "budget_statement"
+    FINAL_ACCOUNTS = "final_accounts"
 
 
 class Status(StrEnum):

@@ -29,7 +29,8 @@ def _rows(session: Session, model, doc_id: int) -> list:
 
 def load_budget(session: Session, doc_id: int, doc: Document) -> None:
     """Put a stored department budget's lines and narrative figures into ``doc.extras['budget']``."""
-    if doc.kind not in (DocumentKind.DEPARTMENT_BUDGET, DocumentKind.BUDGET_STATEMENT):
+    if doc.kind not in (DocumentKind.DEPARTMENT_BUDGET, DocumentKind.BUDGET_STATEMENT,
+                        DocumentKind.FINAL_ACCOUNTS):
         return
     f = doc.file
     lines = [BudgetLine(table=r.table_name, label=r.label, unit=r.unit, function_code=r.function_code,

@@ -16,11 +16,13 @@ from jixiao.ingest.sources import read_grids
 from . import selfeval, self_evaluation_table
 from . import budget_statements, department_budget
 from . import target_declaration, target_list
+from . import final_accounts, printed_budget
 
 READERS = [self_evaluation_table, selfeval]
 READERS.append(department_budget)
 READERS.extend([target_declaration, target_list])
 READERS.append(budget_statements)
+READERS.extend([printed_budget, final_accounts])
 MIN_CONFIDENCE = 0.5
 
 

@@ -1,0 +1,169 @@
+"""A printed table's body rows → budget lines: one line per printed amount.
+
+Cells are taken left to right: code cells (类 / 款 / 项, or a whole 7-digit code) and the text
+before an amount name it; after an amount a new code or text starts the next line of the row (收支
+tables print income and spending side by side). A row of amounts alone is named by its columns.
+Each line has the column's year and phase (a 预算数 column of a 决算 table is 预算), the column's
+header as printed and what it is (glossary names from the vocabulary).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from jixiao.domain.budget import BudgetLine, level_of
+from jixiao.domain.text import normalise
+from jixiao.domain.vocabulary import vocabulary
+
+from .printed_tables import PrintedTable, is_amount
+
+_CODE = re.compile(r"^\d{2,7}$")
+_LEVEL_CELLS = frozenset({"类", "款", "项"})
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_FUNDS = ("general_public", "government_fund", "state_capital", "fiscal")
+_SPENDING = ("basic_spending", "project_spending")
+_SUBTOTAL = frozenset({"小计", "合计"})
+_PHASE_WORDS = {"预算数": "budget", "预算": "budget", "决算数": "final", "决算": "final"}
+_SCALE = {"wan_yuan": Decimal(10000), "yuan": Decimal(1)}
+_MONEY_WORDS = {"wan_yuan": "万元", "yuan": "元"}
+
+
+def code_columns(table: PrintedTable) -> set[int]:
+    """Columns whose header says they hold codes (科目编码, 类 / 款 / 项)."""
+    voc = vocabulary()
+    out = set()
+    for j, name in enumerate(table.columns):
+        for token in name.split(" "):
+            key = normalise(token)
+            if voc.key("printed_headers", key) == "code" or "编码" in key or "代码" in key:
+                out.add(j)
+                break
+    return out
+
+
+def _index_columns(table: PrintedTable) -> set[int]:
+    voc = vocabulary()
+    return {j for j, name in enumerate(table.columns)
+            if any(voc.key("printed_headers", t) == "index" for t in name.split(" "))}
+
+
+def read_lines(table: PrintedTable, default_unit: str) -> list[BudgetLine]:
+    """Every amount of the table's body as a budget line, in reading order."""
+    unit = table.money_unit or default_unit
+    codes, skip = code_columns(table), _index_columns(table)
+    out: list[BudgetLine] = []
+    for row in table.body:
+        _read_row(table, row, unit, codes, skip, out)
+    return out
+
+
+def _read_row(table: PrintedTable, row, unit: str, code_cols: set[int], skip: set[int], out: list) -> None:
+    codes: list[str] = []
+    labels: list[str] = []
+    after_amount = False
+    for j, cell in enumerate(row.cells):
+        text = cell.strip()
+        if not text or j in skip:
+            continue
+        if j in code_cols and _CODE.match(text):
+            if after_amount:
+                codes, labels, after_amount = [], [], False
+            codes.append(text)
+        elif is_amount(text) and j not in code_cols:
+            line = _line(table, row, j, text, unit, "".join(codes) or None, labels)
+            if line is not None:
+                out.append(line)
+            after_amount = True
+        elif text not in _LEVEL_CELLS:
+            if after_amount:
+                codes, labels, after_amount = [], [], False
+            labels.append(text)
+
+
+def _line(table: PrintedTable, row, j: int, text: str, unit: str, code: str | None,
+          labels: list[str]) -> BudgetLine | None:
+    try:
+        stated = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+    column = table.columns[j] if j < len(table.columns) else ""
+    label = labels[-1] if labels else column
+    year = _YEAR.search(column)
+    key = normalise(label)
+    code = code if code is None or level_of(code) else code  # a 2-digit code is kept as printed
+    return BudgetLine(
+        table=table.name, label=label, amount=stated * _SCALE[unit], stated_amount=stated,
+        money_unit=unit, function_code=code, function_name=label if code else None,
+        function_level=level_of(code), fund_source=_fund(column), spending_type=_spending(column),
+        row_kind=_row_kind(key), detail=labels[0] if len(labels) > 1 else None, source=row.ref_of(j),
+        year=int(year.group(1)) if year else table.year, phase=_phase(column, table.phase),
+        column=column or None, table_title=table.title, category=_category(table, label, column))
+
+
+def _row_kind(key: str) -> str:
+    if key.endswith(("总计", "合计")) and not key.startswith(("其中",)):
+        return "total"
+    if key.endswith("小计"):
+        return "subtotal"
+    return "line"
+
+
+def _phase(column: str, default: str) -> str:
+    for token in reversed(column.split(" ")):
+        key = normalise(token)
+        for word, phase in _PHASE_WORDS.items():
+            if key.endswith(word):
+                return phase
+    return default
+
+
+def _tokens(column: str) -> list[str]:
+    return [normalise(t.translate(str.maketrans("", "", "\"“”"))) for t in column.split(" ") if t]
+
+
+def _column_subject(column: str, wanted: tuple[str, ...], default: str) -> str:
+    """The last header word of a column naming one of ``wanted`` (a fund, a kind of spending)."""
+    voc = vocabulary()
+    for token in reversed(_tokens(column)):
+        key = voc.key("statement_subjects", token)
+        if key in wanted:
+            return key
+    return default
+
+
+def _fund(column: str) -> str:
+    return _column_subject(column, _FUNDS, "all")
+
+
+def _spending(column: str) -> str:
+    return _column_subject(column, _SPENDING, "total")
+
+
+def _category(table: PrintedTable, label: str, column: str) -> str | None:
+    """What the amount is: a 三公 part in a 三公 table (from its column, else its row), else the
+    subject its row's label names (收入总计, 基本支出 …)."""
+    voc = vocabulary()
+    if table.kind == "three_public":
+        for words in (_tokens(column), _tokens(label)):
+            subtotal = False
+            for token in reversed(words):
+                if token in _PHASE_WORDS:
+                    continue
+                key = voc.key("three_public", token)
+                if key is not None:
+                    return key
+                if token in _SUBTOTAL:
+                    subtotal = True
+            if subtotal:
+                return "total"
+        return voc.key("statement_subjects", normalise(label))
+    return voc.key("statement_subjects", normalise(label))
+
+
+def money_word(unit: str) -> str:
+    """万元 / 元 for a money unit key."""
+    return _MONEY_WORDS.get(unit, unit)
+
+
+__all__ = ["code_columns", "money_word", "read_lines"]
