@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jixiao.domain.text import normalise
+from jixiao.domain.vocabulary import vocabulary
 from jixiao.ingest.forms import read_document
 
 ROOT = Path(__file__).resolve().parent.parent / "corpus"
@@ -59,14 +60,37 @@ def _same_table(key_title: str, line_title: str | None) -> bool:
     return bool(a and b) and (a == b or a.endswith(b) or b.endswith(a))
 
 
+def _tokens(text: str | None) -> set[str]:
+    return {norm(t) for t in re.split(r"[\s()（）:：]+", text or "") if norm(t)}
+
+
+def _column_match(column: str | None, line_column: str | None) -> bool:
+    """The key's column is the line's (its last header words, or the same words in another order:
+    ``决算数 (收入)`` for ``收入 决算数``)."""
+    a, b = norm(column), norm(line_column)
+    if not a or not b:
+        return False
+    return a == b or b.endswith(a) or _tokens(column) <= _tokens(line_column)
+
+
 def _label_or_column(fig: dict, line) -> bool:
-    label, column = norm(fig.get("label")), norm(fig.get("column"))
-    l_label, l_column = norm(line.label), norm(line.column)
-    if label and (label == l_label or (len(l_label) >= 2 and (label.endswith(l_label) or l_label.endswith(label)))):
-        return column == "" or not l_column or l_column.endswith(column) or column.endswith(l_column) \
-            or column in l_column
-    return bool(column) and (l_column == column or l_column.endswith(column)) and (
-        not label or label in l_column or label in l_label or l_label in label)
+    """The line is the key figure's row (by label) and column; a row of amounts alone is named by
+    its column, so its label is the column's header."""
+    label, l_label = norm(fig.get("label")), norm(line.label)
+    labelled = bool(label) and (label == l_label or (len(l_label) >= 2 and (label.endswith(l_label)
+                                                                             or l_label.endswith(label))))
+    if not fig.get("column"):
+        return labelled
+    if not _column_match(fig["column"], line.column):
+        return False
+    column = norm(line.column)
+    if labelled or label in column:
+        return True
+    part = vocabulary().key("three_public", label)
+    if l_label == column and part is not None and part == line.category:
+        return True
+    whole = re.sub(r"(合计|小计)$", "", label)
+    return l_label == column and whole != label and whole in column and label[len(whole):] in column
 
 
 def table_figure_found(fig: dict, lines) -> bool:
@@ -74,6 +98,8 @@ def table_figure_found(fig: dict, lines) -> bool:
     rows = [x for x in lines if _same_table(fig["table"], x.table_title) and _label_or_column(fig, x)]
     if fig.get("code"):
         rows = [x for x in rows if x.function_code == fig["code"]]
+    if ":" in fig.get("label", ""):  # a part under a section (年初结转和结余: 一、…): that section's page
+        rows = [x for x in rows if x.source is None or x.source.page == fig.get("page")]
     if fig["amount"] is None:
         return not any(x.stated_amount != 0 for x in rows)
     want = _amount(fig["amount"])

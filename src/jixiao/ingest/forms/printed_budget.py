@@ -16,7 +16,7 @@ from jixiao.ingest.grid import Grid
 from . import budget_statements
 from .printed_links import link_figures
 from .printed_lines import read_lines
-from .printed_tables import PrintedTable, find_tables, table_kind
+from .printed_tables import PrintedTable, find_tables
 from .printed_targets import read_target_form
 
 KIND = DocumentKind.DEPARTMENT_BUDGET
@@ -25,22 +25,15 @@ _NO_FIGURES = "没有读到任何预算或决算数字"
 
 
 def count_tables(grid: Grid) -> tuple[int, int]:
-    """(budget tables, final-account tables) titled above a ruled table of the grid (cheap: titles only)."""
+    """(budget tables, final-account tables) among the grid's titled ruled tables (forms aside)."""
     budget = final = 0
-    rows = grid.rows
-    for i in range(1, len(rows)):
-        if rows[i].layout is None and rows[i - 1].layout is not None:
-            for back in range(i - 1, max(-1, i - 4), -1):
-                r = rows[back]
-                if r.layout is None or len(r.text()) > 90:
-                    break
-                found = table_kind(r.text())
-                if found is not None and found[0] != "target_forms":
-                    if "决算" in r.text():
-                        final += 1
-                    else:
-                        budget += 1
-                    break
+    for table in find_tables([grid], None):
+        if table.kind == "target_forms":
+            continue
+        if table.phase == "final":
+            final += 1
+        else:
+            budget += 1
     return budget, final
 
 

@@ -88,7 +88,7 @@ def _line(table: PrintedTable, row, j: int, text: str, unit: str, code: str | No
     except InvalidOperation:
         return None
     column = table.columns[j] if j < len(table.columns) else ""
-    label = labels[-1] if labels else column
+    label = _label(labels) or column
     year = _YEAR.search(column)
     key = normalise(label)
     code = code if code is None or level_of(code) else code  # a 2-digit code is kept as printed
@@ -99,6 +99,14 @@ def _line(table: PrintedTable, row, j: int, text: str, unit: str, code: str | No
         row_kind=_row_kind(key), detail=labels[0] if len(labels) > 1 else None, source=row.ref_of(j),
         year=int(year.group(1)) if year else table.year, phase=_phase(column, table.phase),
         column=column or None, table_title=table.title, category=_category(table, label, column))
+
+
+def _label(labels: list[str]) -> str | None:
+    """The row's name: its last text cell (收入总表 name a part after its whole), but a row opened
+    by 合计 / 总计 is the total whatever a header wrapped into it prints beside."""
+    if not labels:
+        return None
+    return labels[0] if _row_kind(normalise(labels[0])) == "total" else labels[-1]
 
 
 def _row_kind(key: str) -> str:
@@ -146,19 +154,27 @@ def _category(table: PrintedTable, label: str, column: str) -> str | None:
     voc = vocabulary()
     if table.kind == "three_public":
         for words in (_tokens(column), _tokens(label)):
-            subtotal = False
-            for token in reversed(words):
-                if token in _PHASE_WORDS:
-                    continue
-                key = voc.key("three_public", token)
-                if key is not None:
-                    return key
-                if token in _SUBTOTAL:
-                    subtotal = True
-            if subtotal:
-                return "total"
-        return voc.key("statement_subjects", normalise(label))
+            key = _three_public(voc, [w for w in words if w not in _PHASE_WORDS])
+            if key is not None:
+                return key
     return voc.key("statement_subjects", normalise(label))
+
+
+def _three_public(voc, words: list[str]) -> str | None:
+    """The 三公 part the last header words name: a part printed short under its whole (购置费 under
+    公务用车购置及运行费 is 公务用车购置费), a 小计 / 合计 the whole above it, the top 合计 the total."""
+    subtotal = False
+    for k in range(len(words) - 1, -1, -1):
+        token = words[k]
+        key = voc.key("three_public", token)
+        if key is None and k > 0 and token not in _SUBTOTAL:
+            parent = words[k - 1]
+            key = next((voc.key("three_public", parent[:n] + token) for n in range(1, len(parent))
+                        if voc.key("three_public", parent[:n] + token)), None)
+        if key is not None:
+            return key
+        subtotal = subtotal or token in _SUBTOTAL
+    return "total" if subtotal else None
 
 
 def money_word(unit: str) -> str:

@@ -22,6 +22,7 @@ _QUOTES = str.maketrans("", "", "\"“”‘’'「」")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _UNIT = re.compile(r"单位[:：]\s*(万元|元)")
 _AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$|^-?\d+$")
+_AFTER_TITLE = re.compile(r"\s*(?:编制)?(?:部门|单位)\s*[:：]")
 _TITLE_BACK = 4  # prose lines above a table that may hold its title and unit
 _NOTE_AFTER = 2  # prose lines under a table that may say it is empty
 _EMPTY_WORDS = re.compile(r"^(?:注[:：])?.{0,30}(?:无|没有).{0,30}(?:收支|收入|支出|预算|决算|资金|安排|数据)")
@@ -92,10 +93,9 @@ def find_tables(grids: list[Grid], default_year: int | None) -> list[PrintedTabl
 def _table(rows: list[Row], start: int, end: int, default_year: int | None) -> PrintedTable | None:
     block = rows[start:end]
     title, unit = _title_above(rows, start)
-    if title is None and block and len(block[0].nonempty()) == 1:
-        found = table_kind(block[0].nonempty()[0])
-        if found is not None:
-            title = (block[0].nonempty()[0], block[0].ref, found)
+    if title is None:
+        title, unit, skip = _title_inside(block)
+        block = block[skip:]
     if title is None:
         return None
     text, ref, (kind, name) = title
@@ -108,8 +108,29 @@ def _table(rows: list[Row], start: int, end: int, default_year: int | None) -> P
     if head == len(block):  # no amount at all: an empty table, its last row (合计) is no header
         head = max(1, min(head, _header_rows(block)))
     table.header, table.body = block[:head], block[head:]
-    table.columns = column_names(table.header, max((len(r.cells) for r in block), default=0))
+    table.columns = column_names(table.header, max((len(r.cells) for r in block), default=0), table.body)
     return table
+
+
+def _title_inside(block: list[Row]):
+    """(title, unit, rows to skip) of a table whose first filled row is its title, often with
+    the department and unit after it (收支预算总表部门：江苏省政协办公厅 单位：万元)."""
+    for k, r in enumerate(block[:_TITLE_BACK]):
+        cells = r.nonempty()
+        if not cells:
+            continue
+        if len(cells) != 1:
+            break
+        text = cells[0]
+        m = _UNIT.search(text.replace(" ", ""))
+        unit = None if m is None else "wan_yuan" if m.group(1) == "万元" else "yuan"
+        head = _AFTER_TITLE.split(text, 1)[0]
+        found = table_kind(head)
+        if found is not None:
+            return (head.strip(), r.ref, found), unit, k + 1
+        if k == 0 or found is None:
+            continue
+    return None, None, 0
 
 
 def _header_rows(block: list[Row]) -> int:
@@ -155,21 +176,39 @@ def _note(table: PrintedTable, rows: list[Row], end: int) -> None:
             return
 
 
-def column_names(header: list[Row], width: int) -> list[str]:
+def column_names(header: list[Row], width: int, body: list[Row] | None = None) -> list[str]:
     """Each column's header cells joined top to bottom with spaces; a cell spanning columns (the
-    same source cited by each) heads every column it spans; a repeated cell is named once."""
+    same source cited by each, or a box over the column's first body cell) heads every column it
+    spans; a repeated cell is named once."""
     names: list[list[str]] = [[] for _ in range(width)]
+    centres = _centres(body[0] if body else None, width)
     for r in header:
         refs = r.cell_refs
-        last = ""
+        last, last_box = "", None
         for j in range(width):
             text = r.cell(j).strip()
-            if not text and refs is not None and 0 < j < len(refs) and j < len(r.cells) and refs[j] is refs[j - 1]:
-                text = last  # the rest of a cell spanning columns
-            last = text
+            if not text and refs is not None and j < len(refs):
+                if 0 < j < len(r.cells) and refs[j] is refs[j - 1]:
+                    text = last  # the rest of a cell spanning columns
+                elif last_box is not None and centres[j] is not None and last_box[0] <= centres[j] <= last_box[2]:
+                    text = last  # a header cell wider than its column (ruled otherwise than the body)
+            if text:
+                last = text
+                last_box = refs[j].box if refs is not None and j < len(refs) else None
             if text and (not names[j] or names[j][-1] != text):
                 names[j].append(text)
     return [" ".join(n) for n in names]
+
+
+def _centres(row: Row | None, width: int) -> list[float | None]:
+    """The horizontal centre of each column's cell in a body row (None where unknown)."""
+    out: list[float | None] = [None] * width
+    if row is None or row.cell_refs is None:
+        return out
+    for j, ref in enumerate(row.cell_refs[:width]):
+        if ref.box is not None:
+            out[j] = (ref.box[0] + ref.box[2]) / 2
+    return out
 
 
 __all__ = ["PrintedTable", "column_names", "find_tables", "is_amount", "table_kind", "title_key"]
