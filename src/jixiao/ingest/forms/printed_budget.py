@@ -9,6 +9,8 @@ line of the same subject has its amount (``link_figures``).
 
 from __future__ import annotations
 
+import re
+
 from jixiao.domain.budget import DepartmentBudget, TableSpan
 from jixiao.domain.model import Document, DocumentKind, ParseWarning
 from jixiao.ingest.grid import Grid
@@ -21,6 +23,7 @@ from .printed_targets import read_target_form
 
 KIND = DocumentKind.DEPARTMENT_BUDGET
 MIN_TABLES = 3
+_COVER_ROWS = 30
 _NO_FIGURES = "没有读到任何预算或决算数字"
 
 
@@ -57,7 +60,7 @@ def read_printed(grids: list[Grid], doc: Document, kind: DocumentKind) -> Docume
         budget = DepartmentBudget(department=doc.department, year=doc.year)
         doc.extras["budget"] = budget
     doc.warnings = [w for w in doc.warnings if w.text != _NO_FIGURES]
-    tables = find_tables(grids, budget.year or doc.year)
+    tables = find_tables(grids, budget.year or doc.year or _cover_year(grids))
     unit = _money_unit(tables, budget.money_unit)
     for table in tables:
         if table.kind == "target_forms":
@@ -73,6 +76,19 @@ def read_printed(grids: list[Grid], doc: Document, kind: DocumentKind) -> Docume
     link_figures(budget)
     _finish(doc, budget, tables)
     return doc
+
+
+_YEAR_WORD = re.compile(r"^(20\d{2})(?:年度?)?$")
+
+
+def _cover_year(grids: list[Grid]) -> int | None:
+    """The year the cover prints on a line of its own (``2024`` above ``年度部门决算``)."""
+    for grid in grids:
+        for row in grid.rows[:_COVER_ROWS]:
+            m = _YEAR_WORD.match(row.text().replace(" ", ""))
+            if m:
+                return int(m.group(1))
+    return None
 
 
 def _money_unit(tables: list[PrintedTable], default: str) -> str:

@@ -27,6 +27,7 @@ from jixiao.domain.model import (
 from jixiao.domain.numbers import parse_decimal, to_yuan
 from jixiao.domain.targets import parse_target
 from jixiao.domain.text import compact
+from jixiao.domain.vocabulary import vocabulary
 from jixiao.ingest.grid import Grid, Row
 
 from .common import find_money_unit
@@ -256,6 +257,8 @@ def read_indicator_rows(rows: list[Row], project: Project, doc: Document) -> Non
         if not rest:
             continue
         name = rest[0]
+        if name[0] in _NOTE_FIRST and is_form_note(name):
+            break  # 备注：作为导入模板… under the table: the form has ended
         # 不适用 (stripped, so it starts with 不) in the name and value cells: no indicator here.
         if name[0] == "不" and len(name) < 8 and compact(name) == NOT_APPLICABLE and \
                 (len(rest) < 2 or (len(rest[1]) < 8 and compact(rest[1]) == NOT_APPLICABLE)):
@@ -271,6 +274,15 @@ def read_indicator_rows(rows: list[Row], project: Project, doc: Document) -> Non
         indicators.append(Indicator(code1, code2, name, parse_target(target_text), None,
                                     rest[2] if len(rest) > 2 else None, None, None, None, required,
                                     None, text1, text2, row.ref_of(name_at)))
+
+
+_NOTE_FIRST = frozenset("备注说填")
+
+
+def is_form_note(text: str) -> bool:
+    """A note printed under a form (``备注：作为导入模板…``): a ``[form_notes]`` word and a colon."""
+    head, sep, _ = compact(text).partition(":") if ":" in compact(text) else compact(text).partition("：")
+    return bool(sep) and vocabulary().key("form_notes", head) is not None
 
 
 def unit_doubt(field: str, amount_yuan: Decimal | None, stated: str, unit: str,
