@@ -49,12 +49,14 @@ def _money(line) -> tuple:
 
 
 _BUDGET_KEYS = ("document_id", "table_name", "label", "unit", "function_code", "function_name", "function_level",
-                "fund_source", "spending_type", "row_kind", "code_derived", "detail", *_MONEY)
+                "fund_source", "spending_type", "row_kind", "code_derived", "detail", "year", "phase", "column_name",
+                "table_title", "category", *_MONEY)
 
 
 def _budget_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
     return [(doc_id, x.table, _cut(x.label, 300), _cut(x.unit, 200), x.function_code, _cut(x.function_name, 200),
              x.function_level, x.fund_source, x.spending_type, x.row_kind, x.code_derived, _cut(x.detail, 200),
+             x.year, x.phase, _cut(x.column, 200), _cut(x.table_title, 200), x.category,
              *_money(x)) for x in b.budget_lines]
 
 
