@@ -69,6 +69,9 @@ def _to_decimal(num: str) -> Decimal | None:
         return None
 
 
+_BRACKETED_UNIT = re.compile(r"(\d)\(([^()\d]{1,6})\)$")
+
+
 def normalise_target_text(raw: str) -> str:
     """Half-width, no spaces, no list numbering, typeset maths turned into symbols."""
     s = compact(raw)
@@ -79,6 +82,8 @@ def normalise_target_text(raw: str) -> str:
         s = s.replace(" ", "")
     if "." in s or "、" in s or ")" in s or "．" in s or "）" in s:  # a list number ends with one of them
         s = _ENUMERATOR.sub("", s)
+    if s[-1:] == ")":  # a unit bracketed after its number, as forms print it: ≥13459.00(平方米)
+        s = _BRACKETED_UNIT.sub(r"\1\2", s)
     return s
 
 

@@ -18,7 +18,7 @@ from jixiao.domain.vocabulary import vocabulary
 
 from .printed_tables import PrintedTable, is_amount
 
-_CODE = re.compile(r"^\d{2,7}$")
+_CODE = re.compile(r"^\d{1,7}$")
 _LEVEL_CELLS = frozenset({"类", "款", "项"})
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _FUNDS = ("general_public", "government_fund", "state_capital", "fiscal")
@@ -67,11 +67,11 @@ def _read_row(table: PrintedTable, row, unit: str, code_cols: set[int], skip: se
         if not text or j in skip:
             continue
         if j in code_cols and _CODE.match(text):
-            if after_amount:
+            if after_amount or labels:  # a code after a name opens the next line of the row
                 codes, labels, after_amount = [], [], False
             codes.append(text)
         elif is_amount(text) and j not in code_cols:
-            line = _line(table, row, j, text, unit, "".join(codes) or None, labels)
+            line = _line(table, row, j, text, unit, _join_codes(codes), labels)
             if line is not None:
                 out.append(line)
             after_amount = True
@@ -79,6 +79,13 @@ def _read_row(table: PrintedTable, row, unit: str, code_cols: set[int], skip: se
             if after_amount:
                 codes, labels, after_amount = [], [], False
             labels.append(text)
+
+
+def _join_codes(parts: list[str]) -> str | None:
+    """类 / 款 / 项 cells as one code; a 款 or 项 printed without its leading zero (301 | 2) padded."""
+    if not parts:
+        return None
+    return parts[0] + "".join(p.zfill(2) for p in parts[1:])
 
 
 def _line(table: PrintedTable, row, j: int, text: str, unit: str, code: str | None,
@@ -162,19 +169,33 @@ def _category(table: PrintedTable, label: str, column: str) -> str | None:
 
 def _three_public(voc, words: list[str]) -> str | None:
     """The 三公 part the last header words name: a part printed short under its whole (购置费 under
-    公务用车购置及运行费 is 公务用车购置费), a 小计 / 合计 the whole above it, the top 合计 the total."""
-    subtotal = False
+    公务用车购置及运行费 is 公务用车购置费), a 小计 / 合计 the whole above it (a 合计 over 三公,
+    会议费 and 培训费 is none of them)."""
     for k in range(len(words) - 1, -1, -1):
         token = words[k]
-        key = voc.key("three_public", token)
+        # a name the header wrapped over two rows (公务接 / 待费), then the word alone
+        key = (_part(voc, words[k - 1] + token) if k > 0 else None) or _part(voc, token)
         if key is None and k > 0 and token not in _SUBTOTAL:
             parent = words[k - 1]
             key = next((voc.key("three_public", parent[:n] + token) for n in range(1, len(parent))
                         if voc.key("three_public", parent[:n] + token)), None)
         if key is not None:
             return key
-        subtotal = subtotal or token in _SUBTOTAL
-    return "total" if subtotal else None
+    return None
+
+
+def _part(voc, token: str) -> str | None:
+    """The 三公 part a header word names: itself, or the label it ends with once a phase word is
+    taken off (``2024年“三公”经费预算数``, ``财政拨款“三公”经费``)."""
+    key = voc.key("three_public", token)
+    if key is not None:
+        return key
+    for word in _PHASE_WORDS:
+        if token.endswith(word) and len(token) > len(word):
+            token = token[:-len(word)]
+            break
+    found = voc.scan(token, ("three_public",))
+    return found[-1].key if found and found[-1].end == len(token) else None
 
 
 def money_word(unit: str) -> str:

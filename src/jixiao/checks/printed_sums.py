@@ -1,0 +1,64 @@
+"""Sums inside the printed tables of a 部门预算 / 部门决算 (Shanghai, Jiangsu PDFs), column by column.
+
+In each column of a table with 类 / 款 / 项 codes: a 类 against its 款, a 款 against its 项, the table's
+合计 / 总计 row against the 类 lines; the 三公 table's total against its three parts and 公务用车
+against 购置 and 运行. Each judged with the rounding of the printed amounts (findings M003).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from jixiao.domain.budget import BudgetLine, DepartmentBudget
+from jixiao.domain.text import normalise
+
+from .budget_sums import _hierarchy, compare
+from .sums import SumItem
+
+_PLAIN_TOTALS = frozenset({"合计", "总计"})
+_THREE_PUBLIC_PARTS = {"total": ("overseas_travel", "reception", "official_cars"),
+                       "official_cars": ("car_purchase", "car_operation")}
+
+
+def printed_step(lines: list[BudgetLine]) -> Decimal:
+    """The coarsest printing step among the amounts, in yuan: ``22,118,861`` beside ``0.34``
+    amounts is printed to the yuan, so a sum with it may be off by half a yuan."""
+    return max((Decimal(1).scaleb(b.stated_amount.as_tuple().exponent) * (b.amount / b.stated_amount)
+                for b in lines if b.stated_amount), default=Decimal("0.01"))
+
+
+def printed_items(budget: DepartmentBudget) -> list[SumItem]:
+    """Every within-column comparison of the printed tables that is not exact."""
+    columns: dict[tuple, list[BudgetLine]] = defaultdict(list)
+    three: dict[tuple, dict[str, BudgetLine]] = defaultdict(dict)
+    for b in budget.budget_lines:
+        if b.table_title is None:
+            continue
+        columns[(b.table_title, b.column)].append(b)
+        if b.category in ("overseas_travel", "reception", "official_cars", "car_purchase", "car_operation", "total") \
+                and b.table == "三公经费表":
+            three[(b.table_title, b.year, b.phase, b.source.line if b.source else None)].setdefault(b.category, b)
+    out: list[SumItem | None] = []
+    for (title, column), lines in columns.items():
+        if not any(b.function_level == "class" for b in lines):
+            continue
+        step = printed_step(lines)
+        name = f"“{title}”{column or ''}栏"
+        out += _hierarchy(name, lines, step)
+        classes = [b for b in lines if b.function_level == "class" and b.row_kind == "line"]
+        for total in (b for b in lines if b.row_kind == "total" and normalise(b.label) in _PLAIN_TOTALS):
+            out.append(compare("rows", f"{name}“{total.label}”与 {len(classes)} 个类之和", total.amount,
+                               [b.amount for b in classes], step, total.source))
+    for cells in three.values():
+        for whole, parts in _THREE_PUBLIC_PARTS.items():
+            if whole in cells:
+                got = [cells[p] for p in parts if p in cells]
+                if got:
+                    w = cells[whole]
+                    out.append(compare("rows", f"“{w.table_title}”{w.column}与其各部分之和", w.amount,
+                                       [b.amount for b in got], printed_step([w, *got]), w.source))
+    return [i for i in out if i is not None]
+
+
+__all__ = ["printed_items"]
