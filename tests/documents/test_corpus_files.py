@@ -131,3 +131,14 @@ def test_latin_digits_stay_in_their_sentence():
     figures = doc.extras["budget"].stated_figures
     assert any(f.value == Decimal("2995.39") and f.source.page == 21 for f in figures)
     assert doc.year == 2024
+
+
+def test_table_notes_against_their_tables():
+    """The keys' defects: a note naming the wrong fund (财政局 2025 p18), a table said to be empty that
+    prints figures (万里 2024 p31); a note that fits its table gives no notice."""
+    wrong_fund = [w.message for w in read("budget_dept_shanghai_putuo_finance_2025.pdf").warnings]
+    assert wrong_fund == ["“2025年部门国有资本经营预算支出功能分类预算表”的表注说的是“政府性基金”，"
+                          "与表名不符（疑为照抄上一张表的表注）"]
+    not_empty = read("budget_dept_shanghai_putuo_wanli_2024.pdf").warnings
+    assert [w.source.page for w in not_empty if "写明本表为空，但表中有 6 个数字" in w.message] == [31]
+    assert read("budget_dept_shanghai_putuo_commerce_2025.pdf").warnings == []

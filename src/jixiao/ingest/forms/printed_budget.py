@@ -19,6 +19,7 @@ from . import budget_statements
 from .printed_links import link_figures
 from .printed_lines import read_lines
 from .printed_tables import PrintedTable, find_tables
+from .printed_notes import note_notices
 from .printed_targets import read_target_form
 
 KIND = DocumentKind.DEPARTMENT_BUDGET
@@ -71,8 +72,7 @@ def read_printed(grids: list[Grid], doc: Document, kind: DocumentKind) -> Docume
         lines = read_lines(table, unit)
         budget.budget_lines.extend(lines)
         budget.tables.append(_span(table, len(lines)))
-        if not lines and table.empty_note is None:
-            doc.warnings.append(ParseWarning(f"“{table.title}”没有数字，也没有写明本表为空", table.title_ref))
+        doc.warnings.extend(note_notices(table, lines))
     link_figures(budget)
     _finish(doc, budget, tables)
     return doc
