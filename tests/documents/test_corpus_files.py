@@ -142,3 +142,18 @@ def test_table_notes_against_their_tables():
     not_empty = read("budget_dept_shanghai_putuo_wanli_2024.pdf").warnings
     assert [w.source.page for w in not_empty if "写明本表为空，但表中有 6 个数字" in w.message] == [31]
     assert read("budget_dept_shanghai_putuo_commerce_2025.pdf").warnings == []
+
+
+def test_narrative_items_against_table_lines():
+    """The keys' narrative-vs-table defects: each item the text names by 类/款/项 whose amount the
+    table line does not bear out (M007), and only those (a figure truncated to 0.01万元 agrees)."""
+    from jixiao.checks.printed_figures import disagreements
+
+    found = {}
+    for path in _FIGURE_KEYS:
+        budget = read(_key(path)["file"]).extras["budget"]
+        found.update({(path.stem, f.value): (b.function_code, b.stated_amount) for f, b in disagreements(budget)})
+    assert found == {
+        ("budget_dept_shanghai_putuo_finance_2025", Decimal("887.36")): ("2080506", Decimal("873617.00")),
+        ("budget_unit_shanghai_putuo_welfarehome_2024", Decimal("738.66")): ("2081005", Decimal("6964796")),
+    }
