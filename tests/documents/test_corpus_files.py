@@ -157,3 +157,14 @@ def test_narrative_items_against_table_lines():
         ("budget_dept_shanghai_putuo_finance_2025", Decimal("887.36")): ("2080506", Decimal("873617.00")),
         ("budget_unit_shanghai_putuo_welfarehome_2024", Decimal("738.66")): ("2081005", Decimal("6964796")),
     }
+
+
+def test_final_accounts_template_has_no_amounts():
+    """The blank 2024 部门决算 template: its nine tables are found, none has an amount, and one
+    notice says so (not one per table)."""
+    doc = read("final_template_shanghai_2024.pdf")
+    budget = doc.extras["budget"]
+    assert doc.kind == "final_accounts"
+    assert len(budget.tables) == 9
+    assert not [x for x in budget.budget_lines if x.stated_amount]
+    assert [w.message for w in doc.warnings] == ["9 张表格都没有填数字（可能是空白模板）"]

@@ -63,6 +63,7 @@ def read_printed(grids: list[Grid], doc: Document, kind: DocumentKind) -> Docume
     doc.warnings = [w for w in doc.warnings if w.text != _NO_FIGURES]
     tables = find_tables(grids, budget.year or doc.year or _cover_year(grids))
     unit = _money_unit(tables, budget.money_unit)
+    notices: list[ParseWarning] = []
     for table in tables:
         if table.kind == "target_forms":
             project = read_target_form(table, doc)
@@ -72,7 +73,10 @@ def read_printed(grids: list[Grid], doc: Document, kind: DocumentKind) -> Docume
         lines = read_lines(table, unit)
         budget.budget_lines.extend(lines)
         budget.tables.append(_span(table, len(lines)))
-        doc.warnings.extend(note_notices(table, lines))
+        notices.extend(note_notices(table, lines))
+    if budget.tables and not any(x.stated_amount for x in budget.budget_lines):
+        notices = [ParseWarning(f"{len(budget.tables)} 张表格都没有填数字（可能是空白模板）", tables[0].title_ref)]
+    doc.warnings.extend(notices)
     link_figures(budget)
     _finish(doc, budget, tables)
     return doc
