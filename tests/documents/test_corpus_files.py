@@ -121,7 +121,10 @@ def test_songgang_projects_without_footer(path):
         assert [i.name for i in project.indicators] == names, project.name
         assert not any(i.name.startswith("备注") for i in project.indicators)
     assert not any("备注" in w.message for w in doc.warnings)
-    assert len(doc.warnings) < 30
+    # what is really wrong: the amounts labelled 万元 hold 元 (each key's first defect)
+    assert doc.warnings and all("金额单位存疑" in w.message for w in doc.warnings), [w.message for w in doc.warnings]
+    doubted = [p for p in doc.projects if "money_unit_doubt" in p.details]
+    assert len(doubted) >= len(doc.projects) // 3
 
 
 def test_latin_digits_stay_in_their_sentence():

@@ -27,10 +27,10 @@ from jixiao.domain.model import (
 from jixiao.domain.numbers import parse_decimal, to_yuan
 from jixiao.domain.targets import parse_target
 from jixiao.domain.text import compact
-from jixiao.domain.vocabulary import vocabulary
 from jixiao.ingest.grid import Grid, Row
 
-from .common import find_money_unit
+from .common import find_money_unit, is_form_note
+from .unit_doubt import check_unit_doubt, unit_doubt
 
 KIND = DocumentKind.TARGET_DECLARATION
 _TITLE = "绩效目标申报表"
@@ -279,55 +279,4 @@ def read_indicator_rows(rows: list[Row], project: Project, doc: Document) -> Non
 _NOTE_FIRST = frozenset("备注说填")
 
 
-def is_form_note(text: str) -> bool:
-    """A note printed under a form (``备注：作为导入模板…``): a ``[form_notes]`` word and a colon."""
-    head, sep, _ = compact(text).partition(":") if ":" in compact(text) else compact(text).partition("：")
-    return bool(sep) and vocabulary().key("form_notes", head) is not None
-
-
-def unit_doubt(field: str, amount_yuan: Decimal | None, stated: str, unit: str,
-               basis_total: Decimal | None, against: str = "测算依据合计") -> dict | None:
-    """A reason to doubt the money unit of one amount, or None.
-
-    An amount is doubtful when a reference figure (its 测算依据 total, the same task in another
-    table) is about 1/10,000 (or 10,000 times) of it, or
-    when it is implausible in its unit (above 100亿元 in 万元, below 100 元 in 元).
-    """
-    if amount_yuan is None or amount_yuan <= 0:
-        return None
-    other = MoneyUnit.YUAN if unit == MoneyUnit.WAN_YUAN else MoneyUnit.WAN_YUAN
-    reason = None
-    if basis_total and basis_total > 0:
-        ratio = amount_yuan / basis_total
-        if (unit == MoneyUnit.WAN_YUAN and 5000 <= ratio <= 20000) or \
-                (unit == MoneyUnit.YUAN and Decimal("0.00005") <= ratio <= Decimal("0.0002")):
-            reason = (f"{against}{basis_total:.2f}元，与所填金额相差约一万倍，单位疑为"
-                      f"{'元' if other == MoneyUnit.YUAN else '万元'} (differs from the reference by about 10,000×)")
-    if reason is None and unit == MoneyUnit.WAN_YUAN and amount_yuan >= Decimal("1e10"):
-        reason = "金额达100亿元以上，单位疑为元 (implausibly large in 万元)"
-    if reason is None and unit == MoneyUnit.YUAN and amount_yuan < 100:
-        reason = "金额不足100元，单位疑为万元 (implausibly small in 元)"
-    if reason is None:
-        return None
-    return {"reason": reason, "stated": str(unit), "value": stated, "likely": str(other), "field": field}
-
-
-def check_unit_doubt(project: Project, doc: Document) -> None:
-    """Flag amounts whose unit is doubtful: kept as stated, noted on the project and warned."""
-    basis = project.details.get("basis") or {}
-    total = basis.get("stated_total") and basis["stated_total"].get("yuan") or basis.get("computed_total")
-    basis_total = Decimal(total) if total else None
-    stated = project.details.get("stated_amounts", {})
-    multi = project.details.get("multi_year")
-    doubts = [d for d in (
-        unit_doubt("budget", project.budget.total, stated.get("budget", {}).get("text", ""),
-                   project.money_unit, basis_total),
-        unit_doubt("multi_year", Decimal(multi) if multi else None, stated.get("multi_year", {}).get("text", ""),
-                   stated.get("multi_year", {}).get("unit", project.money_unit), None),
-    ) if d]
-    if not doubts:
-        return
-    project.details["money_unit_doubt"] = dict(doubts[0], also=doubts[1:]) if len(doubts) > 1 else doubts[0]
-    for d in doubts:
-        doc.warnings.append(ParseWarning(f"项目“{project.name}”金额单位存疑：{d['reason']}",
-                                         project.budget.source or project.source, d["value"]))
+__all__ = ["KIND", "check_unit_doubt", "detect", "read", "read_form", "read_indicator_rows", "unit_doubt"]
