@@ -65,21 +65,30 @@ def read_printed(grids: list[Grid], doc: Document, kind: DocumentKind) -> Docume
     unit = _money_unit(tables, budget.money_unit)
     notices: list[ParseWarning] = []
     for table in tables:
-        if table.kind == "target_forms":
-            project = read_target_form(table, doc)
-            if project is not None:
-                doc.projects.append(project)
-            continue
-        lines = read_lines(table, unit)
-        budget.budget_lines.extend(lines)
-        budget.tables.append(_span(table, len(lines)))
-        notices.extend(note_notices(table, lines))
+        try:
+            _read_table(table, doc, budget, unit, notices)
+        except Exception as exc:  # noqa: BLE001 - one unreadable table must not lose the others
+            notices.append(ParseWarning(f"“{table.title}”未能读取（{exc.__class__.__name__}）", table.title_ref))
     if budget.tables and not any(x.stated_amount for x in budget.budget_lines):
         notices = [ParseWarning(f"{len(budget.tables)} 张表格都没有填数字（可能是空白模板）", tables[0].title_ref)]
     doc.warnings.extend(notices)
     link_figures(budget)
     _finish(doc, budget, tables)
     return doc
+
+
+def _read_table(table: PrintedTable, doc: Document, budget: DepartmentBudget, unit: str,
+                notices: list[ParseWarning]) -> None:
+    """A target form into a project; any other table into budget lines, its note checked."""
+    if table.kind == "target_forms":
+        project = read_target_form(table, doc)
+        if project is not None:
+            doc.projects.append(project)
+        return
+    lines = read_lines(table, unit)
+    budget.budget_lines.extend(lines)
+    budget.tables.append(_span(table, len(lines)))
+    notices.extend(note_notices(table, lines))
 
 
 _YEAR_WORD = re.compile(r"^(20\d{2})(?:年度?)?$")
