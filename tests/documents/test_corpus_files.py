@@ -171,3 +171,12 @@ def test_final_accounts_template_has_no_amounts():
     assert len(budget.tables) == 9
     assert not [x for x in budget.budget_lines if x.stated_amount]
     assert [w.message for w in doc.warnings] == ["9 张表格都没有填数字（可能是空白模板）"]
+
+
+def test_a_class_code_printed_short_is_noticed():
+    """福利院 2024 prints 事业单位医疗 with 类 code 7 for 210 (7 11 02) on pp9 and 11 (the key's defect)."""
+    doc = read("budget_unit_shanghai_putuo_welfarehome_2024.pdf")
+    notices = [w for w in doc.warnings if "“7 11 02”不是类/款/项编码" in w.message]
+    assert sorted(w.source.page for w in notices) == [9, 11]
+    line = next(x for x in doc.extras["budget"].budget_lines if x.function_code == "7 11 02")
+    assert line.function_level is None and line.label == "事业单位医疗"

@@ -45,7 +45,7 @@ def printed_items(budget: DepartmentBudget) -> list[SumItem]:
             continue
         step = printed_step(lines)
         name = f"“{title}”{column or ''}栏"
-        out += _hierarchy(name, lines, step)
+        out += _hierarchy(name, [b for b in lines if b.function_level or not b.function_code], step)
         classes = [b for b in lines if b.function_level == "class" and b.row_kind == "line"]
         for total in (b for b in lines if b.row_kind == "total" and normalise(b.label) in _PLAIN_TOTALS):
             out.append(compare("rows", f"{name}“{total.label}”与 {len(classes)} 个类之和", total.amount,

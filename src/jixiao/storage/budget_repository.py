@@ -54,7 +54,7 @@ _BUDGET_KEYS = ("document_id", "table_name", "label", "unit", "function_code", "
 
 
 def _budget_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
-    return [(doc_id, x.table, _cut(x.label, 300), _cut(x.unit, 200), x.function_code, _cut(x.function_name, 200),
+    return [(doc_id, x.table, _cut(x.label, 300), _cut(x.unit, 200), _cut(x.function_code, 10), _cut(x.function_name, 200),
              x.function_level, x.fund_source, x.spending_type, x.row_kind, x.code_derived, _cut(x.detail, 200),
              x.year, x.phase, _cut(x.column, 200), _cut(x.table_title, 200), x.category,
              *_money(x)) for x in b.budget_lines]

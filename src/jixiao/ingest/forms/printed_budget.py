@@ -85,7 +85,7 @@ def _read_table(table: PrintedTable, doc: Document, budget: DepartmentBudget, un
         if project is not None:
             doc.projects.append(project)
         return
-    lines = read_lines(table, unit)
+    lines = read_lines(table, unit, notices)
     budget.budget_lines.extend(lines)
     budget.tables.append(_span(table, len(lines)))
     notices.extend(note_notices(table, lines))

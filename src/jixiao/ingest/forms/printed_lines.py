@@ -13,6 +13,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from jixiao.domain.budget import BudgetLine, level_of
+from jixiao.domain.model import ParseWarning
 from jixiao.domain.text import normalise
 from jixiao.domain.vocabulary import vocabulary
 
@@ -48,13 +49,18 @@ def _index_columns(table: PrintedTable) -> set[int]:
             if any(voc.key("printed_headers", t) == "index" for t in name.split(" "))}
 
 
-def read_lines(table: PrintedTable, default_unit: str) -> list[BudgetLine]:
-    """Every amount of the table's body as a budget line, in reading order."""
+def read_lines(table: PrintedTable, default_unit: str, notices: list | None = None) -> list[BudgetLine]:
+    """Every amount of the table's body as a budget line, in reading order; a code that is no
+    类 / 款 / 项 code (a 类 printed ``7`` for ``210``) is kept as printed, without a level, and noticed."""
     unit = table.money_unit or default_unit
     codes, skip = code_columns(table), _index_columns(table)
     out: list[BudgetLine] = []
     for row in table.body:
         _read_row(table, row, unit, codes, skip, out)
+    if notices is not None:
+        bad = {(b.function_code, b.label): b for b in out if b.function_code and b.function_level is None}
+        notices.extend(ParseWarning(f"“{table.title}”中“{label}”的科目编码“{code}”不是类/款/项编码（类为三位数）",
+                                    b.source) for (code, label), b in bad.items())
     return out
 
 
@@ -82,9 +88,12 @@ def _read_row(table: PrintedTable, row, unit: str, code_cols: set[int], skip: se
 
 
 def _join_codes(parts: list[str]) -> str | None:
-    """类 / 款 / 项 cells as one code; a 款 or 项 printed without its leading zero (301 | 2) padded."""
+    """类 / 款 / 项 cells as one code; a 款 or 项 printed without its leading zero (301 | 2) padded;
+    a 类 that is not three digits is kept as printed, its parts spaced (``7 11 02``)."""
     if not parts:
         return None
+    if len(parts) > 1 and len(parts[0]) != 3:
+        return " ".join(parts)
     return parts[0] + "".join(p.zfill(2) for p in parts[1:])
 
 
