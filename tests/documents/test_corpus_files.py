@@ -180,3 +180,23 @@ def test_a_class_code_printed_short_is_noticed():
     assert sorted(w.source.page for w in notices) == [9, 11]
     line = next(x for x in doc.extras["budget"].budget_lines if x.function_code == "7 11 02")
     assert line.function_level is None and line.label == "事业单位医疗"
+
+
+def test_summary_classes_against_detailed_tables():
+    """A 类 the 收支总表 names (no code) against the same 类 by code in the 支出决算表 and the
+    一般公共预算 table: the keys' ✘ cross-table checks are exactly the pairs that differ (by 0.01万元,
+    within the rounding of two printings, so M002 not M004)."""
+    from jixiao.checks.printed_sums import cross_items
+
+    found = set()
+    for path in _FIGURE_KEYS:
+        budget = read(_key(path)["file"]).extras["budget"]
+        found |= {(path.stem, i.what.split("”与“")[1].split("”")[0], i.check.verdict, i.check.stated)
+                  for i in cross_items(budget) if i is not None and i.check.verdict}
+    assert found == {
+        ("final_dept_shanghai_putuo_finance_2024", "支出决算表", "rounding", Decimal("3267100")),
+        ("final_dept_shanghai_putuo_finance_2024", "一般公共预算财政拨款支出决算表", "rounding", Decimal("3267100")),
+        ("final_dept_shanghai_putuo_planning_2024", "支出决算表", "rounding", Decimal("2366300")),
+        ("final_dept_shanghai_putuo_planning_2024", "支出决算表", "rounding", Decimal("38452500")),
+        ("final_dept_shanghai_putuo_planning_2024", "一般公共预算财政拨款支出决算表", "rounding", Decimal("2366300")),
+    }

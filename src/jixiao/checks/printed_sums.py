@@ -41,8 +41,8 @@ def printed_items(budget: DepartmentBudget) -> list[SumItem]:
             three[(b.table_title, b.year, b.phase, b.source.line if b.source else None)].setdefault(b.category, b)
     out: list[SumItem | None] = []
     for (title, column), lines in columns.items():
-        if not any(b.function_level == "class" for b in lines):
-            continue
+        if not any(b.function_level == "class" and not b.code_derived for b in lines):
+            continue  # a 收支总表 names its 类 (codes worked out): its 总计 holds more than them
         step = printed_step(lines)
         name = f"“{title}”{column or ''}栏"
         out += _hierarchy(name, [b for b in lines if b.function_level or not b.function_code], step)
@@ -58,7 +58,32 @@ def printed_items(budget: DepartmentBudget) -> list[SumItem]:
                     w = cells[whole]
                     out.append(compare("rows", f"“{w.table_title}”{w.column}与其各部分之和", w.amount,
                                        [b.amount for b in got], printed_step([w, *got]), w.source))
+    out += cross_items(budget)
     return [i for i in out if i is not None]
 
 
-__all__ = ["printed_items"]
+# Each 类 a 收支总表 names against the same 类 in the table that spells it out by code: the all-funds
+# 收支总表 against the 支出总表 / 支出决算表, the 财政拨款 one's 一般公共预算 column against the
+# 一般公共预算支出表 (both in their first amount column, 合计).
+_CROSS = (("收支总表", "all", "支出总表"), ("财政拨款收支总表", "general_public", "一般公共预算支出表"))
+
+
+def cross_items(budget: DepartmentBudget) -> list[SumItem | None]:
+    """The 类 of the summary tables against the detailed tables, same year and phase."""
+    first: dict[tuple, BudgetLine] = {}
+    for b in budget.budget_lines:
+        if b.table_title and b.function_level == "class" and not b.code_derived:
+            first.setdefault((b.table, b.year, b.phase, b.function_code), b)
+    out: list[SumItem | None] = []
+    for summary, fund, detailed in _CROSS:
+        for a in budget.budget_lines:
+            if a.table != summary or not a.code_derived or a.fund_source != fund or a.spending_type != "total":
+                continue
+            b = first.get((detailed, a.year, a.phase, a.function_code))
+            if b is not None:
+                what = f"“{a.table_title}”“{a.label}”与“{b.table_title}”{b.function_code} {b.label}"
+                out.append(compare("tables", what, a.amount, [b.amount], printed_step([a, b]), a.source, rows=2))
+    return out
+
+
+__all__ = ["cross_items", "printed_items"]

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from jixiao.domain.budget import BudgetLine, level_of
+from jixiao.domain.budget import CLASS_CODES, BudgetLine, level_of
 from jixiao.domain.model import ParseWarning
 from jixiao.domain.text import normalise
-from jixiao.domain.vocabulary import vocabulary
+from jixiao.domain.vocabulary import bare, vocabulary
 
 from .printed_tables import PrintedTable, is_amount
 
@@ -26,6 +26,7 @@ _FUNDS = ("general_public", "government_fund", "state_capital", "fiscal")
 _SPENDING = ("basic_spending", "project_spending")
 _SUBTOTAL = frozenset({"小计", "合计"})
 _PHASE_WORDS = {"预算数": "budget", "预算": "budget", "决算数": "final", "决算": "final"}
+_SIDE_BY_SIDE = ("income_spending", "fiscal_income_spending")
 _SCALE = {"wan_yuan": Decimal(10000), "yuan": Decimal(1)}
 _MONEY_WORDS = {"wan_yuan": "万元", "yuan": "元"}
 
@@ -107,12 +108,15 @@ def _line(table: PrintedTable, row, j: int, text: str, unit: str, code: str | No
     label = _label(labels) or column
     year = _YEAR.search(column)
     key = normalise(label)
-    code = code if code is None or level_of(code) else code  # a 2-digit code is kept as printed
+    derived = code is None and table.kind in _SIDE_BY_SIDE and _class_code(label) is not None
+    if derived:
+        code = _class_code(label)  # 收支总表 name their 类 (八、社会保障和就业支出) without a code
     return BudgetLine(
         table=table.name, label=label, amount=stated * _SCALE[unit], stated_amount=stated,
         money_unit=unit, function_code=code, function_name=label if code else None,
         function_level=level_of(code), fund_source=_fund(column), spending_type=_spending(column),
-        row_kind=_row_kind(key), detail=labels[0] if len(labels) > 1 else None, source=row.ref_of(j),
+        row_kind=_row_kind(key), code_derived=derived, detail=labels[0] if len(labels) > 1 else None,
+        source=row.ref_of(j),
         year=int(year.group(1)) if year else table.year, phase=_phase(column, table.phase),
         column=column or None, table_title=table.title, category=_category(table, label, column))
 
@@ -123,6 +127,11 @@ def _label(labels: list[str]) -> str | None:
     if not labels:
         return None
     return labels[0] if _row_kind(normalise(labels[0])) == "total" else labels[-1]
+
+
+def _class_code(label: str) -> str | None:
+    """The 类 code of a 类 named without one (``八、社会保障和就业支出``), from the classification's names."""
+    return CLASS_CODES.get(bare(normalise(label)))
 
 
 def _row_kind(key: str) -> str:
