@@ -87,6 +87,7 @@ def _label_or_column(fig: dict, line) -> bool:
     if labelled or label in column:
         return True
     part = vocabulary().key("three_public", label)
+    part = "three_public_total" if part == "total" else part
     if l_label == column and part is not None and part == line.category:
         return True
     whole = re.sub(r"(合计|小计)$", "", label)

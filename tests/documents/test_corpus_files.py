@@ -50,7 +50,7 @@ def test_final_accounts_three_public_has_budget_and_final_columns():
     doc = read("final_dept_shanghai_putuo_finance_2024.pdf")
     three = [x for x in doc.extras["budget"].budget_lines if x.table == "三公经费表"]
     by = {(x.category, x.phase): x.stated_amount for x in three}
-    assert by == {("total", "budget"): Decimal("0.95"), ("reception", "budget"): Decimal("0.95")}
+    assert by == {("three_public_total", "budget"): Decimal("0.95"), ("reception", "budget"): Decimal("0.95")}
     assert all(x.year == 2024 for x in three)
 
 

@@ -567,10 +567,11 @@ def test_records_made_by_position_keep_their_field_order():
 
     assert [f.name for f in fields(BudgetLine)] == [
         "table", "label", "amount", "stated_amount", "money_unit", "unit", "function_code", "function_name",
-        "function_level", "fund_source", "spending_type", "row_kind", "stated", "code_derived", "detail", "source"]
+        "function_level", "fund_source", "spending_type", "row_kind", "stated", "code_derived", "detail", "source",
+        "year", "phase", "column", "table_title", "category"]  # printed tables' facts, by keyword
     assert [f.name for f in fields(StatedFigure)] == [
         "what", "label", "value", "measure_unit", "amount", "unit", "part", "text", "source", "year", "phase",
-        "change", "base_year", "table", "code", "category", "ratio", "subject", "base"]
+        "change", "base_year", "table", "code", "category", "ratio", "subject", "base", "line", "describes"]
     assert [f.name for f in fields(Staffing)] == ["unit", "measure", "count", "label", "text", "source"]
     assert [f.name for f in fields(Figure)] == ["value", "measure_unit", "label", "start", "end"]
 

@@ -17,7 +17,7 @@ from .budget_sums import _hierarchy, compare
 from .sums import SumItem
 
 _PLAIN_TOTALS = frozenset({"合计", "总计"})
-_THREE_PUBLIC_PARTS = {"total": ("overseas_travel", "reception", "official_cars"),
+_THREE_PUBLIC_PARTS = {"three_public_total": ("overseas_travel", "reception", "official_cars"),
                        "official_cars": ("car_purchase", "car_operation")}
 
 
@@ -36,8 +36,8 @@ def printed_items(budget: DepartmentBudget) -> list[SumItem]:
         if b.table_title is None:
             continue
         columns[(b.table_title, b.column)].append(b)
-        if b.category in ("overseas_travel", "reception", "official_cars", "car_purchase", "car_operation", "total") \
-                and b.table == "三公经费表":
+        if b.category in ("overseas_travel", "reception", "official_cars", "car_purchase", "car_operation",
+                          "three_public_total") and b.table == "三公经费表":
             three[(b.table_title, b.year, b.phase, b.source.line if b.source else None)].setdefault(b.category, b)
     out: list[SumItem | None] = []
     for (title, column), lines in columns.items():

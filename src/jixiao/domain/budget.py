@@ -203,7 +203,8 @@ class StatedFigure:
     ratio: str | None = None  # for a percentage: share, growth, completion, of_base
     subject: str | None = None  # what the figure is about, as a key (the category or the words)
     base: str | None = None  # the subject a percentage is taken of, when the sentence names it
-    line: BudgetLine | None = None  # the printed table line the figure describes, where found (not stored)
+    line: BudgetLine | None = None  # the printed table line the figure describes, where found
+    describes: str | None = None  # that line as stored: ``table title｜row label｜column``
 
 
 def year_column(figure: StatedFigure) -> str | None:

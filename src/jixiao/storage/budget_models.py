@@ -127,3 +127,4 @@ class StatedFigureRow(_DocumentLine, Base):
     ratio: Mapped[str | None] = mapped_column(String(20))
     subject: Mapped[str | None] = mapped_column(String(200))
     base: Mapped[str | None] = mapped_column(String(200))
+    describes: Mapped[str | None] = mapped_column(String(400))  # the printed line it describes

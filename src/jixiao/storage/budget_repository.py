@@ -94,13 +94,14 @@ def _staffing_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
 
 _FIGURE_KEYS = ("document_id", "what", "label", "value", "measure_unit", "amount", "unit", "part", "text",
                 "year", "phase", "change", "base_year", "table_name", "code", "category", "ratio", "subject", "base",
-                *_SRC)
+                "describes", *_SRC)
 
 
 def _figure_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
     return [(doc_id, x.what, _cut(x.label, 300), _dec(x.value), x.measure_unit, x.amount, _cut(x.unit, 200),
              _cut(x.part, 20), x.text, x.year, x.phase, x.change, x.base_year, _cut(x.table, 60), _cut(x.code, 10),
-             x.category, x.ratio, _cut(x.subject, 200), _cut(x.base, 200), *_src(x.source)) for x in b.stated_figures]
+             x.category, x.ratio, _cut(x.subject, 200), _cut(x.base, 200), _cut(x.describes, 400), *_src(x.source))
+            for x in b.stated_figures]
 
 
 _TABLES = (
@@ -128,4 +129,5 @@ def load_stated_figures(session: Session, doc_id: int, file: str) -> list[Stated
                          amount=r.amount, unit=r.unit, part=r.part, text=r.text,
                          source=SourceRef(file, r.src_line, r.src_sheet, r.src_cell, r.src_page, box_of(r.src_box)), year=r.year, phase=r.phase,
                          change=r.change, base_year=r.base_year, table=r.table_name, code=r.code,
-                         category=r.category, ratio=r.ratio, subject=r.subject, base=r.base) for r in rows]
+                         category=r.category, ratio=r.ratio, subject=r.subject, base=r.base,
+                         describes=r.describes) for r in rows]

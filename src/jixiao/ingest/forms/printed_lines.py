@@ -181,8 +181,19 @@ def _category(table: PrintedTable, label: str, column: str) -> str | None:
         for words in (_tokens(column), _tokens(label)):
             key = _three_public(voc, [w for w in words if w not in _PHASE_WORDS])
             if key is not None:
-                return key
-    return voc.key("statement_subjects", normalise(label))
+                return "three_public_total" if key == "total" else key  # the statements' name
+    return _subject(voc, normalise(label))
+
+
+def _subject(voc, key: str) -> str | None:
+    """The subject a row label names, its year and phase word aside (2024年机关运行经费预算数)."""
+    found = voc.key("statement_subjects", key)
+    if found is None:
+        key = _YEAR.sub("", key)
+        for word in _PHASE_WORDS:
+            if key.endswith(word) and len(key) > len(word):
+                return voc.key("statement_subjects", key[:-len(word)])
+    return found
 
 
 def _three_public(voc, words: list[str]) -> str | None:
