@@ -200,3 +200,22 @@ def test_summary_classes_against_detailed_tables():
         ("final_dept_shanghai_putuo_planning_2024", "支出决算表", "rounding", Decimal("38452500")),
         ("final_dept_shanghai_putuo_planning_2024", "一般公共预算财政拨款支出决算表", "rounding", Decimal("2366300")),
     }
+
+
+@pytest.mark.parametrize("name", ["budget_dept_shanghai_putuo_finance_2025", "final_dept_shanghai_putuo_planning_2024",
+                                  "budget_dept_jiangsu_procuratorate_2019"])
+def test_the_measure_fails_on_wrong_amounts(name):
+    """The key comparison is no formality: every table figure moved by one printed unit, or given
+    another 类 code, is reported missing."""
+    key = _key(FILES.parent / "expected" / "files" / f"{name}.json")
+    moved = []
+    for fig in key["figures"]:
+        if fig.get("source") == "narrative" or fig["amount"] is None:
+            continue
+        amount = Decimal(fig["amount"].replace(",", ""))
+        step = Decimal(1).scaleb(amount.as_tuple().exponent)
+        moved.append(dict(fig, amount=str(amount + step)))
+        if fig.get("code"):
+            moved.append(dict(fig, code="299"))
+    total, misses = figure_misses(dict(key, figures=moved))
+    assert total == len(moved) > 20 and len(misses) == total
