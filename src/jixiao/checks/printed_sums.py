@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from jixiao.domain.budget import BudgetLine, DepartmentBudget
 from jixiao.domain.text import normalise
+from jixiao.domain.vocabulary import vocabulary
 
 from .budget_sums import _hierarchy, compare
 from .sums import SumItem
 
-_PLAIN_TOTALS = frozenset({"合计", "总计"})
 _THREE_PUBLIC_PARTS = {"three_public_total": ("overseas_travel", "reception", "official_cars"),
                        "official_cars": ("car_purchase", "car_operation")}
 
@@ -40,6 +40,7 @@ def printed_items(budget: DepartmentBudget) -> list[SumItem]:
                           "three_public_total") and b.table == "三公经费表":
             three[(b.table_title, b.year, b.phase, b.source.line if b.source else None)].setdefault(b.category, b)
     out: list[SumItem | None] = []
+    plain_totals = set(vocabulary().keys_of("printed_words", "total"))
     for (title, column), lines in columns.items():
         if not any(b.function_level == "class" and not b.code_derived for b in lines):
             continue  # a 收支总表 names its 类 (codes worked out): its 总计 holds more than them
@@ -47,7 +48,7 @@ def printed_items(budget: DepartmentBudget) -> list[SumItem]:
         name = f"“{title}”{column or ''}栏"
         out += _hierarchy(name, [b for b in lines if b.function_level or not b.function_code], step)
         classes = [b for b in lines if b.function_level == "class" and b.row_kind == "line"]
-        for total in (b for b in lines if b.row_kind == "total" and normalise(b.label) in _PLAIN_TOTALS):
+        for total in (b for b in lines if b.row_kind == "total" and normalise(b.label) in plain_totals):
             out.append(compare("rows", f"{name}“{total.label}”与 {len(classes)} 个类之和", total.amount,
                                [b.amount for b in classes], step, total.source))
     for cells in three.values():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from jixiao.domain.budget import CLASS_CODES, BudgetLine, level_of
 from jixiao.domain.model import ParseWarning
@@ -20,12 +21,24 @@ from jixiao.domain.vocabulary import bare, vocabulary
 from .printed_tables import PrintedTable, is_amount
 
 _CODE = re.compile(r"^\d{1,7}$")
-_LEVEL_CELLS = frozenset({"类", "款", "项"})
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _FUNDS = ("general_public", "government_fund", "state_capital", "fiscal")
 _SPENDING = ("basic_spending", "project_spending")
-_SUBTOTAL = frozenset({"小计", "合计"})
-_PHASE_WORDS = {"预算数": "budget", "预算": "budget", "决算数": "final", "决算": "final"}
+
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> frozenset[str]:
+    """The normalised labels of one ``[printed_words]`` key."""
+    return frozenset(vocabulary().keys_of("printed_words", key))
+
+
+@lru_cache(maxsize=1)
+def _phase_words() -> dict[str, str]:
+    """{phase word: budget/final}, longest first (预算数 before 预算)."""
+    words = [(w, p) for p in ("budget", "final") for w in vocabulary().keys_of("printed_words", p)]
+    return dict(sorted(words, key=lambda wp: -len(wp[0])))
+
+
 _SIDE_BY_SIDE = ("income_spending", "fiscal_income_spending")
 _SCALE = {"wan_yuan": Decimal(10000), "yuan": Decimal(1)}
 _MONEY_WORDS = {"wan_yuan": "万元", "yuan": "元"}
@@ -69,6 +82,7 @@ def _read_row(table: PrintedTable, row, unit: str, code_cols: set[int], skip: se
     codes: list[str] = []
     labels: list[str] = []
     after_amount = False
+    level_cells = _words("level")
     for j, cell in enumerate(row.cells):
         text = cell.strip()
         if not text or j in skip:
@@ -82,7 +96,7 @@ def _read_row(table: PrintedTable, row, unit: str, code_cols: set[int], skip: se
             if line is not None:
                 out.append(line)
             after_amount = True
-        elif text not in _LEVEL_CELLS:
+        elif text not in level_cells:
             if after_amount:
                 codes, labels, after_amount = [], [], False
             labels.append(text)
@@ -145,7 +159,7 @@ def _row_kind(key: str) -> str:
 def _phase(column: str, default: str) -> str:
     for token in reversed(column.split(" ")):
         key = normalise(token)
-        for word, phase in _PHASE_WORDS.items():
+        for word, phase in _phase_words().items():
             if key.endswith(word):
                 return phase
     return default
@@ -179,7 +193,7 @@ def _category(table: PrintedTable, label: str, column: str) -> str | None:
     voc = vocabulary()
     if table.kind == "three_public":
         for words in (_tokens(column), _tokens(label)):
-            key = _three_public(voc, [w for w in words if w not in _PHASE_WORDS])
+            key = _three_public(voc, [w for w in words if w not in _phase_words()])
             if key is not None:
                 return "three_public_total" if key == "total" else key  # the statements' name
     return _subject(voc, normalise(label))
@@ -190,7 +204,7 @@ def _subject(voc, key: str) -> str | None:
     found = voc.key("statement_subjects", key)
     if found is None:
         key = _YEAR.sub("", key)
-        for word in _PHASE_WORDS:
+        for word in _phase_words():
             if key.endswith(word) and len(key) > len(word):
                 return voc.key("statement_subjects", key[:-len(word)])
     return found
@@ -204,7 +218,7 @@ def _three_public(voc, words: list[str]) -> str | None:
         token = words[k]
         # a name the header wrapped over two rows (公务接 / 待费), then the word alone
         key = (_part(voc, words[k - 1] + token) if k > 0 else None) or _part(voc, token)
-        if key is None and k > 0 and token not in _SUBTOTAL:
+        if key is None and k > 0 and token not in _words("subtotal"):
             parent = words[k - 1]
             key = next((voc.key("three_public", parent[:n] + token) for n in range(1, len(parent))
                         if voc.key("three_public", parent[:n] + token)), None)
@@ -219,7 +233,7 @@ def _part(voc, token: str) -> str | None:
     key = voc.key("three_public", token)
     if key is not None:
         return key
-    for word in _PHASE_WORDS:
+    for word in _phase_words():
         if token.endswith(word) and len(token) > len(word):
             token = token[:-len(word)]
             break
