@@ -4,7 +4,7 @@ Budgets and final accounts: every key figure of a printed table (totals, 类-lev
 codes, 三公 parts per year, the 决算 identities' terms) is a budget line with that amount as printed,
 in that table, row and column; every narrative figure is a stated figure. The 万里 2023 budget's
 five target forms are projects with every indicator and their merged 一级/二级指标 carried down;
-each 松岗 project has its indicators and not the sheet's footer. Matching is in corpus_keys.py.
+each 松岗 project has its indicators and not the sheet's footer. Matching is in file_keys.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from corpus_keys import FILES, figure_misses, key_files, read
+from file_keys import FILES, figure_misses, key_files, read
 
 _FIGURE_KEYS = [k for k in key_files() if json.loads(k.read_text(encoding="utf-8")).get("figures")]
 

@@ -3,7 +3,7 @@
 A key figure of a printed table is found when a budget line of the same table (by title) has its
 amount as printed, its code where the key gives one, and its row label or its column; a blank
 (null) figure is found when no line of that row and column holds a non-zero amount. A narrative
-figure is found when a stated figure has its amount. ``python tests/documents/corpus_keys.py``
+figure is found when a stated figure has its amount. ``python tests/documents/file_keys.py``
 prints N of M per file.
 """
 
