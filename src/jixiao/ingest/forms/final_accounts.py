@@ -15,6 +15,7 @@ from jixiao.ingest.grid import Grid
 from .printed_budget import MIN_TABLES, count_tables, read_printed
 
 KIND = DocumentKind.FINAL_ACCOUNTS
+TITLE = "部门决算"
 
 
 def detect(grid: Grid) -> float:
@@ -28,4 +29,4 @@ def read(grids: list[Grid], doc: Document) -> Document:
     return read_printed(grids, doc, DocumentKind.FINAL_ACCOUNTS)
 
 
-__all__ = ["KIND", "detect", "read"]
+__all__ = ["KIND", "TITLE", "detect", "read"]

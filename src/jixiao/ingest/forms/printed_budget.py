@@ -23,6 +23,7 @@ from .printed_notes import note_notices
 from .printed_targets import read_target_form
 
 KIND = DocumentKind.DEPARTMENT_BUDGET
+TITLE = "部门预算（印制表格）"  # how explain names this reader beside the 表1…表15 one (main's explain)
 MIN_TABLES = 3
 _COVER_ROWS = 30
 _NO_FIGURES = "没有读到任何预算或决算数字"
@@ -129,4 +130,4 @@ def _finish(doc: Document, budget: DepartmentBudget, tables: list[PrintedTable])
         doc.extras.clear()
 
 
-__all__ = ["KIND", "count_tables", "detect", "read", "read_printed"]
+__all__ = ["KIND", "TITLE", "count_tables", "detect", "read", "read_printed"]
