@@ -110,16 +110,23 @@ def test_wanli_target_forms_every_indicator():
 _SONGGANG = key_files("target_declarations")
 
 
+def _ws(text: str | None) -> str:
+    """A cell's text with its runs of whitespace (tabs and line breaks the sheets carry) as one space."""
+    return " ".join((text or "").split())
+
+
 @pytest.mark.parametrize("path", _SONGGANG, ids=lambda p: p.stem)
 def test_songgang_projects_without_footer(path):
     key = _key(path)
     doc = read(key["file"])
     assert [p.name for p in doc.projects] == [p["name"] for p in key["projects"]]
     for project, want in zip(doc.projects, key["projects"]):
-        names = [n.strip() for n, t in zip(want["indicator_names"], want["targets"])
-                 if not (n.strip() == "不适用" and t.strip() == "不适用")]
-        assert [i.name for i in project.indicators] == names, project.name
+        rows = [(r["level1"], r["level2"], _ws(r["name"]), _ws(r["target"])) for r in want["indicator_rows"]
+                if not (r["name"].strip() == "不适用" and r["target"].strip() == "不适用")]
+        got = [(i.level1_text, i.level2_text, _ws(i.name), _ws(i.target.text)) for i in project.indicators]
+        assert got == rows, project.name  # merged 一级/二级指标 carried down every row they span
         assert not any(i.name.startswith("备注") for i in project.indicators)
+        assert project.code == want["code"]
     assert not any("备注" in w.message for w in doc.warnings)
     # what is really wrong: the amounts labelled 万元 hold 元 (each key's first defect)
     assert doc.warnings and all("金额单位存疑" in w.message for w in doc.warnings), [w.message for w in doc.warnings]
