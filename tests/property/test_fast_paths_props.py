@@ -567,10 +567,11 @@ def test_records_made_by_position_keep_their_field_order():
 
     assert [f.name for f in fields(BudgetLine)] == [
         "table", "label", "amount", "stated_amount", "money_unit", "unit", "function_code", "function_name",
-        "function_level", "fund_source", "spending_type", "row_kind", "stated", "code_derived", "detail", "source"]
+        "function_level", "fund_source", "spending_type", "row_kind", "stated", "code_derived", "detail", "source",
+        "year", "phase", "column", "table_title", "category"]  # printed tables' facts, by keyword
     assert [f.name for f in fields(StatedFigure)] == [
         "what", "label", "value", "measure_unit", "amount", "unit", "part", "text", "source", "year", "phase",
-        "change", "base_year", "table", "code", "category", "ratio", "subject", "base"]
+        "change", "base_year", "table", "code", "category", "ratio", "subject", "base", "line", "describes"]
     assert [f.name for f in fields(Staffing)] == ["unit", "measure", "count", "label", "text", "source"]
     assert [f.name for f in fields(Figure)] == ["value", "measure_unit", "label", "start", "end"]
 
@@ -906,7 +907,7 @@ def _declaration_indicators_ref(rows, project, doc):
         name_at = split.rest[0][0]
         target_text = rest[1] if len(rest) > 1 else ""
         if not target_text:
-            doc.warnings.append(ParseWarning(f"项目“{project.name}”的指标“{rest[0]}”没有指标值 (no target value)",
+            doc.warnings.append(ParseWarning(f"项目“{project.name}”的指标“{rest[0]}”没有指标值",
                                              row.ref, "\t".join(row.cells)))
         project.indicators.append(Indicator(
             level1=code1, level2=code2, name=rest[0], target=parse_target(target_text),

@@ -98,7 +98,9 @@ def budget(spec: dict, file: str, unit: str) -> DepartmentBudget:
     lines = [BudgetLine(table=s["table"], label=s.get("label", ""), unit=s.get("unit"),
                         function_code=s.get("code"), function_level=level_of(s.get("code")),
                         fund_source=s.get("fund_source", "all"), spending_type=s.get("spending_type", "total"),
-                        row_kind=s.get("row_kind", "line"), source=ref(i, s), **amount(s))
+                        row_kind=s.get("row_kind", "line"), source=ref(i, s), year=s.get("year"),
+                        phase=s.get("phase"), column=s.get("column"), table_title=s.get("table_title"),
+                        category=s.get("category"), **amount(s))
              for i, s in enumerate(spec.get("lines", []))]
     income = [IncomeLine(table=s["table"], label=s.get("label", ""), fund_source=s.get("fund_source"),
                          level=s.get("level", 1), parent=s.get("parent"), row_kind=s.get("row_kind", "line"),

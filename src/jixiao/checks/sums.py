@@ -36,7 +36,7 @@ class SumItem:
     note: str = ""
 
 
-# The parts 财政拨款 (fiscal) splits into; when a form states them, fiscal is their sum, not a source.
+# The parts 财政拨款 splits into; when a form states them, fiscal is their sum, not a source.
 FISCAL_PARTS = ("general_public", "government_fund", "state_capital")
 
 
@@ -105,8 +105,9 @@ def document_sums(doc: Document, ctx) -> list[SumItem]:
         if isinstance(budget, DepartmentBudget):
             from .budget_sums import table_items
             from .budget_tables import cross_items
+            from .printed_sums import printed_items
 
-            items += table_items(doc, budget) + cross_items(doc, budget)
+            items += table_items(doc, budget) + cross_items(doc, budget) + printed_items(budget)
         return items
 
     return ctx.shared(("sums", id(doc)), build)

@@ -94,6 +94,13 @@ class BudgetLine:
     code_derived: bool = False  # the code was worked out (表1/表6 state names only)
     detail: str | None = None  # e.g. a 表13 project's 预算执行时间
     source: SourceRef | None = None
+    # Printed tables (Shanghai, Jiangsu 部门预算 / 部门决算): the column's year and phase (budget 预算,
+    # final 决算), its header as printed, the table's title and what the amount is.
+    year: int | None = None
+    phase: str | None = None
+    column: str | None = None
+    table_title: str | None = None
+    category: str | None = None
 
 
 @dataclass(slots=True)
@@ -115,7 +122,7 @@ class IncomeLine:
 
 @dataclass(slots=True)
 class ProcurementLine:
-    """A procurement amount: 表11 by 品目 code (A goods, B works, C services), 表3 per unit."""
+    """A procurement amount: 表11 by 品目 code, 表3 per unit."""
 
     table: str
     unit: str | None
@@ -196,6 +203,8 @@ class StatedFigure:
     ratio: str | None = None  # for a percentage: share, growth, completion, of_base
     subject: str | None = None  # what the figure is about, as a key (the category or the words)
     base: str | None = None  # the subject a percentage is taken of, when the sentence names it
+    line: BudgetLine | None = None  # the printed table line the figure describes, where found
+    describes: str | None = None  # that line as stored: ``table title｜row label｜column``
 
 
 def year_column(figure: StatedFigure) -> str | None:
@@ -224,6 +233,7 @@ class TableSpan:
     first_line: int | None
     last_line: int | None
     rows: int = 0
+    empty_note: str | None = None  # the note saying the table is empty (本表为空表), where printed
 
 
 @dataclass(slots=True)

@@ -220,11 +220,16 @@ def label_cells(cells: list[str], skip_chars: str = "", skip=None) -> tuple[list
 
 def resolve_levels(labels: list[LevelLabel]) -> tuple[LevelLabel | None, LevelLabel | None]:
     """A row's (level-1, level-2) labels from those it prints in order (the last of each wins);
-    成本指标 and the like name level 1 when a level-2 label follows them in the row."""
+    成本指标 and the like name level 1 when a level-2 label follows them in the row, and so does a
+    level-2 word that is also a level-1 name (满意度 | 服务对象满意度)."""
     level1 = level2 = None
     for k, label in enumerate(labels):
         if label.kind == "either":
             label = _resolve_either(label, any(x.kind == "level2" for x in labels[k + 1:]))
+        elif label.kind == "level2" and level1 is None and any(x.kind == "level2" for x in labels[k + 1:]):
+            code1 = level1_code(label.text)  # 满意度 before 服务对象满意度: the level-1 满意度
+            if code1 is not None:
+                label = LevelLabel("level1", code1, label.text, label.required)
         if label.kind == "level1":
             level1 = label
         else:

@@ -31,6 +31,7 @@ class DocumentKind(StrEnum):
     TARGET_LIST = "target_list"
     DEPARTMENT_BUDGET = "department_budget"
     BUDGET_STATEMENT = "budget_statement"
+    FINAL_ACCOUNTS = "final_accounts"
 
 
 class Status(StrEnum):
@@ -48,7 +49,7 @@ FUND_SOURCES = (
     "non_fiscal", "carried_over",
 )
 
-# The parts of 财政拨款 (fiscal) by budget kind.
+# The parts of 财政拨款 by budget kind.
 FISCAL_KINDS = ("general_public", "government_fund", "state_capital", "special_account")
 
 

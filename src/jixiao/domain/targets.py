@@ -69,6 +69,9 @@ def _to_decimal(num: str) -> Decimal | None:
         return None
 
 
+_BRACKETED_UNIT = re.compile(r"(\d)\(([^()\d]{1,6})\)$")
+
+
 def normalise_target_text(raw: str) -> str:
     """Half-width, no spaces, no list numbering, typeset maths turned into symbols."""
     s = compact(raw)
@@ -79,6 +82,8 @@ def normalise_target_text(raw: str) -> str:
         s = s.replace(" ", "")
     if "." in s or "、" in s or ")" in s or "．" in s or "）" in s:  # a list number ends with one of them
         s = _ENUMERATOR.sub("", s)
+    if s[-1:] == ")":  # a unit bracketed after its number, as forms print it: ≥13459.00(平方米)
+        s = _BRACKETED_UNIT.sub(r"\1\2", s)
     return s
 
 
@@ -100,7 +105,7 @@ def _read(raw: str) -> TargetValue:
     s = normalise_target_text(raw)
     if (s[:1] in _DEADLINE_FIRST or s[:1].isdecimal()) and _DEADLINE.match(s):
         return TargetValue(text=raw, qualitative=s)
-    if _DIGIT.search(s) is None:  # no number to read (no value, no formula): 三个月, or words
+    if _DIGIT.search(s) is None:  # no number to read: 三个月, or words
         return _small_chinese_number(raw, s) or TargetValue(text=raw, qualitative=_qualitative(s))
     special = _formula(raw, s)
     if special is not None:

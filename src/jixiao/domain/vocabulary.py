@@ -51,6 +51,8 @@ class Vocabulary:
     def __init__(self, data: dict[str, dict[str, list[str]]]):
         self.sections: dict[str, dict[str, str]] = {}
         self.layouts: dict[str, list[str]] = dict(data.get("layouts", {}))
+        self._firsts = {(s, k): labels[0] for s, keys in data.items() if s not in ("layouts", "units")
+                        for k, labels in keys.items() if labels}
         for section, keys in data.items():
             if section in ("layouts", "units"):
                 continue
@@ -72,6 +74,10 @@ class Vocabulary:
         table = self.sections.get(section, {})
         t = normalise(text)
         return table.get(t) or table.get(bare(t))
+
+    def first(self, section: str, key: str) -> str:
+        """A key's first label as the file writes it (a short name to show), or the key."""
+        return self._firsts.get((section, key), key)
 
     def keys_of(self, section: str, key: str) -> list[str]:
         """The normalised labels of one key, longest first."""

@@ -29,13 +29,15 @@ def _rows(session: Session, model, doc_id: int) -> list:
 
 def load_budget(session: Session, doc_id: int, doc: Document) -> None:
     """Put a stored department budget's lines and narrative figures into ``doc.extras['budget']``."""
-    if doc.kind not in (DocumentKind.DEPARTMENT_BUDGET, DocumentKind.BUDGET_STATEMENT):
+    if doc.kind not in (DocumentKind.DEPARTMENT_BUDGET, DocumentKind.BUDGET_STATEMENT,
+                        DocumentKind.FINAL_ACCOUNTS):
         return
     f = doc.file
     lines = [BudgetLine(table=r.table_name, label=r.label, unit=r.unit, function_code=r.function_code,
                         function_name=r.function_name, function_level=r.function_level, fund_source=r.fund_source,
                         spending_type=r.spending_type, row_kind=r.row_kind, code_derived=r.code_derived,
-                        detail=r.detail, source=_ref(r, f), **_money(r))
+                        detail=r.detail, year=r.year, phase=r.phase, column=r.column_name,
+                        table_title=r.table_title, category=r.category, source=_ref(r, f), **_money(r))
              for r in _rows(session, BudgetLineRow, doc_id)]
     income = [IncomeLine(table=r.table_name, label=r.label, fund_source=r.fund_source, level=r.level,
                          parent=r.parent, row_kind=r.row_kind, source=_ref(r, f), **_money(r))

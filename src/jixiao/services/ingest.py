@@ -30,6 +30,7 @@ KIND_LABELS = {
     "target_list": "项目支出绩效目标表",
     "department_budget": "部门预算",
     "budget_statement": "预算决算说明",
+    "final_accounts": "部门决算",
 }
 
 

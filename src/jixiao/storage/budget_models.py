@@ -45,6 +45,12 @@ class BudgetLineRow(_DocumentLine, _Money, Base):
     row_kind: Mapped[str] = mapped_column(String(20))
     code_derived: Mapped[bool] = mapped_column(Boolean, default=False)
     detail: Mapped[str | None] = mapped_column(String(200))
+    # Printed tables: the column's year, phase (budget / final) and header, the table's title.
+    year: Mapped[int | None] = mapped_column(Integer)
+    phase: Mapped[str | None] = mapped_column(String(20))
+    column_name: Mapped[str | None] = mapped_column(String(200))
+    table_title: Mapped[str | None] = mapped_column(String(200))
+    category: Mapped[str | None] = mapped_column(String(40))
 
 
 class IncomeLineRow(_DocumentLine, _Money, Base):
@@ -121,3 +127,4 @@ class StatedFigureRow(_DocumentLine, Base):
     ratio: Mapped[str | None] = mapped_column(String(20))
     subject: Mapped[str | None] = mapped_column(String(200))
     base: Mapped[str | None] = mapped_column(String(200))
+    describes: Mapped[str | None] = mapped_column(String(400))  # the printed line it describes

@@ -49,12 +49,14 @@ def _money(line) -> tuple:
 
 
 _BUDGET_KEYS = ("document_id", "table_name", "label", "unit", "function_code", "function_name", "function_level",
-                "fund_source", "spending_type", "row_kind", "code_derived", "detail", *_MONEY)
+                "fund_source", "spending_type", "row_kind", "code_derived", "detail", "year", "phase", "column_name",
+                "table_title", "category", *_MONEY)
 
 
 def _budget_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
-    return [(doc_id, x.table, _cut(x.label, 300), _cut(x.unit, 200), x.function_code, _cut(x.function_name, 200),
+    return [(doc_id, x.table, _cut(x.label, 300), _cut(x.unit, 200), _cut(x.function_code, 10), _cut(x.function_name, 200),
              x.function_level, x.fund_source, x.spending_type, x.row_kind, x.code_derived, _cut(x.detail, 200),
+             x.year, x.phase, _cut(x.column, 200), _cut(x.table_title, 200), x.category,
              *_money(x)) for x in b.budget_lines]
 
 
@@ -92,13 +94,14 @@ def _staffing_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
 
 _FIGURE_KEYS = ("document_id", "what", "label", "value", "measure_unit", "amount", "unit", "part", "text",
                 "year", "phase", "change", "base_year", "table_name", "code", "category", "ratio", "subject", "base",
-                *_SRC)
+                "describes", *_SRC)
 
 
 def _figure_rows(doc_id: int, b: DepartmentBudget) -> list[tuple]:
     return [(doc_id, x.what, _cut(x.label, 300), _dec(x.value), x.measure_unit, x.amount, _cut(x.unit, 200),
              _cut(x.part, 20), x.text, x.year, x.phase, x.change, x.base_year, _cut(x.table, 60), _cut(x.code, 10),
-             x.category, x.ratio, _cut(x.subject, 200), _cut(x.base, 200), *_src(x.source)) for x in b.stated_figures]
+             x.category, x.ratio, _cut(x.subject, 200), _cut(x.base, 200), _cut(x.describes, 400), *_src(x.source))
+            for x in b.stated_figures]
 
 
 _TABLES = (
@@ -126,4 +129,5 @@ def load_stated_figures(session: Session, doc_id: int, file: str) -> list[Stated
                          amount=r.amount, unit=r.unit, part=r.part, text=r.text,
                          source=SourceRef(file, r.src_line, r.src_sheet, r.src_cell, r.src_page, box_of(r.src_box)), year=r.year, phase=r.phase,
                          change=r.change, base_year=r.base_year, table=r.table_name, code=r.code,
-                         category=r.category, ratio=r.ratio, subject=r.subject, base=r.base) for r in rows]
+                         category=r.category, ratio=r.ratio, subject=r.subject, base=r.base,
+                         describes=r.describes) for r in rows]

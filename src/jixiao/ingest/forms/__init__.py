@@ -16,11 +16,13 @@ from jixiao.ingest.sources import read_grids
 from . import selfeval, self_evaluation_table
 from . import budget_statements, department_budget
 from . import target_declaration, target_form, target_list
+from . import final_accounts, printed_budget
 
 READERS = [self_evaluation_table, selfeval]
 READERS.append(department_budget)
 READERS.extend([target_declaration, target_list, target_form])
 READERS.append(budget_statements)
+READERS.extend([printed_budget, final_accounts])
 MIN_CONFIDENCE = 0.5
 
 
@@ -53,7 +55,7 @@ def read_document(data: bytes, name: str, progress=None) -> Document:
     grids = read_grids(data, name, progress) if progress is not None else read_grids(data, name)
     reader, claimed = detect(grids)
     if reader is None:
-        raise UnknownForm("不是可识别的绩效表格（自评表、申报表、目标表或部门预算） (not a known form)")
+        raise UnknownForm("不是可识别的绩效表格（自评表、申报表、目标表或部门预算）")
     doc = Document(file=name, sha256=hashlib.sha256(data).hexdigest(), kind=str(reader.KIND),
                    size_bytes=len(data))
     doc = reader.read(claimed, doc)

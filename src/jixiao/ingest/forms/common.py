@@ -8,6 +8,7 @@ from decimal import Decimal
 from jixiao.domain.model import Money, MoneyUnit, Status
 from jixiao.domain.numbers import to_yuan
 from jixiao.domain.text import compact
+from jixiao.domain.vocabulary import vocabulary
 from jixiao.ingest.grid import Grid
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -89,3 +90,9 @@ def status_of(text: str | None) -> str | None:
 def money_of(total: Decimal | None, parts: dict[str, Decimal], unit: str, source=None) -> Money:
     """Amounts in the document's unit → a Money in canonical yuan."""
     return Money(to_yuan(total, unit), {k: to_yuan(v, unit) for k, v in parts.items()}, source)  # by position
+
+
+def is_form_note(text: str) -> bool:
+    """A note printed under a form (``备注：作为导入模板…``): a ``[form_notes]`` word and a colon."""
+    head, sep, _ = compact(text).partition(":") if ":" in compact(text) else compact(text).partition("：")
+    return bool(sep) and vocabulary().key("form_notes", head) is not None

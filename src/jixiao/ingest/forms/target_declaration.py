@@ -29,7 +29,8 @@ from jixiao.domain.targets import parse_target
 from jixiao.domain.text import compact
 from jixiao.ingest.grid import Grid, Row
 
-from .common import find_money_unit
+from .common import find_money_unit, is_form_note
+from .unit_doubt import check_unit_doubt, unit_doubt
 
 KIND = DocumentKind.TARGET_DECLARATION
 TITLE = "二级项目支出绩效目标申报表"  # how explain names this reader where two read the same kind
@@ -74,7 +75,7 @@ def read(grids: list[Grid], doc: Document) -> Document:
         doc.department = doc.department or doc.projects[0].department
         doc.title = doc.title or "二级项目支出绩效目标申报表"
     else:
-        doc.warnings.append(ParseWarning("没有找到任何申报表 (no declaration form found)"))
+        doc.warnings.append(ParseWarning("没有找到任何申报表"))
     return doc
 
 
@@ -158,7 +159,7 @@ def read_form(rows: list[Row], doc: Document, default_unit: str) -> Project | No
             facts.setdefault(key, (label, value, row, col))
     name = facts.get("name", ("", "", None, 0))[1]
     if not name:
-        doc.warnings.append(ParseWarning("申报表缺少项目名称 (form without project name)", rows[0].ref,
+        doc.warnings.append(ParseWarning("申报表缺少项目名称", rows[0].ref,
                                          "\t".join(rows[0].cells)))
         return None
     project = Project(name=name, unit=_fact(facts, "unit"), department=_fact(facts, "department"),
@@ -167,7 +168,7 @@ def read_form(rows: list[Row], doc: Document, default_unit: str) -> Project | No
     _read_money(project, facts, doc, default_unit)
     _read_details(project, facts)
     if header_at is None:
-        doc.warnings.append(ParseWarning(f"项目“{name}”没有指标表 (no indicator table)", rows[0].ref))
+        doc.warnings.append(ParseWarning(f"项目“{name}”没有指标表", rows[0].ref))
     else:
         read_indicator_rows(rows[header_at + 1:], project, doc)
     check_unit_doubt(project, doc)
@@ -187,7 +188,7 @@ def _amount(facts: dict, key: str, doc: Document, default_unit: str, name: str):
     unit = unit_from_label(label, default_unit)
     value = parse_decimal(text)
     if value is None:
-        doc.warnings.append(ParseWarning(f"项目“{name}”的“{label}”不是金额，应为数字 (expected an amount)",
+        doc.warnings.append(ParseWarning(f"项目“{name}”的“{label}”不是金额，应为数字",
                                          row.ref_of(col), text))
     return to_yuan(value, unit), unit, text, row.ref_of(col)
 
@@ -257,6 +258,8 @@ def read_indicator_rows(rows: list[Row], project: Project, doc: Document) -> Non
         if not rest:
             continue
         name = rest[0]
+        if name[0] in _NOTE_FIRST and is_form_note(name):
+            break  # 备注：作为导入模板… under the table: the form has ended
         # 不适用 (stripped, so it starts with 不) in the name and value cells: no indicator here.
         if name[0] == "不" and len(name) < 8 and compact(name) == NOT_APPLICABLE and \
                 (len(rest) < 2 or (len(rest[1]) < 8 and compact(rest[1]) == NOT_APPLICABLE)):
@@ -264,7 +267,7 @@ def read_indicator_rows(rows: list[Row], project: Project, doc: Document) -> Non
             continue
         target_text = rest[1] if len(rest) > 1 else ""
         if not target_text:
-            doc.warnings.append(ParseWarning(f"项目“{project.name}”的指标“{name}”没有指标值 (no target value)",
+            doc.warnings.append(ParseWarning(f"项目“{project.name}”的指标“{name}”没有指标值",
                                              row.ref, "\t".join(row.cells)))
         # By position (a keyword call costs about twice as much); the order is pinned by a test:
         # level1, level2, name, target, actual, note, weight, score, deviation_reason, required,
@@ -274,49 +277,7 @@ def read_indicator_rows(rows: list[Row], project: Project, doc: Document) -> Non
                                     None, text1, text2, row.ref_of(name_at)))
 
 
-def unit_doubt(field: str, amount_yuan: Decimal | None, stated: str, unit: str,
-               basis_total: Decimal | None, against: str = "测算依据合计") -> dict | None:
-    """A reason to doubt the money unit of one amount, or None.
-
-    An amount is doubtful when a reference figure (its 测算依据 total, the same task in another
-    table) is about 1/10,000 (or 10,000 times) of it, or
-    when it is implausible in its unit (above 100亿元 in 万元, below 100 元 in 元).
-    """
-    if amount_yuan is None or amount_yuan <= 0:
-        return None
-    other = MoneyUnit.YUAN if unit == MoneyUnit.WAN_YUAN else MoneyUnit.WAN_YUAN
-    reason = None
-    if basis_total and basis_total > 0:
-        ratio = amount_yuan / basis_total
-        if (unit == MoneyUnit.WAN_YUAN and 5000 <= ratio <= 20000) or \
-                (unit == MoneyUnit.YUAN and Decimal("0.00005") <= ratio <= Decimal("0.0002")):
-            reason = (f"{against}{basis_total:.2f}元，与所填金额相差约一万倍，单位疑为"
-                      f"{'元' if other == MoneyUnit.YUAN else '万元'} (differs from the reference by about 10,000×)")
-    if reason is None and unit == MoneyUnit.WAN_YUAN and amount_yuan >= Decimal("1e10"):
-        reason = "金额达100亿元以上，单位疑为元 (implausibly large in 万元)"
-    if reason is None and unit == MoneyUnit.YUAN and amount_yuan < 100:
-        reason = "金额不足100元，单位疑为万元 (implausibly small in 元)"
-    if reason is None:
-        return None
-    return {"reason": reason, "stated": str(unit), "value": stated, "likely": str(other), "field": field}
+_NOTE_FIRST = frozenset("备注说填")
 
 
-def check_unit_doubt(project: Project, doc: Document) -> None:
-    """Flag amounts whose unit is doubtful: kept as stated, noted on the project and warned."""
-    basis = project.details.get("basis") or {}
-    total = basis.get("stated_total") and basis["stated_total"].get("yuan") or basis.get("computed_total")
-    basis_total = Decimal(total) if total else None
-    stated = project.details.get("stated_amounts", {})
-    multi = project.details.get("multi_year")
-    doubts = [d for d in (
-        unit_doubt("budget", project.budget.total, stated.get("budget", {}).get("text", ""),
-                   project.money_unit, basis_total),
-        unit_doubt("multi_year", Decimal(multi) if multi else None, stated.get("multi_year", {}).get("text", ""),
-                   stated.get("multi_year", {}).get("unit", project.money_unit), None),
-    ) if d]
-    if not doubts:
-        return
-    project.details["money_unit_doubt"] = dict(doubts[0], also=doubts[1:]) if len(doubts) > 1 else doubts[0]
-    for d in doubts:
-        doc.warnings.append(ParseWarning(f"项目“{project.name}”金额单位存疑：{d['reason']}",
-                                         project.budget.source or project.source, d["value"]))
+__all__ = ["KIND", "check_unit_doubt", "detect", "read", "read_form", "read_indicator_rows", "unit_doubt"]

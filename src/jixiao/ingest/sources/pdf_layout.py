@@ -18,6 +18,7 @@ from .spans import join_lines
 
 Box = tuple[float, float, float, float]
 _TOLERANCE = 3  # pdfplumber's own default x/y tolerance for characters of one line
+_LINE_SHARE = 0.5  # clusters overlapping by half a line's height are one printed line
 _SLIVER = 8.0  # points: a column or row this thin holding no text of its own is a double line's gap
 
 
@@ -211,13 +212,44 @@ def _lines(chars: list[dict]) -> list[TextLine]:
     if not chars:
         return []
     out = []
-    for line in cluster_objects(chars, itemgetter("top"), _TOLERANCE):
+    for line in _same_lines(cluster_objects(chars, itemgetter("top"), _TOLERANCE)):
         text = collate_line(line, _TOLERANCE).strip()
         if text:
             box = (min(c["x0"] for c in line), min(c["top"] for c in line),
                    max(c["x1"] for c in line), max(c["bottom"] for c in line))
             out.append(TextLine(text, box))
     return out
+
+
+def _same_lines(clusters: list[list[dict]]) -> list[list[dict]]:
+    """Clusters of one printed line joined: digits in a Latin font sit a few points lower than the
+    Chinese around them (2024 in ``上海市普陀区财政局2024年度…``), more than the tolerance, yet
+    fill the gaps the Chinese leaves on the same line; a cluster that overlaps the one above by
+    half its height and no character of it is one line with it."""
+    out: list[list[dict]] = []
+    spans: list[tuple[float, float]] = []
+    for cluster in clusters:
+        top, bottom = min(c["top"] for c in cluster), max(c["bottom"] for c in cluster)
+        if out and _one_line(spans[-1], (top, bottom), out[-1], cluster):
+            out[-1] = out[-1] + cluster
+            spans[-1] = (min(spans[-1][0], top), max(spans[-1][1], bottom))
+            continue
+        out.append(cluster)
+        spans.append((top, bottom))
+    return out
+
+
+def _one_line(above: tuple[float, float], span: tuple[float, float], a: list[dict], b: list[dict]) -> bool:
+    overlap = min(above[1], span[1]) - max(above[0], span[0])
+    if overlap < _LINE_SHARE * min(above[1] - above[0], span[1] - span[0]):
+        return False
+    xs = sorted((c["x0"], c["x1"]) for c in a)
+    lefts = [x0 for x0, _ in xs]
+    for c in b:  # no character of one cluster may stand over a character of the other
+        k = bisect_right(lefts, c["x0"]) - 1
+        if (k >= 0 and xs[k][1] > c["x0"] + _TOLERANCE) or (k + 1 < len(xs) and xs[k + 1][0] < c["x1"] - _TOLERANCE):
+            return False
+    return True
 
 
 def cell_text(chars: list[dict]) -> str:

@@ -5,7 +5,7 @@ from jixiao.checks.sums import sum_hits
 @rule("M004", "tables-disagree", "error",
       "{what}不一致：前者 {stated}，后者 {computed}，相差 {diff}，超出四舍五入范围{note}",
       "{what}: {stated} against {computed}, off by {diff}, beyond rounding",
-      scope=DOCUMENT, kinds=("department_budget",))
+      scope=DOCUMENT, kinds=("department_budget", "final_accounts"))
 def check(doc, ctx):
     """同一文档的不同表格（或表格与正文）数字不一致.
 
