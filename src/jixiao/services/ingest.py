@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from jixiao.domain.limits import RefusedValue
 from jixiao.domain.model import Document
 from jixiao.ingest.forms import UnknownForm, read_document
 from jixiao.ingest.grid import SourceError
@@ -90,6 +91,8 @@ def parse_job(data: bytes, name: str, progress=None) -> Document | str:
         doc = read_document(data, name, progress)
     except (SourceError, UnknownForm) as exc:
         return str(exc)
+    except RefusedValue as exc:
+        return f"{Path(name).name}：{exc}，文件未入库"
     except Exception as exc:  # a reader bug must not stop the other files
         return f"读取时出错: {exc.__class__.__name__}: {exc} (reader failure)"
     if not doc.projects and not doc.extras:
@@ -119,6 +122,11 @@ def store_parsed(factory: sessionmaker[Session], parsed: Document | str, data: b
             doc_id = save_document(session, parsed, data)
     except IntegrityError:  # the same content landed meanwhile from another upload
         return FileResult(name, "duplicate", parsed.kind, message="内容与已入库的文档相同，未作改动 (same content already stored)")
+    except RefusedValue as exc:  # a value the columns cannot hold: this file only, said in words
+        return FileResult(name, "error", message=f"{Path(name).name}：{exc}，文件未入库")
+    except (DBAPIError, OverflowError) as exc:  # never the statement and its parameters
+        reason = type(getattr(exc, "orig", exc)).__name__
+        return FileResult(name, "error", message=f"{Path(name).name}：数据库拒绝保存此文件（{reason}），文件未入库")
     return FileResult(name, "ingested", parsed.kind, doc_id, len(parsed.projects),
                       sum(len(p.indicators) for p in parsed.projects), len(parsed.warnings))
 
@@ -197,4 +205,7 @@ def _ingest_file(path: str) -> FileResult:
     if isinstance(data, FileResult):
         return data
     assert _worker_factory is not None
-    return ingest_bytes(_worker_factory, data, path)
+    try:
+        return ingest_bytes(_worker_factory, data, path)
+    except Exception as exc:  # one file's failure must come back as its own result, not end the run
+        return FileResult(path, "error", message=f"{Path(path).name}：入库时出错（{exc.__class__.__name__}），文件未入库")
