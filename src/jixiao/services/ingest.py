@@ -22,6 +22,8 @@ from jixiao.storage import search_index
 from jixiao.storage.repositories import find_document_by_sha, save_document
 from jixiao.storage.session import transaction
 
+from .unit_scope import upload_refusal
+from .users import Principal
 from .workers import collector_set_aside, worker_start
 
 KIND_LABELS = {
@@ -113,13 +115,18 @@ def _known(factory: sessionmaker[Session], data: bytes, name: str) -> FileResult
                       message=f"内容与已入库的文档 #{existing.id} 相同，未作改动 (same content already stored)")
 
 
-def store_parsed(factory: sessionmaker[Session], parsed: Document | str, data: bytes, name: str) -> FileResult:
-    """Store one parsed file in its own transaction: it lands whole or not at all."""
+def store_parsed(factory: sessionmaker[Session], parsed: Document | str, data: bytes, name: str,
+                 uploader: Principal | None = None) -> FileResult:
+    """Store one parsed file in its own transaction: it lands whole or not at all. An upload names
+    its ``uploader``, and a unit editor may store only documents of its own units."""
     if isinstance(parsed, str):
         return FileResult(name, "error", message=parsed)
+    refusal = upload_refusal(uploader, parsed)
+    if refusal:
+        return FileResult(name, "error", parsed.kind, message=f"{Path(name).name}：{refusal}，未入库")
     try:
         with transaction(factory) as session:
-            doc_id = save_document(session, parsed, data)
+            doc_id = save_document(session, parsed, data, uploader.user_id if uploader else None)
     except IntegrityError:  # the same content landed meanwhile from another upload
         return FileResult(name, "duplicate", parsed.kind, message="内容与已入库的文档相同，未作改动 (same content already stored)")
     except RefusedValue as exc:  # a value the columns cannot hold: this file only, said in words
@@ -131,9 +138,9 @@ def store_parsed(factory: sessionmaker[Session], parsed: Document | str, data: b
                       sum(len(p.indicators) for p in parsed.projects), len(parsed.warnings))
 
 
-def ingest_bytes(factory: sessionmaker[Session], data: bytes, name: str) -> FileResult:
+def ingest_bytes(factory: sessionmaker[Session], data: bytes, name: str, uploader: Principal | None = None) -> FileResult:
     """Read and store one file's content; never raises for bad input."""
-    return _known(factory, data, name) or store_parsed(factory, parse_job(data, name), data, name)
+    return _known(factory, data, name) or store_parsed(factory, parse_job(data, name), data, name, uploader)
 
 
 def _read(path: Path) -> bytes | FileResult:
