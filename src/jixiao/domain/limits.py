@@ -32,6 +32,14 @@ class ValueTooLong(RefusedValue):
         super().__init__(f"{what}过长（{length} 个字符，上限 {limit} 个）")
 
 
+class NumberOutOfRange(RefusedValue):
+    """A count, year or other whole number larger than its column holds."""
+
+    def __init__(self, what: str, value: int) -> None:
+        text = str(value)
+        super().__init__(f"{what}的数值 {text if len(text) <= 30 else text[:27] + '…'} 超出可存储的范围")
+
+
 def check_amount(value: Decimal) -> Decimal:
     """``value`` itself, or AmountOutOfRange when it cannot be stored."""
     if not value.is_finite() or abs(value) >= MAX_YUAN:

@@ -95,6 +95,8 @@ def parse_job(data: bytes, name: str, progress=None) -> Document | str:
         return str(exc)
     except RefusedValue as exc:
         return f"{Path(name).name}：{exc}，文件未入库"
+    except ArithmeticError:  # a number of more digits than any amount has (decimal.InvalidOperation)
+        return f"{Path(name).name}：文件中有位数过多、无法换算的数字（金额绝对值须小于 1000 万亿元），文件未入库"
     except Exception as exc:  # a reader bug must not stop the other files
         return f"读取时出错: {exc.__class__.__name__}: {exc} (reader failure)"
     if not doc.projects and not doc.extras:
