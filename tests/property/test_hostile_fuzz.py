@@ -77,16 +77,9 @@ def _check(factory, case) -> None:
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def store(request, tmp_path_factory):
     from jixiao.storage.session import open_store
-    from tests.conftest import PG_ADMIN_URL, _drop_pg_database, _fresh_pg_database
+    from tests.web.conftest import on_each_backend
 
-    if request.param == "sqlite":
-        yield open_store(f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'j.db'}")
-        return
-    url, name = _fresh_pg_database(PG_ADMIN_URL)
-    try:
-        yield open_store(url)
-    finally:
-        _drop_pg_database(url, name)
+    yield from on_each_backend(request, tmp_path_factory, open_store)
 
 
 # `make fuzz` runs ten times as many (JIXIAO_FUZZ_EXAMPLES=400)
