@@ -132,3 +132,21 @@ def test_item2_an_editor_cannot_declare_for_another_unit_naming_its_own_as_depar
     page = post(signed_in(app, "editor"), "/workflow/new", {**DECLARATION_FORM, "unit": UNIT_B,
                                                              "department": "职业训练中心"})
     assert page.status_code == 403, page.text[:300]
+
+
+def test_item3_units_that_share_a_suffix_stay_apart(world):
+    """Units named 中心, 训练中心 and 深圳市福田区职业训练中心 are not the editor's 职业训练中心."""
+    from jixiao.services.ingest import ingest_bytes
+    from tests.conftest import SEED_000
+
+    app, people = world["app"], world["people"]
+    text = SEED_000.read_text(encoding="utf-8")
+    names = ["中心", "训练中心", "深圳市福田区职业训练中心"]
+    for i, name in enumerate(names):
+        variant = text.replace("\t人力资源局本级\t", f"\t{name}\t").replace("部门预算项目绩效自评表", f"部门预算项目绩效自评表{i}", 1)
+        assert ingest_bytes(app.state.factory, variant.encode("utf-8"), f"suffix{i}.txt").status == "ingested"
+    client, editor = signed_in(app, None), bearer(app, people, "editor")
+    units = {p["unit"] for p in client.get("/api/v1/projects", params={"per_page": 500}, headers=editor).json()["items"]}
+    assert units == {"职业训练中心", "龙岗区职业训练中心"}, units
+    page = signed_in(app, "editor").get("/projects", params={"per_page": 500}).text
+    assert not any(f">{n}<" in page for n in names)

@@ -16,8 +16,8 @@ class RefusedValue(ValueError):
     """A value a file holds that cannot be stored; the message is for the person who sent the file."""
 
 
-class AmountOutOfRange(RefusedValue):
-    """An amount whose absolute value is 10^15 yuan or more."""
+class AmountOutOfRange(RefusedValue, ArithmeticError):
+    """An amount whose absolute value is 10^15 yuan or more (an overflow, hence also arithmetic)."""
 
     def __init__(self, amount) -> None:
         text = format(amount, "f") if isinstance(amount, Decimal) and amount.is_finite() else f"{amount}"
