@@ -107,3 +107,23 @@ def test_item13_formulas_without_saved_results_are_reported():
 def test_item13_a_saved_workbook_has_no_such_notice():
     doc = parse_job(DECLARATION.read_bytes(), "plain.xlsx")
     assert not any("公式" in w.message for w in doc.warnings)
+
+
+def test_values_refused_at_storage_are_reported_in_words_on_both_backends(db_url):
+    """Found by the hostile fuzz: a value that reaches the store past the readers (an amount set on a
+    stored-only field, a NUL character) is refused for its file in words, on PostgreSQL too (where
+    SQLAlchemy wraps the refusal of a bind processor)."""
+    from decimal import Decimal
+
+    from jixiao.services.ingest import store_parsed
+    from jixiao.storage.session import open_store
+
+    factory = open_store(db_url)
+    doc = parse_job(SEED_000.read_bytes(), "a.txt")
+    doc.projects[0].name = "其他\x00管理事务"
+    result = store_parsed(factory, doc, b"", "a.txt")
+    assert result.status == "error" and "空字符" in result.message, result.message
+    doc = parse_job(SEED_001.read_bytes(), "b.txt")
+    doc.projects[0].execution_rate = Decimal(10) ** 20
+    result = store_parsed(factory, doc, b"", "b.txt")
+    assert result.status == "error" and "超出可存储的范围" in result.message, result.message

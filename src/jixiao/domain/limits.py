@@ -32,6 +32,13 @@ class ValueTooLong(RefusedValue):
         super().__init__(f"{what}过长（{length} 个字符，上限 {limit} 个）")
 
 
+class NulInText(RefusedValue):
+    """A text holding the NUL character (a damaged file; PostgreSQL cannot store it)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what}中含有空字符（文件可能已损坏）")
+
+
 class NumberOutOfRange(RefusedValue):
     """A count, year or other whole number larger than its column holds."""
 

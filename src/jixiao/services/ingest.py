@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -10,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 from jixiao.domain.limits import RefusedValue
@@ -25,6 +26,8 @@ from jixiao.storage.session import transaction
 from .unit_scope import upload_refusal
 from .users import Principal
 from .workers import collector_set_aside, worker_start
+
+log = logging.getLogger("jixiao.ingest")
 
 KIND_LABELS = {
     "self_evaluation_table": "部门预算项目绩效自评表",
@@ -133,11 +136,22 @@ def store_parsed(factory: sessionmaker[Session], parsed: Document | str, data: b
         return FileResult(name, "duplicate", parsed.kind, message="内容与已入库的文档相同，未作改动 (same content already stored)")
     except RefusedValue as exc:  # a value the columns cannot hold: this file only, said in words
         return FileResult(name, "error", message=f"{Path(name).name}：{exc}，文件未入库")
-    except (DBAPIError, OverflowError) as exc:  # never the statement and its parameters
-        reason = type(getattr(exc, "orig", exc)).__name__
-        return FileResult(name, "error", message=f"{Path(name).name}：数据库拒绝保存此文件（{reason}），文件未入库")
+    except StatementError as exc:  # a value refused inside SQLAlchemy (a bind processor) or by the database
+        orig = getattr(exc, "orig", None)
+        if isinstance(orig, RefusedValue):
+            return FileResult(name, "error", message=f"{Path(name).name}：{orig}，文件未入库")
+        return _refused_by_database(name, orig or exc)
+    except OverflowError as exc:
+        return _refused_by_database(name, exc)
     return FileResult(name, "ingested", parsed.kind, doc_id, len(parsed.projects),
                       sum(len(p.indicators) for p in parsed.projects), len(parsed.warnings))
+
+
+def _refused_by_database(name: str, exc: BaseException) -> FileResult:
+    """The file's result when the database refused one of its values: the reason in words for the
+    person, the database's own message (never the statement and its parameters) in the log."""
+    log.warning("database refused %s: %s: %s", name, type(exc).__name__, str(exc).split("\n", 1)[0][:300])
+    return FileResult(name, "error", message=f"{Path(name).name}：数据库拒绝保存此文件中的某个值（数值或文字超出范围），文件未入库")
 
 
 def ingest_bytes(factory: sessionmaker[Session], data: bytes, name: str, uploader: Principal | None = None) -> FileResult:

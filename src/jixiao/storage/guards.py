@@ -2,7 +2,7 @@
 
 PostgreSQL refuses a value longer than its ``String(n)`` column, or an integer past its column's
 32 or 64 bits (and the error prints the whole statement with its parameters); SQLite keeps a long
-text and raises OverflowError past 64 bits. Both now refuse such a value the same way, before the
+text and raises OverflowError past 64 bits; PostgreSQL refuses a NUL character in any text. Both now refuse such a value the same way, before the
 statement is sent, with ``ValueTooLong`` or ``NumberOutOfRange`` naming the field in words.
 """
 
@@ -14,7 +14,7 @@ from sqlalchemy import BigInteger, Integer, String, Table, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.sql.dml import Insert, Update
 
-from jixiao.domain.limits import NumberOutOfRange, ValueTooLong
+from jixiao.domain.limits import NulInText, NumberOutOfRange, ValueTooLong
 
 # What a person calls the columns a file fills; any other column is "一项文字".
 FIELD_NAMES = {
@@ -31,8 +31,8 @@ def _limits(table: Table) -> tuple[tuple[str, int], ...]:
     """(column, largest length) of the text columns, (column, -largest integer) of the integer ones."""
     out = []
     for c in table.columns:
-        if isinstance(c.type, String) and c.type.length:
-            out.append((c.key, c.type.length))
+        if isinstance(c.type, String):  # Text too: its limit is only the NUL that PostgreSQL refuses
+            out.append((c.key, c.type.length or 2**62))
         elif isinstance(c.type, Integer):  # Hundredths checks its own amounts
             out.append((c.key, -(2**63 - 1 if isinstance(c.type, BigInteger) else 2**31 - 1)))
     return tuple(out)
@@ -40,8 +40,11 @@ def _limits(table: Table) -> tuple[tuple[str, int], ...]:
 
 def _check(table: Table, key: str, limit: int, value) -> None:
     if limit > 0:
-        if isinstance(value, str) and len(value) > limit:
-            raise ValueTooLong(_what(table, key), len(value), limit)
+        if isinstance(value, str):
+            if len(value) > limit:
+                raise ValueTooLong(_what(table, key), len(value), limit)
+            if "\x00" in value:
+                raise NulInText(_what(table, key))
     elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > -limit:
         raise NumberOutOfRange(_what(table, key), value)
 
