@@ -14,7 +14,7 @@ from jixiao.services.users import create_token, create_user
 from jixiao.storage.session import transaction
 from tests.web.conftest import load
 
-EXAMPLES = int(os.environ.get("JIXIAO_FUZZ_EXAMPLES") or 12)
+EXAMPLES = int(os.environ.get("JIXIAO_FUZZ_EXAMPLES") or 8)
 HEADERS: dict[str, dict] = {}
 
 
