@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 # A change of the dependencies makes a new stamp, and `make setup` installs again.
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml package.json package-lock.json 2>/dev/null | sha1sum | cut -c1-10)
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test fuzz bench clean
 
 setup: $(STAMP)
 
@@ -21,6 +21,11 @@ demo: setup
 
 test: setup
 	$(PY) -m pytest
+
+# The fuzz tests of the suite with ten times their examples: hostile values through every reader
+# and the store, mutated files into every source, schemathesis over the OpenAPI spec.
+fuzz: setup
+	JIXIAO_FUZZ_EXAMPLES=400 $(PY) -m pytest tests/property/test_hostile_fuzz.py tests/security/test_api_schemathesis.py
 
 bench: setup
 	$(PY) bench/ingest.py

@@ -7,7 +7,8 @@ import json
 from typer.testing import CliRunner
 
 from jixiao.cli.main import app
-from jixiao.services.user_admin import LockoutSettings, lock_if_needed, locked_minutes
+from jixiao.services.login_throttle import reserve, settle
+from jixiao.services.user_admin import LockoutSettings, locked_minutes
 from jixiao.services.users import authenticate
 from jixiao.storage.session import open_store
 
@@ -49,7 +50,9 @@ def test_lock_after_repeated_failures(sqlite_url):
     assert run("add", "dan", "--role", "viewer", "--password", "dan-pass-12", "--db", sqlite_url).exit_code == 0
     settings = LockoutSettings(max_failures=3, lock_minutes=10)
     for attempt in range(3):
+        assert reserve(factory, "dan", settings) is None
         assert authenticate(factory, "dan", "wrong") is None
-        assert lock_if_needed(factory, "dan", settings) is (attempt == 2)
+        assert settle(factory, "dan", False, settings) is (attempt == 2)
+    assert reserve(factory, "dan", settings) == 10
     assert locked_minutes(factory, "dan") == 10
     assert locked_minutes(factory, "nobody") is None

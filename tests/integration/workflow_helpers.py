@@ -16,7 +16,8 @@ DEPARTMENT = "深圳市龙岗区人力资源局"
 PEOPLE = {
     "admin": ("admin", ()),
     "reviewer": ("reviewer", ()),
-    "editor": ("unit_editor", (UNIT_A,)),
+    # the same unit as the seeds write it in two documents (names match exactly, nothing guessed)
+    "editor": ("unit_editor", (UNIT_A, "龙岗区职业训练中心")),
     "editor_b": ("unit_editor", (UNIT_B,)),
     "viewer": ("viewer", ()),
     "unscoped_editor": ("unit_editor", ()),

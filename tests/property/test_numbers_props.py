@@ -2,9 +2,11 @@
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jixiao.domain.limits import MAX_YUAN, AmountOutOfRange
 from jixiao.domain.numbers import parse_decimal, parse_percent, to_yuan
 from jixiao.domain.targets import parse_target
 
@@ -32,7 +34,11 @@ def test_percent(x):
 
 @given(amounts)
 def test_wan_yuan_to_yuan_is_exact(x):
-    assert to_yuan(x, "wan_yuan") == (x * 10000).quantize(Decimal("0.01"))
+    if x * 10000 >= MAX_YUAN:  # 1000 万亿元 and more cannot be stored: refused, never rounded
+        with pytest.raises(AmountOutOfRange):
+            to_yuan(x, "wan_yuan")
+    else:
+        assert to_yuan(x, "wan_yuan") == (x * 10000).quantize(Decimal("0.01"))
     assert to_yuan(x, "yuan") == x
 
 

@@ -24,7 +24,7 @@ from tests.integration.workflow_helpers import make_people
 from tests.web.conftest import make_app, on_each_backend
 from tests.web.workflow_web_helpers import bearer, post, signed_in
 
-OWN_UNITS = {"职业训练中心", "龙岗区职业训练中心"}  # editor's scope is 职业训练中心
+OWN_UNITS = {"职业训练中心", "龙岗区职业训练中心"}  # the editor's scope names both
 OTHER_UNIT = "人力资源局本级"
 # Department-level documents (whole published files and the department budget), not one unit's
 # project: readable by every signed-in user.
@@ -81,11 +81,12 @@ def _url(path: str, w: dict, own: bool) -> str:
     return path.replace("{project_id}", str(pid)).replace("{indicator_id}", str(ind))
 
 
-def test_unit_names_match_in_shortened_form():
-    assert unit_matches("职业训练中心", "龙岗区职业训练中心")
-    assert unit_matches("龙岗区职业训练中心", "职业训练中心")
+def test_unit_names_match_only_the_same_name():
+    # issue 16 item 3: a suffix in either direction no longer matches (中心, 训练中心, another district's)
+    for other in ("龙岗区职业训练中心", "中心", "训练中心", "深圳市福田区职业训练中心", "职业介绍服务中心"):
+        assert not unit_matches("职业训练中心", other) and not unit_matches(other, "职业训练中心"), other
+    assert unit_matches("职业训练中心", "职业训练中心") and unit_matches("职业训练中心", " 职业训练中心 ")
     assert unit_matches("职业训练中心", "职业训练中心")
-    assert not unit_matches("职业训练中心", "职业介绍服务中心")
     assert not unit_matches("职业训练中心", "职业训练中心本级")
     assert not unit_matches("职业训练中心", None) and not unit_matches("", "职业训练中心")
 

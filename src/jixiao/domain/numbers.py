@@ -6,6 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import overload
 
+from .limits import check_amount
 from .memo import per_document
 from .text import to_halfwidth
 
@@ -88,7 +89,7 @@ def to_yuan(amount: Decimal | None, unit: str) -> Decimal | None:
     """Canonical money: yuan with two decimals, from ``yuan`` or ``wan_yuan``."""
     if amount is None:
         return None
-    value = amount * WAN if unit == "wan_yuan" else amount
+    value = check_amount(amount * WAN if unit == "wan_yuan" else amount)  # before quantize: 28+ digits fail there
     return value.quantize(CENT)
 
 

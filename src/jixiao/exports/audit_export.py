@@ -8,6 +8,8 @@ import json
 
 from openpyxl import Workbook
 
+from .cells import csv_row, xlsx_row
+
 from jixiao.domain.lifecycle import ACTION_LABELS, STATE_LABELS
 
 HEADINGS = ["序号", "时间 (UTC)", "用户", "操作", "操作代码", "原状态", "新状态", "版本", "说明",
@@ -49,7 +51,7 @@ def audit_csv(entries) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(HEADINGS)
-    writer.writerows(audit_rows(entries))
+    writer.writerows(csv_row(r) for r in audit_rows(entries))
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -58,10 +60,10 @@ def audit_xlsx(entries, title: str) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "审计记录"
-    ws.append([title])
+    ws.append(xlsx_row(ws, [title]))
     ws.append(HEADINGS)
     for row in audit_rows(entries):
-        ws.append(row)
+        ws.append(xlsx_row(ws, row))
     for col, width in zip("ABCDEFGHIJKL", (6, 20, 12, 14, 18, 10, 10, 6, 30, 24, 50, 50)):
         ws.column_dimensions[col].width = width
     out = io.BytesIO()

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from jixiao.services import queries
 
 from .budget_json import TABLES, row_dict, rows_of
+from .cells import csv_safe
 
 ENCODING = "utf-8-sig"
 _DOCUMENT = ["document_file", "department", "year"]
@@ -42,7 +43,7 @@ def write_table(session: Session, name: str, path: Path, docs: dict) -> int:
         writer.writeheader()
         for r in rows_of(session, model):
             doc = docs.get(r.document_id)
-            writer.writerow(_flat(row_dict(r, doc.file if doc else ""), doc))
+            writer.writerow({k: csv_safe(v) for k, v in _flat(row_dict(r, doc.file if doc else ""), doc).items()})
             n += 1
     return n
 

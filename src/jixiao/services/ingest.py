@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -10,9 +11,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
+from jixiao.domain.limits import RefusedValue
 from jixiao.domain.model import Document
 from jixiao.ingest.forms import UnknownForm, read_document
 from jixiao.ingest.grid import SourceError
@@ -21,7 +23,11 @@ from jixiao.storage import search_index
 from jixiao.storage.repositories import find_document_by_sha, save_document
 from jixiao.storage.session import transaction
 
+from .unit_scope import upload_refusal
+from .users import Principal
 from .workers import collector_set_aside, worker_start
+
+log = logging.getLogger("jixiao.ingest")
 
 KIND_LABELS = {
     "self_evaluation_table": "部门预算项目绩效自评表",
@@ -91,6 +97,10 @@ def parse_job(data: bytes, name: str, progress=None) -> Document | str:
         doc = read_document(data, name, progress)
     except (SourceError, UnknownForm) as exc:
         return str(exc)
+    except RefusedValue as exc:
+        return f"{Path(name).name}：{exc}，文件未入库"
+    except ArithmeticError:  # a number of more digits than any amount has (decimal.InvalidOperation)
+        return f"{Path(name).name}：文件中有位数过多、无法换算的数字（金额绝对值须小于 1000 万亿元），文件未入库"
     except Exception as exc:  # a reader bug must not stop the other files
         return f"读取时出错: {exc.__class__.__name__}: {exc} (reader failure)"
     if not doc.projects and not doc.extras:
@@ -111,22 +121,43 @@ def _known(factory: sessionmaker[Session], data: bytes, name: str) -> FileResult
                       message=f"内容与已入库的文档 #{existing.id} 相同，未作改动 (same content already stored)")
 
 
-def store_parsed(factory: sessionmaker[Session], parsed: Document | str, data: bytes, name: str) -> FileResult:
-    """Store one parsed file in its own transaction: it lands whole or not at all."""
+def store_parsed(factory: sessionmaker[Session], parsed: Document | str, data: bytes, name: str,
+                 uploader: Principal | None = None) -> FileResult:
+    """Store one parsed file in its own transaction: it lands whole or not at all. An upload names
+    its ``uploader``, and a unit editor may store only documents of its own units."""
     if isinstance(parsed, str):
         return FileResult(name, "error", message=parsed)
+    refusal = upload_refusal(uploader, parsed)
+    if refusal:
+        return FileResult(name, "error", parsed.kind, message=f"{Path(name).name}：{refusal}，未入库")
     try:
         with transaction(factory) as session:
-            doc_id = save_document(session, parsed, data)
+            doc_id = save_document(session, parsed, data, uploader.user_id if uploader else None)
     except IntegrityError:  # the same content landed meanwhile from another upload
         return FileResult(name, "duplicate", parsed.kind, message="内容与已入库的文档相同，未作改动 (same content already stored)")
+    except RefusedValue as exc:  # a value the columns cannot hold: this file only, said in words
+        return FileResult(name, "error", message=f"{Path(name).name}：{exc}，文件未入库")
+    except StatementError as exc:  # a value refused inside SQLAlchemy (a bind processor) or by the database
+        orig = getattr(exc, "orig", None)
+        if isinstance(orig, RefusedValue):
+            return FileResult(name, "error", message=f"{Path(name).name}：{orig}，文件未入库")
+        return _refused_by_database(name, orig or exc)
+    except OverflowError as exc:
+        return _refused_by_database(name, exc)
     return FileResult(name, "ingested", parsed.kind, doc_id, len(parsed.projects),
                       sum(len(p.indicators) for p in parsed.projects), len(parsed.warnings))
 
 
-def ingest_bytes(factory: sessionmaker[Session], data: bytes, name: str) -> FileResult:
+def _refused_by_database(name: str, exc: BaseException) -> FileResult:
+    """The file's result when the database refused one of its values: the reason in words for the
+    person, the database's own message (never the statement and its parameters) in the log."""
+    log.warning("database refused %s: %s: %s", name, type(exc).__name__, str(exc).split("\n", 1)[0][:300])
+    return FileResult(name, "error", message=f"{Path(name).name}：数据库拒绝保存此文件中的某个值（数值或文字超出范围），文件未入库")
+
+
+def ingest_bytes(factory: sessionmaker[Session], data: bytes, name: str, uploader: Principal | None = None) -> FileResult:
     """Read and store one file's content; never raises for bad input."""
-    return _known(factory, data, name) or store_parsed(factory, parse_job(data, name), data, name)
+    return _known(factory, data, name) or store_parsed(factory, parse_job(data, name), data, name, uploader)
 
 
 def _read(path: Path) -> bytes | FileResult:
@@ -198,4 +229,7 @@ def _ingest_file(path: str) -> FileResult:
     if isinstance(data, FileResult):
         return data
     assert _worker_factory is not None
-    return ingest_bytes(_worker_factory, data, path)
+    try:
+        return ingest_bytes(_worker_factory, data, path)
+    except Exception as exc:  # one file's failure must come back as its own result, not end the run
+        return FileResult(path, "error", message=f"{Path(path).name}：入库时出错（{exc.__class__.__name__}），文件未入库")

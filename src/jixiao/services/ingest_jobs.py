@@ -32,18 +32,19 @@ def _pool() -> ThreadPoolExecutor:
         return _POOL
 
 
-def submit(factory: sessionmaker[Session], data: bytes, name: str, on_done=None):
+def submit(factory: sessionmaker[Session], data: bytes, name: str, on_done=None, uploader=None):
     """Queue one file; its job id at once, and a Future that is done when the file is stored."""
     with transaction(factory) as session:
         job = IngestJobRow(file=name, size_bytes=len(data), status="queued", pages_done=0, projects=0,
-                           indicators=0, warnings=0)
+                           indicators=0, warnings=0, uploaded_by=uploader.user_id if uploader else None)
         session.add(job)
         session.flush()
         job_id = job.id
-    return job_id, _pool().submit(run, factory, job_id, data, name, on_done)
+    return job_id, _pool().submit(run, factory, job_id, data, name, on_done, uploader)
 
 
-def run(factory: sessionmaker[Session], job_id: int, data: bytes, name: str, on_done=None) -> FileResult:
+def run(factory: sessionmaker[Session], job_id: int, data: bytes, name: str, on_done=None,
+        uploader=None) -> FileResult:
     """Read and store one file, writing its progress; the result is also the job's final row."""
     _update(factory, job_id, status="reading")
     last = [0.0]
@@ -55,7 +56,7 @@ def run(factory: sessionmaker[Session], job_id: int, data: bytes, name: str, on_
             _update(factory, job_id, pages_done=page, pages_total=pages)
 
     try:
-        result = _known(factory, data, name) or store_parsed(factory, parse_job(data, name, progress), data, name)
+        result = _known(factory, data, name) or store_parsed(factory, parse_job(data, name, progress), data, name, uploader)
     except Exception as exc:  # the thread must always close its job
         result = FileResult(name, "error", message=f"读取时出错：{exc.__class__.__name__}")
     _update(factory, job_id, status=result.status, kind=result.kind, document_id=result.document_id,

@@ -1,15 +1,10 @@
 """Account administration and the login lockout, on the web app's users (``services/users.py``).
 
-Lockout: ``authenticate`` counts failed passwords in ``failed_logins``; after ``max_failures`` the
-account is locked for ``lock_minutes`` (the counter restarts), and while locked even the right
-password is refused, so guessing costs time. Both numbers are settings (``JIXIAO_LOGIN_*``).
+The login lockout lives in ``login_throttle`` (re-exported here). A new password, like a logout,
+moves the account's ``session_epoch`` on, so every session signed before it stops working.
 """
 
 from __future__ import annotations
-
-import os
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,51 +13,8 @@ from jixiao.domain.lifecycle import Role
 from jixiao.storage.auth_models import UserRow
 from jixiao.storage.session import transaction
 
+from .login_throttle import LockoutSettings, locked_minutes, lockout_settings  # noqa: F401
 from .users import create_token, create_user, hash_password
-
-
-@dataclass(frozen=True, slots=True)
-class LockoutSettings:
-    """How many wrong passwords lock an account, and for how long."""
-
-    max_failures: int = 5
-    lock_minutes: int = 15
-
-
-def lockout_settings() -> LockoutSettings:
-    """Settings from ``JIXIAO_LOGIN_MAX_FAILURES`` and ``JIXIAO_LOGIN_LOCK_MINUTES``."""
-    d = LockoutSettings()
-    env = os.environ
-    return LockoutSettings(int(env.get("JIXIAO_LOGIN_MAX_FAILURES") or d.max_failures),
-                           int(env.get("JIXIAO_LOGIN_LOCK_MINUTES") or d.lock_minutes))
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def _aware(t: datetime) -> datetime:
-    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)  # SQLite returns naive datetimes
-
-
-def locked_minutes(factory: sessionmaker[Session], username: str) -> int | None:
-    """Minutes left on a lock of this account, or None when it may try to sign in."""
-    with factory() as session:
-        until = session.scalar(select(UserRow.locked_until).where(UserRow.username == username))
-    if until is None or _aware(until) <= _now():
-        return None
-    return max(1, int((_aware(until) - _now()).total_seconds() // 60) + 1)
-
-
-def lock_if_needed(factory: sessionmaker[Session], username: str, settings: LockoutSettings) -> bool:
-    """After a failed sign-in: lock the account once it reached the limit; True if now locked."""
-    with transaction(factory) as session:
-        user = session.scalar(select(UserRow).where(UserRow.username == username).with_for_update())
-        if user is None or (user.failed_logins or 0) < settings.max_failures:
-            return False
-        user.locked_until = _now() + timedelta(minutes=settings.lock_minutes)
-        user.failed_logins = 0
-        return True
 
 
 def add_user(factory: sessionmaker[Session], username: str, password: str, role: str,
@@ -105,6 +57,7 @@ def set_password(factory: sessionmaker[Session], username: str, password: str) -
             raise ValueError(f"找不到用户 {username} (unknown user)")
         user.password_hash = hash_password(password)
         user.locked_until, user.failed_logins = None, 0
+        user.session_epoch = (user.session_epoch or 0) + 1  # signed-in sessions end
 
 
 def issue_token(factory: sessionmaker[Session], username: str, name: str) -> str:

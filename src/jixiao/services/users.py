@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from jixiao.storage.auth_models import ROLES, ApiTokenRow, UserRow
@@ -32,6 +32,7 @@ class Principal:
     display_name: str
     role: str
     units: tuple[str, ...] = ()
+    session_epoch: int = 0
 
     @property
     def can_write(self) -> bool:
@@ -43,13 +44,14 @@ class Principal:
 DEMO_USERS = [
     ("admin", "admin-demo", "admin", "系统管理员", ()),
     ("reviewer", "reviewer-demo", "reviewer", "财政局审核员", ()),
-    ("editor", "editor-demo", "unit_editor", "职业训练中心填报员", ("职业训练中心",)),
+    ("editor", "editor-demo", "unit_editor", "职业训练中心填报员", ("职业训练中心", "龙岗区职业训练中心")),
     ("viewer", "viewer-demo", "viewer", "只读用户", ()),
 ]
 
 
 def _principal(u: UserRow) -> Principal:
-    return Principal(u.id, u.username, u.display_name or u.username, u.role, tuple(u.units or ()))
+    return Principal(u.id, u.username, u.display_name or u.username, u.role, tuple(u.units or ()),
+                     u.session_epoch or 0)
 
 
 def hash_password(password: str) -> str:
@@ -70,8 +72,12 @@ def create_user(session: Session, username: str, password: str, role: str = "vie
 
 
 def authenticate(factory: sessionmaker[Session], username: str, password: str) -> Principal | None:
-    """The principal for a correct username and password of an enabled account, else None."""
-    with transaction(factory) as session:
+    """The principal for a correct username and password of an enabled account, else None.
+
+    Failed tries are counted by ``login_throttle`` before this runs (the count must hold under
+    concurrent attempts, so it is reserved in one UPDATE, not read and written back here).
+    """
+    with factory() as session:
         user = session.scalar(select(UserRow).where(UserRow.username == username))
         if user is None or user.disabled:
             _hasher.hash(password)  # same work either way, so timing does not reveal names
@@ -79,19 +85,30 @@ def authenticate(factory: sessionmaker[Session], username: str, password: str) -
         try:
             _hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
-            user.failed_logins = (user.failed_logins or 0) + 1
             return None
-        user.failed_logins = 0
-        user.last_login_at = datetime.now(timezone.utc)
-        return _principal(user)
+        principal = _principal(user)
+    with transaction(factory) as session:
+        session.execute(update(UserRow).where(UserRow.id == principal.user_id)
+                        .values(last_login_at=datetime.now(timezone.utc)))
+    return principal
 
 
-def principal_by_id(session: Session, user_id: int) -> Principal | None:
-    """The principal of a signed-in session, or None when the account is gone or disabled."""
+def principal_by_id(session: Session, user_id: int, epoch: int | None = None) -> Principal | None:
+    """The principal of a signed-in session, or None when the account is gone or disabled, or the
+    session was signed before a logout or password change (``epoch`` no longer the account's)."""
     user = session.get(UserRow, user_id)
     if user is None or user.disabled:
         return None
+    if epoch is not None and epoch != (user.session_epoch or 0):
+        return None
     return _principal(user)
+
+
+def end_sessions(factory: sessionmaker[Session], user_id: int) -> None:
+    """Revoke every session of the account (logout): their epoch is no longer the account's."""
+    with transaction(factory) as session:
+        session.execute(update(UserRow).where(UserRow.id == user_id)
+                        .values(session_epoch=UserRow.session_epoch + 1))
 
 
 def _token_hash(token: str) -> str:

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
+import signal
+import sys
+import threading
+import time
 
 from jixiao.storage.session import forget_engines_after_fork
 
@@ -29,6 +34,32 @@ def worker_start() -> None:
     forget_engines_after_fork()
     gc.freeze()
     gc.set_threshold(*PARSE_THRESHOLDS)
+    end_with_parent()
+
+
+def end_with_parent() -> None:
+    """End this worker when the process that started it dies (even by ``kill -9``).
+
+    On Linux the kernel sends SIGKILL at the parent's death (``PR_SET_PDEATHSIG``); elsewhere, and
+    for the moment between fork and that call, a watcher thread checks the parent once a second.
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the call above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="jixiao-parent-watch", daemon=True).start()
 
 
 def collector_set_aside(fn):

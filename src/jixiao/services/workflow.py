@@ -23,7 +23,8 @@ from jixiao.storage.workflow_models import AuditRow, WorkflowProjectRow
 from .users import Principal
 from .workflow_checks import check_declaration
 from .workflow_data import DeclarationIn, declaration_of, declaration_values
-from .workflow_scope import Forbidden, NotFound, WorkflowError, check_read, check_unit_for_write, scope_clause
+from .workflow_scope import (Forbidden, Invalid, NotFound, WorkflowError, check_read, check_unit_for_write,
+                             scope_clause)
 
 # Steps that need a form of their own (review, monitoring report, self-evaluation checks).
 FORM_ACTIONS = {Action.APPROVE: "审核表", Action.RETURN: "审核表", Action.MONITOR: "运行监控表",
@@ -180,7 +181,10 @@ def step(session: Session, user: Principal, row: WorkflowProjectRow, action: Act
 def take_action(factory: sessionmaker[Session], user: Principal, project_id: int, action: Action | str,
                 comment: str | None, version: int) -> Saved:
     """A plain lifecycle step (submit, withdraw, start review, revise, start self-evaluation, …)."""
-    act = Action(action)
+    try:
+        act = Action(action)
+    except ValueError:
+        raise Invalid("没有这个流程操作", [{"field": "action", "problem": "未知的操作"}]) from None
     if act in FORM_ACTIONS:
         raise Forbidden(f"“{ACTION_LABELS[act]}”请通过{FORM_ACTIONS[act]}办理")
 

@@ -1,17 +1,20 @@
 """Who may see and change which declared project: role plus unit scope, enforced on the server.
 
-Scope entries are unit names; an entry also matches a department name, so a reviewer of a whole
-department is given that department. An empty scope means every unit for administrators, viewers and
-reviewers, but *nothing* for a unit editor: an editor must be tied to its own units explicitly.
+Scope entries are unit names compared by ``unit_scope.unit_matches`` (the same name, nothing
+guessed). For a reviewer or viewer an entry also matches a department name, so a reviewer of a
+whole department is given that department; a unit editor's entries match only the project's own
+unit (a department it names in a form grants nothing). An empty scope means every unit for
+administrators, viewers and reviewers, but *nothing* for a unit editor.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import false, or_, true
+from sqlalchemy import false, func, or_, true
 
 from jixiao.domain.lifecycle import Role
 from jixiao.storage.workflow_models import WorkflowProjectRow
 
+from .unit_scope import unit_key, unit_matches
 from .users import Principal
 
 
@@ -51,7 +54,9 @@ def in_scope(user: Principal, unit: str | None, department: str | None) -> bool:
         return True
     if not user.units:
         return user.role != Role.UNIT_EDITOR
-    return unit in user.units or (department is not None and department in user.units)
+    if any(unit_matches(e, unit) for e in user.units):
+        return True
+    return user.role != Role.UNIT_EDITOR and any(unit_matches(e, department) for e in user.units)
 
 
 def scope_clause(user: Principal):
@@ -60,8 +65,13 @@ def scope_clause(user: Principal):
         return true()
     if not user.units:
         return false() if user.role == Role.UNIT_EDITOR else true()
-    units = list(user.units)
-    return or_(WorkflowProjectRow.unit.in_(units), WorkflowProjectRow.department.in_(units))
+    keys = [unit_key(u) for u in user.units]
+    # the names as stored, compared in the same form as unit_matches (no spaces; stored names are
+    # written by the declaration form, already half-width)
+    unit = func.replace(WorkflowProjectRow.unit, " ", "").in_(keys)
+    if user.role == Role.UNIT_EDITOR:
+        return unit
+    return or_(unit, func.replace(WorkflowProjectRow.department, " ", "").in_(keys))
 
 
 def check_read(user: Principal, row: WorkflowProjectRow | None, project_id: int) -> WorkflowProjectRow:

@@ -14,6 +14,8 @@ from sqlalchemy import Boolean, Table
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from .guards import check_columns, check_rows
+
 # (dialect, paramstyle, table, column keys) → (SQL, bind names in parameter order, processor per
 # name, positional). A handful of tables, each always written with the same keys: a small, fixed set.
 _PREPARED: dict[tuple[str, str, str, tuple[str, ...]], tuple | None] = {}
@@ -59,6 +61,10 @@ def _converted(columns: list, procs: list) -> list:
 def _execute(conn: Connection, table: Table, keys: tuple[str, ...], columns: dict[str, list] | None,
              rows: list) -> None:
     """executemany of ``rows`` (dicts, or tuples in ``keys`` order given as ``columns``)."""
+    if columns is None:
+        check_rows(table, rows)
+    else:
+        check_columns(table, columns)
     prepared = _prepare(conn, table, keys)
     if prepared is None:
         conn.execute(table.insert(), rows if columns is None else [dict(zip(keys, r)) for r in rows])

@@ -48,6 +48,8 @@ class DocumentRow(Base):
     indicator_count: Mapped[int] = mapped_column(Integer, default=0)
     extras: Mapped[dict | None] = mapped_column(JSON)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # the account that uploaded the file on the web (None: read by the command line)
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
 
 
 class DocumentFileRow(Base):

@@ -48,7 +48,7 @@ def find_document_by_sha(session: Session, sha256: str) -> DocumentRow | None:
     return session.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))
 
 
-def save_document(session: Session, doc: Document, data: bytes | None = None) -> int:
+def save_document(session: Session, doc: Document, data: bytes | None = None, uploaded_by: int | None = None) -> int:
     """Insert a document with everything read from it; returns its id. Caller owns the transaction."""
     n_ind = sum(len(p.indicators) for p in doc.projects)
     conn = session.connection()  # Core, not the ORM's unit of work: nothing here is read back as objects
@@ -56,6 +56,7 @@ def save_document(session: Session, doc: Document, data: bytes | None = None) ->
         "file": doc.file, "sha256": doc.sha256, "kind": doc.kind, "title": doc.title, "year": doc.year,
         "department": doc.department, "money_unit": str(doc.money_unit), "size_bytes": doc.size_bytes,
         "project_count": len(doc.projects), "indicator_count": n_ind, "extras": doc.extras.get("meta") or None,
+        "uploaded_by": uploaded_by,
     }).inserted_primary_key[0]
     if data is not None:
         conn.execute(DocumentFileRow.__table__.insert(), {"document_id": doc_id, "data": data})

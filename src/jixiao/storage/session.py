@@ -70,6 +70,9 @@ def _create(url: str) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20,
                                json_deserializer=_json_loads)
+    from . import guards
+
+    guards.install(engine)  # text lengths checked before any statement is sent (both backends)
     return engine
 
 

@@ -7,6 +7,8 @@ from decimal import Decimal
 from sqlalchemy import BigInteger
 from sqlalchemy.types import TypeDecorator
 
+from jixiao.domain.limits import check_amount
+
 _HUNDRED = Decimal(100)
 
 
@@ -22,7 +24,8 @@ class Hundredths(TypeDecorator):
     def process_bind_param(self, value, dialect):
         if value is None:
             return None
-        return int((Decimal(value) * _HUNDRED).to_integral_value())
+        # a 64-bit column: refuse what it cannot hold with a reason, not an OverflowError mid-run
+        return int((check_amount(Decimal(value)) * _HUNDRED).to_integral_value())
 
     def process_result_value(self, value, dialect):
         if value is None:

@@ -14,7 +14,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from jixiao.storage.session import database_url, open_store
 
-from . import errors, security
+from . import errors, limits, security
 from .routes import ROUTERS
 from .routes import workflow
 from .settings import WebSettings, settings_from_env
@@ -39,13 +39,14 @@ def create_app(db_url: str | None = None, settings: WebSettings | None = None) -
     app.state.db_url = database_url(db_url)
     app.state.factory = open_store(app.state.db_url)
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie="jixiao_session",
-                       max_age=settings.session_max_age, same_site="lax", https_only=False)
+                       max_age=settings.session_max_age, same_site="lax", https_only=settings.secure_cookies)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for router in ROUTERS:
         app.include_router(router)
     security.install(app)  # CSRF on page POSTs, login lockout (issue 8)
     workflow.install(app)  # 申报: declaration, review, monitoring, self-evaluation (issue 8)
+    limits.install(app)  # outermost: body size, API token before the body, ids, headers (issue 16)
     _docs_page(app)
     return app
 

@@ -181,9 +181,9 @@ def get_document(session: Session, document_id: int) -> DocumentRow:
     return d
 
 
-def document_page(session: Session, f: DocumentQuery) -> Page:
-    """Documents, newest first."""
-    stmt = select(DocumentRow)
+def document_page(session: Session, f: DocumentQuery, docs: tuple[int, ...] | None = None) -> Page:
+    """Documents (of those in ``docs``; None: all), newest first."""
+    stmt = select(DocumentRow) if docs is None else select(DocumentRow).where(DocumentRow.id.in_(docs))
     if f.kind:
         stmt = stmt.where(DocumentRow.kind == f.kind)
     if f.year:

@@ -33,8 +33,9 @@ DbSession = Annotated[Session, Depends(get_session)]
 
 async def page_user(request: Request, session: DbSession) -> Principal:
     """The signed-in user of a page request; sends the browser to login otherwise."""
-    user_id = request.session.get("user_id")
-    user = principal_by_id(session, user_id) if isinstance(user_id, int) else None
+    user_id, epoch = request.session.get("user_id"), request.session.get("epoch")
+    # a session signed before a logout or a new password carries an old epoch: it is over
+    user = principal_by_id(session, user_id, epoch if isinstance(epoch, int) else -1) if isinstance(user_id, int) else None
     if user is None:
         request.session.clear()
         raise LoginRequired()

@@ -11,7 +11,10 @@ from urllib.parse import urlencode
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from jixiao.domain.limits import RefusedValue
 
 log = logging.getLogger("jixiao.web")
 
@@ -98,6 +101,18 @@ def install(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException):
         code, message = _STATUS_MESSAGES.get(exc.status_code, ("error", str(exc.detail)))
         return _respond(request, exc.status_code, code, message)
+
+    @app.exception_handler(OverflowError)
+    async def _overflow(request: Request, exc: OverflowError):  # a number no column can hold
+        return _respond(request, 422, "invalid", "参数无效：数值超出范围")
+
+    @app.exception_handler(DataError)
+    async def _data(request: Request, exc: DataError):  # the database refused a value as out of range
+        return _respond(request, 422, "invalid", "参数无效：数值超出范围或格式不对")
+
+    @app.exception_handler(RefusedValue)
+    async def _refused(request: Request, exc: RefusedValue):  # too long a text, too large an amount
+        return _respond(request, 422, "invalid", f"参数无效：{exc}")
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception):

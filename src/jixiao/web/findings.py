@@ -70,6 +70,8 @@ def xlsx_bytes(session: Session, f: FindingQuery, scope: tuple[str, ...] | None 
     """The filtered findings (all pages, at most XLSX_LIMIT, units in ``scope``) as an .xlsx workbook."""
     from openpyxl import Workbook
 
+    from jixiao.exports.cells import xlsx_row
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("问题")
     ws.append([f"jixiao 检查发现的问题，导出于 {datetime.now():%Y-%m-%d %H:%M}"])
@@ -79,10 +81,10 @@ def xlsx_bytes(session: Session, f: FindingQuery, scope: tuple[str, ...] | None 
                   .outerjoin(ProjectRow, ProjectRow.id == FindingRow.project_id), f, joined=True, scope=scope)
     for row, unit in session.execute(stmt.order_by(_RANK, FindingRow.id).limit(XLSX_LIMIT)):
         d = finding_json(row)
-        ws.append([SEVERITY_LABELS.get(d["severity"], d["severity"]), d["code"], names.get(d["code"], ""),
+        ws.append(xlsx_row(ws, [SEVERITY_LABELS.get(d["severity"], d["severity"]), d["code"], names.get(d["code"], ""),
                    d["message"], d["message_en"], d["document"], d["project_id"], d["project"], unit,
                    d["source"]["file"], d["source"]["line"], d["source"].get("sheet"), d["source"].get("cell"),
-                   d["expected"], d["actual"]])
+                   d["expected"], d["actual"]]))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -6,8 +6,13 @@ or the ``X-CSRF-Token`` header; otherwise it is refused with 403 before any rout
 get the token without each template having to remember it: a hidden field is added to every
 ``<form method="post">`` and ``hx-headers`` on ``<body>`` makes HTMX send the header.
 
-Lockout: a POST to ``/login`` for a locked account is answered 429 without checking the password;
-after a refused password the account is locked once it reached the limit (``services.user_admin``).
+Login throttling (``services.login_throttle``): a POST to ``/login`` first reserves a try of its
+address and of its account; when either has none left it is answered 429 without checking the
+password, so concurrent guesses cannot outrun the count.
+
+Bodies: a request carrying its token in the header is passed on unread (an upload streams to the
+route, whose size the outer ``limits`` middleware bounds); only a urlencoded form is read here
+for its field, and a multipart body must come from a signed-in session with the header.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from starlette.datastructures import Headers
 from starlette.middleware import Middleware
 from starlette.requests import Request
 
-from jixiao.services.user_admin import lock_if_needed, locked_minutes, lockout_settings
+from jixiao.services import login_throttle as throttle
 
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
@@ -80,6 +85,7 @@ class SecurityMiddleware:
 
     def __init__(self, app) -> None:
         self.app = app
+        self.addresses = throttle.AddressThrottle()
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http" or scope["path"].startswith("/api/"):
@@ -92,8 +98,21 @@ class SecurityMiddleware:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
+        given = headers.get(CSRF_HEADER)
+        if given and scope["path"] != "/login":
+            if not secrets.compare_digest(given, token):
+                await _refuse(scope, send, 403, "表单已过期或来源不明，请刷新页面后重试")
+                return
+            if _multipart(headers) and not isinstance(session.get("user_id"), int):
+                await _refuse(scope, send, 403, "请先登录再上传文件")  # nothing unread is taken from a visitor
+                return
+            await self.app(scope, receive, send)
+            return
+        if not headers.get("content-type", "").startswith("application/x-www-form-urlencoded") and not given:
+            await _refuse(scope, send, 403, "表单已过期或来源不明，请刷新页面后重试")
+            return
         body = await _read_body(receive)
-        given = headers.get(CSRF_HEADER) or _form_value(headers, body, CSRF_FIELD)
+        given = given or _form_value(headers, body, CSRF_FIELD)
         if not given or not secrets.compare_digest(given, token):
             await _refuse(scope, send, 403, "表单已过期或来源不明，请刷新页面后重试 (CSRF check failed)")
             return
@@ -105,9 +124,16 @@ class SecurityMiddleware:
     async def _login(self, scope, body: bytes, headers: Headers, send) -> None:
         factory = scope["app"].state.factory
         username = (_form_value(headers, body, "username") or "").strip()
-        minutes = await run_in_threadpool(locked_minutes, factory, username) if username else None
+        settings = throttle.lockout_settings()
+        address = (scope.get("client") or ("?",))[0]
+        minutes = self.addresses.reserve(address, settings)
         if minutes:
-            await _refuse(scope, send, 429, f"登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试 (account locked)",
+            await _refuse(scope, send, 429, f"此地址登录尝试过多，请 {minutes} 分钟后再试",
+                          template="login.html", username=username)
+            return
+        minutes = await run_in_threadpool(throttle.reserve, factory, username, settings) if username else None
+        if minutes:
+            await _refuse(scope, send, 429, f"登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试",
                           template="login.html", username=username)
             return
         status = {}
@@ -118,8 +144,15 @@ class SecurityMiddleware:
             await send(message)
 
         await self.app(scope, _replay(body), watch)
-        if status.get("code") == 401 and username:
-            await run_in_threadpool(lock_if_needed, factory, username, lockout_settings())
+        ok = status.get("code") == 303
+        if ok:
+            self.addresses.forgive(address)
+        if username:
+            await run_in_threadpool(throttle.settle, factory, username, ok, settings)
+
+
+def _multipart(headers: Headers) -> bool:
+    return headers.get("content-type", "").startswith("multipart/")
 
 
 def _injecting(send, token: str):

@@ -30,6 +30,17 @@ class WebSettings:
     # An uploaded file at least this large (or any PDF of it) is read in the background and the
     # page shows its progress (JIXIAO_BACKGROUND_KB, default 512 KB).
     background_bytes: int = 512 * 1024
+    # Largest request with files (all files of one upload together), and largest other body (a
+    # form or JSON); both refused with 413 before they are read (JIXIAO_MAX_REQUEST_MB, JIXIAO_MAX_FORM_KB).
+    max_request_bytes: int = 100 * 1024 * 1024
+    max_form_bytes: int = 1024 * 1024
+    # Cookies only over HTTPS, and HSTS (JIXIAO_SECURE_COOKIES=1 behind TLS).
+    secure_cookies: bool = False
+
+
+def _bool_env(name: str, default: bool) -> bool:
+    raw = (os.environ.get(name) or "").strip().lower()
+    return default if not raw else raw in ("1", "true", "yes", "on")
 
 
 def settings_from_env() -> WebSettings:
@@ -41,4 +52,7 @@ def settings_from_env() -> WebSettings:
         page_size=_int_env("JIXIAO_PAGE_SIZE", defaults.page_size),
         secret_key=os.environ.get("JIXIAO_SECRET_KEY") or defaults.secret_key,
         background_bytes=_int_env("JIXIAO_BACKGROUND_KB", defaults.background_bytes // 1024) * 1024,
+        max_request_bytes=_int_env("JIXIAO_MAX_REQUEST_MB", defaults.max_request_bytes // (1024 * 1024)) * 1024 * 1024,
+        max_form_bytes=_int_env("JIXIAO_MAX_FORM_KB", defaults.max_form_bytes // 1024) * 1024,
+        secure_cookies=_bool_env("JIXIAO_SECURE_COOKIES", defaults.secure_cookies),
     )

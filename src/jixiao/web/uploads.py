@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from jixiao.ingest.sources import SUPPORTED_SUFFIXES
 from jixiao.services import ingest_jobs
 from jixiao.services.ingest import FileResult, ingest_bytes
+from jixiao.services.users import Principal
 from jixiao.storage import search_index
 
 from .errors import ApiError
@@ -44,7 +45,7 @@ def check_count(files: list[UploadFile], settings: WebSettings) -> None:
 
 
 def ingest_uploads(factory: sessionmaker[Session], files: list[UploadFile], settings: WebSettings,
-                   strict: bool, background: bool = False) -> list[FileResult | int]:
+                   strict: bool, background: bool = False, uploader: Principal | None = None) -> list[FileResult | int]:
     """Ingest every file; ``strict`` (API) refuses the request on a bad file, else it is one error row.
     With ``background``, a large file is queued and its job id stands in its place."""
     check_count(files, settings)
@@ -58,9 +59,9 @@ def ingest_uploads(factory: sessionmaker[Session], files: list[UploadFile], sett
             results[i] = FileResult(Path(f.filename or "").name, "error", message=exc.message)
     for i, name, data in accepted:
         if background and _long(data, settings):
-            results[i], _ = ingest_jobs.submit(factory, data, name, lambda _: search_index.catch_up(factory))
+            results[i], _ = ingest_jobs.submit(factory, data, name, lambda _: search_index.catch_up(factory), uploader)
         else:
-            results[i] = ingest_bytes(factory, data, name)
+            results[i] = ingest_bytes(factory, data, name, uploader)
     search_index.catch_up(factory)
     return [results[i] for i in sorted(results)]
 

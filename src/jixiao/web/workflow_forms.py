@@ -157,3 +157,13 @@ def rows_by_key(form: FormData | None, prefix: str, names: tuple[str, ...]) -> d
     if form is None:
         return {}
     return {r["key"]: r for r in _rows(form, prefix, ("key", *names))}
+
+
+def form_int(form, name: str, default: int = 0) -> int:
+    """An integer field of a posted form; Invalid (422) for text that is not one, or out of range."""
+    raw = str(form.get(name) or "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) > 2**63 - 1:
+        raise Invalid(f"“{name}”应为整数", [{"field": name, "problem": "应为整数"}])
+    return int(raw)

@@ -13,6 +13,7 @@ from rich.table import Table
 from jixiao.cli.app import DB_OPTION, app, console, open_factory
 from jixiao.exports.json_export import _d
 from jixiao.services import queries
+from jixiao.exports.cells import csv_safe
 
 list_app = typer.Typer(help="列出库中的内容 (list what is stored)", no_args_is_help=True)
 app.add_typer(list_app, name="list")
@@ -49,7 +50,7 @@ def list_projects(
     elif fmt is Format.csv:
         w = csv.DictWriter(sys.stdout, fieldnames=COLUMNS)
         w.writeheader()
-        w.writerows(rows)
+        w.writerows({k: csv_safe(v) for k, v in r.items()} for r in rows)
     else:
         table = Table(*HEADINGS, title=f"项目（{len(rows)} 个）")
         for r in rows:

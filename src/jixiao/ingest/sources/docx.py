@@ -16,6 +16,7 @@ from jixiao.ingest.grid import Grid, SourceError
 from .office import convert
 from .reading import Reading
 from .spans import join_lines
+from .zip_guard import check_package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt"
@@ -35,6 +36,7 @@ def read(data: bytes, name: str) -> Grid:
     """The document's paragraphs (as ``prose`` rows) and table rows, in the order they are written."""
     import docx
 
+    check_package(data, name, "Word 文档")
     try:
         body = docx.Document(io.BytesIO(data)).element.body
     except Exception as exc:  # python-docx raises many types for broken packages

@@ -13,7 +13,9 @@ from jixiao.domain.source import SourceRef
 from jixiao.domain.text import clean_cell
 from jixiao.ingest.grid import Grid, Row, SourceError
 
+from . import xlsx_scan
 from .spans import lay_out, trim
+from .zip_guard import check_package
 
 # The merged ranges of a sheet part; read-only openpyxl does not parse them.
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"')
@@ -64,6 +66,7 @@ def read(data: bytes, name: str) -> list[Grid]:
     """Every non-empty sheet as a Grid whose rows carry sheet, row and cell addresses."""
     from openpyxl import load_workbook
 
+    check_package(data, name, "Excel 工作簿")  # declared sizes first: a bomb is refused unopened
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken workbooks
@@ -72,9 +75,11 @@ def read(data: bytes, name: str) -> list[Grid]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             for ws in wb.worksheets:
-                grid = _sheet_grid(ws, name, _merges(z, ws))
+                grid = _checked_grid(z, ws, name)
                 if grid is not None:
                     grids.append(grid)
+    except SourceError:
+        raise
     except Exception as exc:  # a broken sheet part inside a well-formed zip
         raise SourceError(f"{name}：工作表内容已损坏，无法读取") from exc
     finally:
@@ -82,6 +87,21 @@ def read(data: bytes, name: str) -> list[Grid]:
     if not grids:
         raise SourceError(f"{name}：工作簿中没有任何数据")
     return grids
+
+
+def _checked_grid(z: zipfile.ZipFile, ws, name: str) -> Grid | None:
+    """The sheet's grid, read only up to its last value; refused when that spans too many cells."""
+    path = getattr(ws, "_worksheet_path", None)
+    found = xlsx_scan.scan(z, path) if path else None
+    if found is not None:
+        xlsx_scan.check(found, name, ws.title)
+    grid = _sheet_grid(ws, name, _merges(z, ws), found if found is not None and found.addressed else None)
+    notice = found and xlsx_scan.uncached_notice(found, ws.title)
+    if notice:
+        if grid is None:
+            grid = Grid(file=name, sheet=ws.title)
+        grid.notices.append((notice, SourceRef(name, None, ws.title, found.first_uncached)))
+    return grid
 
 
 def _merges(z: zipfile.ZipFile, ws) -> list[tuple[int, int, int, int]]:
@@ -98,12 +118,16 @@ def _merges(z: zipfile.ZipFile, ws) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def _sheet_grid(ws, name: str, merges: list[tuple[int, int, int, int]]) -> Grid | None:
+def _sheet_grid(ws, name: str, merges: list[tuple[int, int, int, int]],
+                found: xlsx_scan.SheetScan | None = None) -> Grid | None:
     """One worksheet → a Grid, or None when it holds nothing."""
     ws.reset_dimensions()  # a stale <dimension> would cut the sheet short or pad it to millions of rows
     title = ws.title
-    texts = []
-    for cells_in in ws.iter_rows():
+    texts: list[list[str]] = []
+    if found is not None and found.last_row == 0:
+        return None
+    bounds = {"max_row": found.last_row, "max_col": found.last_col} if found is not None else {}
+    for cells_in in ws.iter_rows(**bounds):
         cells = [shown(c.value, c.number_format if isinstance(c.value, (int, float)) else None) for c in cells_in]
         while cells and not cells[-1]:
             cells.pop()

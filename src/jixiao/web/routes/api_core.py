@@ -13,6 +13,7 @@ from jixiao.storage.models import IndicatorRow, ProjectRow
 
 from .. import browse
 from ..deps import ApiScope, ApiUser, DbSession, api_user, require_writer
+from ..doc_scope import ApiDocs, check_document
 from ..errors import ApiError
 from ..filters import DocumentQuery, IndicatorQuery, ProjectQuery
 from ..render import json_response, page_json
@@ -24,15 +25,15 @@ ERRORS = {401: {"description": "缺少或无效的 API 令牌"}, 404: {"descript
 
 
 @router.get("/documents", tags=["documents"], responses=ERRORS)
-async def list_documents(session: DbSession, f: Annotated[DocumentQuery, Query()]):
-    """Ingested documents, newest first."""
-    return page_json(browse.document_page(session, f), document_json)
+async def list_documents(session: DbSession, docs: ApiDocs, f: Annotated[DocumentQuery, Query()]):
+    """Ingested documents the caller may read, newest first."""
+    return page_json(browse.document_page(session, f, docs), document_json)
 
 
 @router.get("/documents/{document_id}", tags=["documents"], responses=ERRORS)
-async def get_document(document_id: int, session: DbSession):
-    """One document."""
-    return json_response(document_json(browse.get_document(session, document_id)))
+async def get_document(document_id: int, session: DbSession, docs: ApiDocs):
+    """One document (404 when the caller may not read it)."""
+    return json_response(document_json(check_document(session, document_id, docs)))
 
 
 @router.post("/documents", tags=["documents"], status_code=201, responses={
@@ -43,7 +44,8 @@ def upload_documents(request: Request, user: ApiUser, files: Annotated[list[Uplo
     201 when at least one file was ingested, 200 when all were already stored, 422 when none could be read.
     """
     require_writer(user)
-    results = ingest_uploads(request.app.state.factory, files, request.app.state.settings, strict=True)
+    results = ingest_uploads(request.app.state.factory, files, request.app.state.settings, strict=True,
+                             uploader=user)
     body = [result_json(r) for r in results]
     if all(r.status == "error" for r in results):
         raise ApiError(422, "unreadable", "没有可读取的文件: " + "；".join(f"{r.path}: {r.message}" for r in results),

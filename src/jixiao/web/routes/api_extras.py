@@ -17,6 +17,7 @@ from jixiao.storage.score_models import IndicatorScoreRow, ProjectScoreRow
 from .. import browse, extras
 from .. import findings as fv
 from ..deps import ApiScope, DbSession, api_user
+from ..doc_scope import ApiDocs, within
 from ..errors import not_found
 from ..filters import BudgetLineQuery, FindingQuery, ScoreQuery
 from ..render import json_response, page_json
@@ -64,9 +65,9 @@ async def get_score(project_id: int, session: DbSession, scope: ApiScope):
 
 
 @router.get("/budget-lines", tags=["budget"], responses=ERRORS)
-async def list_budget_lines(session: DbSession, f: Annotated[BudgetLineQuery, Query()]):
-    """Lines of stored department budgets (export shape ``budget_lines``), in reading order."""
-    stmt = select(BudgetLineRow)
+async def list_budget_lines(session: DbSession, docs: ApiDocs, f: Annotated[BudgetLineQuery, Query()]):
+    """Lines of the stored department budgets the caller may read (export shape ``budget_lines``), in reading order."""
+    stmt = within(select(BudgetLineRow), BudgetLineRow.document_id, docs)
     for column, value in ((BudgetLineRow.document_id, f.document_id), (BudgetLineRow.table_name, f.table),
                           (BudgetLineRow.unit, f.unit), (BudgetLineRow.function_code, f.function_code),
                           (BudgetLineRow.function_level, f.function_level), (BudgetLineRow.fund_source, f.fund_source)):
@@ -80,9 +81,9 @@ async def list_budget_lines(session: DbSession, f: Annotated[BudgetLineQuery, Qu
 
 
 @router.get("/budget-lines/{line_id}", tags=["budget"], responses=ERRORS)
-async def get_budget_line(line_id: int, session: DbSession):
-    """One budget line."""
+async def get_budget_line(line_id: int, session: DbSession, docs: ApiDocs):
+    """One budget line (404 when the caller may not read its document)."""
     row = session.get(BudgetLineRow, line_id)
-    if row is None:
+    if row is None or (docs is not None and row.document_id not in docs):
         raise not_found("预算行", line_id)
     return json_response(row_dict(row, browse.file_names(session, [row.document_id]).get(row.document_id, "")))

@@ -7,7 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
-from jixiao.services.users import authenticate
+from starlette.concurrency import run_in_threadpool
+
+from jixiao.services.users import authenticate, end_sessions
 
 from ..render import render
 
@@ -37,11 +39,15 @@ def login(request: Request, username: Annotated[str, Form(max_length=100)],
                                               "error": "用户名或密码错误，或账号已停用"}, status=401)
     request.session.clear()
     request.session["user_id"] = user.user_id
+    request.session["epoch"] = user.session_epoch
     return RedirectResponse(_safe_next(next), status_code=303)
 
 
 @router.post("/logout", name="logout")
-def logout(request: Request):
-    """Close the session."""
+async def logout(request: Request):
+    """Close the session, and every other session of the account: a copied cookie stops working too."""
+    user_id = request.session.get("user_id")
+    if isinstance(user_id, int):
+        await run_in_threadpool(end_sessions, request.app.state.factory, user_id)
     request.session.clear()
     return RedirectResponse("/login", status_code=303)

@@ -14,6 +14,7 @@ from jixiao.storage.models import ParseWarningRow
 
 from .. import browse, extras
 from ..deps import DbSession, PageUser, require_writer
+from ..doc_scope import PageDocs, check_document, job_visible
 from ..errors import ApiError
 from ..filters import DocumentQuery
 from ..render import page_links, render
@@ -23,9 +24,10 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/documents", name="documents")
-async def documents(request: Request, session: DbSession, user: PageUser, f: Annotated[DocumentQuery, Query()]):
-    """The document list with counts and the upload form."""
-    page = browse.document_page(session, f)
+async def documents(request: Request, session: DbSession, user: PageUser, docs: PageDocs,
+                    f: Annotated[DocumentQuery, Query()]):
+    """The document list (the documents the user may read) with counts and the upload form."""
+    page = browse.document_page(session, f, docs)
     ids = [d.id for d in page.items]
     settings = request.app.state.settings
     return render(request, "documents.html", {
@@ -37,8 +39,9 @@ async def documents(request: Request, session: DbSession, user: PageUser, f: Ann
 
 
 @router.get("/documents/{document_id}/explain", name="explain")
-def explain_page(request: Request, document_id: int, session: DbSession, user: PageUser):
+def explain_page(request: Request, document_id: int, session: DbSession, user: PageUser, docs: PageDocs):
     """How the document's original file reads: the grid, each reader's confidence, fields and cells."""
+    check_document(session, document_id, docs)
     ex = explain_stored(session, document_id)
     if ex is None:
         raise ApiError(404, "not_found", "没有这个文档")
@@ -52,7 +55,7 @@ def upload(request: Request, user: PageUser, files: Annotated[list[UploadFile], 
     try:
         require_writer(user)
         results = ingest_uploads(request.app.state.factory, files or [], request.app.state.settings, strict=False,
-                                 background=True)
+                                 background=True, uploader=user)
     except ApiError as exc:
         return render(request, "_upload_results.html", {"results": [], "error": exc.message}, status=exc.status)
     jobs = [ingest_jobs.job(request.app.state.factory, r) for r in results if isinstance(r, int)]
@@ -64,6 +67,6 @@ def upload(request: Request, user: PageUser, files: Annotated[list[UploadFile], 
 def job_row(request: Request, job_id: int, user: PageUser):
     """One background read as it stands (the upload table polls it until it is finished)."""
     job = ingest_jobs.job(request.app.state.factory, job_id)
-    if job is None:
+    if not job_visible(job, user):
         raise ApiError(404, "not_found", "没有这个读取任务")
     return render(request, "_job_row.html", {"job": job})

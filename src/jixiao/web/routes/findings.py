@@ -8,6 +8,9 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from sqlalchemy import select
+
+from jixiao.storage.models import ProjectRow
 
 from .. import browse
 from .. import findings as fv
@@ -30,6 +33,9 @@ async def findings(request: Request, session: DbSession, user: PageUser, scope: 
     if is_htmx(request) and request.headers.get("HX-Target") == "finding-table":
         return render(request, "_findings_table.html", ctx)
     options = fv.finding_options(session)
+    if scope is not None:  # the document filter names only documents of the user's projects
+        own = set(session.scalars(select(ProjectRow.document_id).where(ProjectRow.unit.in_(scope))))
+        options = {**options, "documents": [d for d in options["documents"] if d[0] in own]}
     ctx["options"] = browse.scoped_options(options, scope)
     return render(request, "findings.html", ctx)
 

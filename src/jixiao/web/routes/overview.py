@@ -7,20 +7,24 @@ from fastapi import APIRouter, Request
 from .. import browse, extras
 from ..cache import cached
 from ..deps import DbSession, PageScope, PageUser, UnitScope
+from ..doc_scope import PageDocs
+from ..overview_scope import scoped_facts
 from ..render import render
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", name="overview")
-async def overview(request: Request, session: DbSession, user: PageUser, scope: PageScope):
+async def overview(request: Request, session: DbSession, user: PageUser, scope: PageScope, docs: PageDocs):
     """Counts, execution rate by unit, grades, worst projects and most frequent findings."""
     facts = _within(cached(session, ("overview",), lambda: _facts(session)), scope)
+    if scope is not None:  # a unit editor: every figure over its own units
+        facts |= scoped_facts(session, scope, docs or ())
     return render(request, "overview.html", {**facts, "available": extras.available()})
 
 
 def _within(facts: dict, scope: UnitScope) -> dict:
-    """A unit editor's overview lists only its units' rows and projects (the counts stay store-wide)."""
+    """A unit editor's overview lists only its units' rows and projects."""
     if scope is None:
         return facts
     by_unit = [r for r in facts["by_unit"] if r["unit"] in scope]

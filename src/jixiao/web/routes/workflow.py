@@ -30,6 +30,7 @@ from ..templating import templates
 from ..workflow_forms import (
     FORM_SOURCES,
     declaration_from_form,
+    form_int,
     display_from_form,
     display_from_values,
     shown_money,
@@ -134,7 +135,7 @@ def workflow_edit(request: Request, project_id: int, session: DbSession, user: P
 async def workflow_save(request: Request, project_id: int, user: PageUser, _: WritableProject):
     """Save with the version the form was loaded at; a newer save by someone else is not overwritten."""
     form = await request.form()
-    version = int(form.get("version") or 0)
+    version = form_int(form, "version")
     action = f"/workflow/{project_id}/edit"
     try:
         decl = declaration_from_form(form)
@@ -154,7 +155,7 @@ async def workflow_action(request: Request, project_id: int, user: PageUser, _: 
     """One lifecycle step (submit, withdraw, start review, revise, …) with its comment."""
     form = await request.form()
     await run_in_threadpool(wf.take_action, request.app.state.factory, user, project_id,
-                            str(form.get("action") or ""), form.get("comment"), int(form.get("version") or 0))
+                            str(form.get("action") or ""), form.get("comment"), form_int(form, "version"))
     return _go(f"/workflow/{project_id}")
 
 
@@ -164,7 +165,7 @@ async def workflow_delete(request: Request, project_id: int, user: PageUser, _: 
     form = await request.form()
     restore = form.get("restore") == "1"
     await run_in_threadpool(wf.soft_delete, request.app.state.factory, user, project_id, form.get("comment"),
-                            int(form.get("version") or 0), restore=restore)
+                            form_int(form, "version"), restore=restore)
     return _go(f"/workflow/{project_id}" if restore or user.role == Role.ADMIN else "/workflow")
 
 

@@ -22,6 +22,7 @@ from ..workflow_deps import SeenProject, WritableProject
 from ..workflow_forms import (
     FORM_SOURCES,
     evaluation_from_form,
+    form_int,
     monitoring_from_form,
     money_in,
     review_from_form,
@@ -71,7 +72,7 @@ async def review_submit(request: Request, project_id: int, session: DbSession, u
     """Record the review: 优/良 approve (targets snapshotted), 中/差 return to the unit."""
     form = await request.form()
     try:
-        await run_in_threadpool(review, request.app.state.factory, user, project_id, int(form.get("version") or 0),
+        await run_in_threadpool(review, request.app.state.factory, user, project_id, form_int(form, "version"),
                                 review_from_form(form))
     except Invalid as exc:
         return _step_page(request, session, user, project_id, "workflow/review.html", 422,
@@ -90,7 +91,7 @@ async def monitoring_preview(request: Request, project_id: int, session: DbSessi
     """HTMX: execution rate, time ratio and light for the amount typed so far."""
     form = await request.form()
     settings = workflow_settings()
-    month = int(form.get("as_of_month") or settings.monitoring_month)
+    month = form_int(form, "as_of_month", settings.monitoring_month)
     spent = money_in(form, "spent_to_date", row.money_unit, [])
     progress = money_progress(latest_snapshot(session, project_id).data, spent, month, settings)
     return render(request, "workflow/_light.html", {"p": progress, "month": month})
@@ -104,7 +105,7 @@ async def monitoring_submit(request: Request, project_id: int, session: DbSessio
     try:
         report = monitoring_from_form(form, row.money_unit)
         await run_in_threadpool(save_monitoring, request.app.state.factory, user, project_id,
-                                int(form.get("version") or 0), report, form.get("comment"), workflow_settings())
+                                form_int(form, "version"), report, form.get("comment"), workflow_settings())
     except Invalid as exc:
         return _step_page(request, session, user, project_id, "workflow/monitoring.html", 422,
                           problems=exc.details, message=exc.message, form=form)
@@ -137,7 +138,7 @@ async def evaluation_submit(request: Request, project_id: int, session: DbSessio
                             row: WritableProject):
     """Save the self-evaluation, or save and submit it for review (then it is locked)."""
     form = await request.form()
-    factory, version = request.app.state.factory, int(form.get("version") or 0)
+    factory, version = request.app.state.factory, form_int(form, "version")
     try:
         settings = workflow_settings()
         saved = await run_in_threadpool(save_self_evaluation, factory, user, project_id, version,

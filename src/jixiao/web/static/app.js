@@ -71,3 +71,10 @@
   document.addEventListener("DOMContentLoaded", function () { drawCharts(); watchUpload(); showHighlighted(); });
   document.addEventListener("htmx:afterSwap", function (evt) { showHighlighted(evt.detail.target); });
 })();
+
+// "返回上一页" links: back in history (a script file, since the pages allow no inline script).
+document.querySelectorAll("a[data-back]").forEach(function (a) {
+  a.addEventListener("click", function (e) {
+    if (window.history.length > 1) { e.preventDefault(); window.history.back(); }
+  });
+});

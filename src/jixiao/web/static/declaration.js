@@ -1,4 +1,3 @@
-<script>
 // The declaration form: add/remove indicator rows, totals of money and weights as the user types.
 (function () {
   "use strict";
@@ -32,4 +31,3 @@
   form.addEventListener("change", totals);
   renumber();
 })();
-</script>
