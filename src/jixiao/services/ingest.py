@@ -102,10 +102,10 @@ def parse_job(data: bytes, name: str, progress=None) -> Document | str:
     except ArithmeticError:  # a number of more digits than any amount has (decimal.InvalidOperation)
         return f"{Path(name).name}：文件中有位数过多、无法换算的数字（金额绝对值须小于 1000 万亿元），文件未入库"
     except Exception as exc:  # a reader bug must not stop the other files
-        return f"读取时出错: {exc.__class__.__name__}: {exc} (reader failure)"
+        return f"读取时出错: {exc.__class__.__name__}: {exc}"
     if not doc.projects and not doc.extras:
         reason = doc.warnings[0].message if doc.warnings else "没有读到任何项目"
-        return f"表格不完整: {reason} (no data read)"
+        return f"表格不完整: {reason}"
     return doc
 
 
@@ -118,7 +118,7 @@ def _known(factory: sessionmaker[Session], data: bytes, name: str) -> FileResult
         return None
     return FileResult(name, "duplicate", existing.kind, existing.id, existing.project_count,
                       existing.indicator_count,
-                      message=f"内容与已入库的文档 #{existing.id} 相同，未作改动 (same content already stored)")
+                      message=f"内容与已入库的文档 #{existing.id} 相同，未作改动")
 
 
 def store_parsed(factory: sessionmaker[Session], parsed: Document | str, data: bytes, name: str,
@@ -134,7 +134,7 @@ def store_parsed(factory: sessionmaker[Session], parsed: Document | str, data: b
         with transaction(factory) as session:
             doc_id = save_document(session, parsed, data, uploader.user_id if uploader else None)
     except IntegrityError:  # the same content landed meanwhile from another upload
-        return FileResult(name, "duplicate", parsed.kind, message="内容与已入库的文档相同，未作改动 (same content already stored)")
+        return FileResult(name, "duplicate", parsed.kind, message="内容与已入库的文档相同，未作改动")
     except RefusedValue as exc:  # a value the columns cannot hold: this file only, said in words
         return FileResult(name, "error", message=f"{Path(name).name}：{exc}，文件未入库")
     except StatementError as exc:  # a value refused inside SQLAlchemy (a bind processor) or by the database
@@ -164,7 +164,7 @@ def _read(path: Path) -> bytes | FileResult:
     try:
         return path.read_bytes()
     except OSError as exc:
-        return FileResult(str(path), "error", message=f"无法读取文件: {exc.strerror or exc} (cannot read file)")
+        return FileResult(str(path), "error", message=f"无法读取文件: {exc.strerror or exc}")
 
 
 def default_workers(n_files: int) -> int:

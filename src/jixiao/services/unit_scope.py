@@ -1,7 +1,7 @@
 """The one scope rule: which units a user's data may come from, for every page and API route.
 
 A unit editor reads and writes only the units its account names, and a name matches only the
-same name (after half-width conversion and without spaces): ``职业训练中心`` is not ``训练中心``,
+same name: ``职业训练中心`` is not ``训练中心``,
 ``中心`` or ``深圳市福田区职业训练中心``. An editor whose documents write its unit in two forms is
 given both (``jixiao user add --unit 职业训练中心 --unit 龙岗区职业训练中心``). Administrators,
 reviewers and viewers read every unit; a unit editor with no units sees nothing.

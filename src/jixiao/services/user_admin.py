@@ -21,12 +21,12 @@ def add_user(factory: sessionmaker[Session], username: str, password: str, role:
              display_name: str | None = None, units: list[str] | tuple[str, ...] = ()) -> int:
     """Create an account; a unit editor must be given its units (an empty scope would see nothing)."""
     if role == Role.UNIT_EDITOR and not units:
-        raise ValueError("单位填报人必须指定所属单位（--unit） (a unit editor needs its units)")
+        raise ValueError("单位填报人必须指定所属单位（--unit）")
     if len(password) < 8:
-        raise ValueError("密码至少 8 位 (password too short)")
+        raise ValueError("密码至少 8 位")
     with transaction(factory) as session:
         if session.scalar(select(UserRow.id).where(UserRow.username == username)) is not None:
-            raise ValueError(f"用户 {username} 已存在 (user exists)")
+            raise ValueError(f"用户 {username} 已存在")
         return create_user(session, username, password, role, display_name, tuple(units)).id
 
 
@@ -41,7 +41,7 @@ def set_disabled(factory: sessionmaker[Session], username: str, disabled: bool =
     with transaction(factory) as session:
         user = session.scalar(select(UserRow).where(UserRow.username == username))
         if user is None:
-            raise ValueError(f"找不到用户 {username} (unknown user)")
+            raise ValueError(f"找不到用户 {username}")
         user.disabled = disabled
         if not disabled:
             user.locked_until, user.failed_logins = None, 0
@@ -50,11 +50,11 @@ def set_disabled(factory: sessionmaker[Session], username: str, disabled: bool =
 def set_password(factory: sessionmaker[Session], username: str, password: str) -> None:
     """Give an account a new password (and lift a lock)."""
     if len(password) < 8:
-        raise ValueError("密码至少 8 位 (password too short)")
+        raise ValueError("密码至少 8 位")
     with transaction(factory) as session:
         user = session.scalar(select(UserRow).where(UserRow.username == username))
         if user is None:
-            raise ValueError(f"找不到用户 {username} (unknown user)")
+            raise ValueError(f"找不到用户 {username}")
         user.password_hash = hash_password(password)
         user.locked_until, user.failed_logins = None, 0
         user.session_epoch = (user.session_epoch or 0) + 1  # signed-in sessions end
@@ -65,5 +65,5 @@ def issue_token(factory: sessionmaker[Session], username: str, name: str) -> str
     with transaction(factory) as session:
         user_id = session.scalar(select(UserRow.id).where(UserRow.username == username))
         if user_id is None:
-            raise ValueError(f"找不到用户 {username} (unknown user)")
+            raise ValueError(f"找不到用户 {username}")
         return create_token(session, user_id, name)

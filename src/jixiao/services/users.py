@@ -63,7 +63,7 @@ def create_user(session: Session, username: str, password: str, role: str = "vie
                 display_name: str | None = None, units: tuple[str, ...] | list[str] = ()) -> UserRow:
     """Add an account; the role must be one of ROLES."""
     if role not in ROLES:
-        raise ValueError(f"未知角色 {role}，应为 {'/'.join(ROLES)} (unknown role)")
+        raise ValueError(f"未知角色 {role}，应为 {'/'.join(ROLES)}")
     user = UserRow(username=username, password_hash=hash_password(password), role=role,
                    display_name=display_name, units=list(units) or None, disabled=False, failed_logins=0)
     session.add(user)

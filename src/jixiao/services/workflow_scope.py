@@ -77,19 +77,19 @@ def scope_clause(user: Principal):
 def check_read(user: Principal, row: WorkflowProjectRow | None, project_id: int) -> WorkflowProjectRow:
     """The row if the user may see it; NotFound otherwise (deleted rows only for administrators)."""
     if row is None or not in_scope(user, row.unit, row.department) or (row.deleted and user.role != Role.ADMIN):
-        raise NotFound(f"找不到申报项目 {project_id} (unknown project)")
+        raise NotFound(f"找不到申报项目 {project_id}")
     return row
 
 
 def check_role(user: Principal, roles: set[str], what: str) -> None:
     """Forbidden unless the user's role is one of ``roles``."""
     if user.role not in roles:
-        raise Forbidden(f"您的角色不能{what} (role not allowed)")
+        raise Forbidden(f"您的角色不能{what}")
 
 
 def check_unit_for_write(user: Principal, unit: str, department: str | None) -> None:
     """A unit editor may only create projects for its own units."""
     if user.role == Role.VIEWER:
-        raise Forbidden("只读用户不能修改数据 (viewers cannot write)")
+        raise Forbidden("只读用户不能修改数据")
     if not in_scope(user, unit, department):
-        raise Forbidden(f"您不能为单位“{unit}”申报项目 (unit outside your scope)")
+        raise Forbidden(f"您不能为单位“{unit}”申报项目")

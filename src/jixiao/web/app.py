@@ -45,7 +45,7 @@ def create_app(db_url: str | None = None, settings: WebSettings | None = None) -
     for router in ROUTERS:
         app.include_router(router)
     security.install(app)  # CSRF on page POSTs, login lockout (issue 8)
-    workflow.install(app)  # 申报: declaration, review, monitoring, self-evaluation (issue 8)
+    workflow.install(app)  # 申报: declaration, review, monitoring, self-evaluation
     limits.install(app)  # outermost: body size, API token before the body, ids, headers (issue 16)
     _docs_page(app)
     return app
@@ -71,7 +71,7 @@ def _check_vendor() -> None:
     missing = [f for f in VENDOR_FILES if not (STATIC / "vendor" / f).is_file()]
     if missing:
         logging.getLogger("jixiao.web").warning(
-            "缺少前端文件 %s：请运行 make setup（npm ci 与 scripts/copy_assets.py） (browser libraries missing)",
+            "缺少前端文件 %s：请运行 make setup（npm ci 与 scripts/copy_assets.py）",
             ", ".join(missing))
 
 

@@ -47,17 +47,17 @@ async def api_user(session: DbSession,
              credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Principal:
     """The user an API bearer token stands for; 401 with a clear message otherwise."""
     if credentials is None:
-        raise ApiError(401, "unauthorized", "缺少 API 令牌：请在请求头中加入 Authorization: Bearer <令牌> (missing token)")
+        raise ApiError(401, "unauthorized", "缺少 API 令牌：请在请求头中加入 Authorization: Bearer <令牌>")
     user = principal_for_token(session, credentials.credentials)
     if user is None:
-        raise ApiError(401, "unauthorized", "API 令牌无效或已撤销 (invalid or revoked token)")
+        raise ApiError(401, "unauthorized", "API 令牌无效或已撤销")
     return user
 
 
 def require_writer(user: Principal) -> None:
     """Refuse a write by a read-only user."""
     if not user.can_write:
-        raise ApiError(403, "forbidden", "只读用户不能上传或修改数据 (viewers cannot write)")
+        raise ApiError(403, "forbidden", "只读用户不能上传或修改数据")
 
 
 PageUser = Annotated[Principal, Depends(page_user)]

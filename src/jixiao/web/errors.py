@@ -19,14 +19,14 @@ from jixiao.domain.limits import RefusedValue
 log = logging.getLogger("jixiao.web")
 
 _STATUS_MESSAGES = {
-    400: ("bad_request", "请求有误 (bad request)"),
-    401: ("unauthorized", "需要登录或有效的 API 令牌 (authentication required)"),
-    403: ("forbidden", "没有权限 (forbidden)"),
-    404: ("not_found", "找不到该页面或资源 (not found)"),
-    405: ("method_not_allowed", "不支持该请求方法 (method not allowed)"),
-    413: ("too_large", "上传内容过大 (payload too large)"),
-    415: ("unsupported_type", "不支持的文件类型 (unsupported file type)"),
-    422: ("invalid", "参数无效 (invalid parameters)"),
+    400: ("bad_request", "请求有误"),
+    401: ("unauthorized", "需要登录或有效的 API 令牌"),
+    403: ("forbidden", "没有权限"),
+    404: ("not_found", "找不到该页面或资源"),
+    405: ("method_not_allowed", "不支持该请求方法"),
+    413: ("too_large", "上传内容过大"),
+    415: ("unsupported_type", "不支持的文件类型"),
+    422: ("invalid", "参数无效"),
 }
 
 
@@ -95,7 +95,7 @@ def install(app: FastAPI) -> None:
     async def _invalid(request: Request, exc: RequestValidationError):
         details = _validation_details(exc)
         names = "、".join(d["field"] for d in details if d["field"]) or "请求"
-        return _respond(request, 422, "invalid", f"参数无效: {names} (invalid parameters)", details)
+        return _respond(request, 422, "invalid", f"参数无效: {names}", details)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):
@@ -117,4 +117,4 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception):
         log.exception("unhandled error on %s", request.url.path)
-        return _respond(request, 500, "internal", f"服务器内部错误: {exc.__class__.__name__} (internal error)")
+        return _respond(request, 500, "internal", f"服务器内部错误: {exc.__class__.__name__}")

@@ -114,7 +114,7 @@ class SecurityMiddleware:
         body = await _read_body(receive)
         given = given or _form_value(headers, body, CSRF_FIELD)
         if not given or not secrets.compare_digest(given, token):
-            await _refuse(scope, send, 403, "表单已过期或来源不明，请刷新页面后重试 (CSRF check failed)")
+            await _refuse(scope, send, 403, "表单已过期或来源不明，请刷新页面后重试")
             return
         if scope["path"] == "/login":
             await self._login(scope, body, headers, send)

@@ -26,11 +26,11 @@ def read_upload(file: UploadFile, settings: WebSettings) -> tuple[str, bytes]:
     name = Path(file.filename or "").name or "未命名文件"
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
         raise ApiError(415, "unsupported_type",
-                       f"{name}: 不支持的文件类型，只接受 {'、'.join(SUPPORTED_SUFFIXES)} (unsupported file type)")
+                       f"{name}: 不支持的文件类型，只接受 {'、'.join(SUPPORTED_SUFFIXES)}")
     data = file.file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
         raise ApiError(413, "too_large",
-                       f"{name}: 文件超过上传上限 {_mb(settings.max_upload_bytes)} (file too large)")
+                       f"{name}: 文件超过上传上限 {_mb(settings.max_upload_bytes)}")
     return name, data
 
 
@@ -38,10 +38,10 @@ def check_count(files: list[UploadFile], settings: WebSettings) -> None:
     """Refuse an empty upload or one with more files than allowed."""
     real = [f for f in files if f.filename]
     if not real:
-        raise ApiError(400, "no_file", "没有选择文件 (no file uploaded)")
+        raise ApiError(400, "no_file", "没有选择文件")
     if len(real) > settings.max_upload_files:
         raise ApiError(413, "too_many_files",
-                       f"一次最多上传 {settings.max_upload_files} 个文件 (too many files)")
+                       f"一次最多上传 {settings.max_upload_files} 个文件")
 
 
 def ingest_uploads(factory: sessionmaker[Session], files: list[UploadFile], settings: WebSettings,

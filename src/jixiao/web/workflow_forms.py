@@ -34,7 +34,7 @@ def number(text: str | None, label: str, problems: list[dict]) -> Decimal | None
     try:
         return Decimal(s)
     except InvalidOperation:
-        problems.append({"field": label, "problem": f"“{text}”不是数字 (not a number)"})
+        problems.append({"field": label, "problem": f"“{text}”不是数字"})
         return None
 
 
@@ -59,7 +59,7 @@ def _validated(model, data: dict, problems: list[dict]):
             problems.append({"field": where, "problem": e["msg"]})
         result = None
     if problems:
-        raise Invalid("表单有需要修改的内容 (please correct the form)", problems)
+        raise Invalid("表单有需要修改的内容", problems)
     return result
 
 

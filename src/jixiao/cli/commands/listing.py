@@ -15,7 +15,7 @@ from jixiao.exports.json_export import _d
 from jixiao.services import queries
 from jixiao.exports.cells import csv_safe
 
-list_app = typer.Typer(help="列出库中的内容 (list what is stored)", no_args_is_help=True)
+list_app = typer.Typer(help="列出库中的内容", no_args_is_help=True)
 app.add_typer(list_app, name="list")
 
 

@@ -70,7 +70,7 @@ def workflow_list(request: Request, session: DbSession, user: PageUser, year: st
 def workflow_new(request: Request, session: DbSession, user: PageWriter, from_project: int | None = None):
     """An empty declaration form (or one filled from an ingested project, to be checked and saved)."""
     if user.role not in (Role.UNIT_EDITOR, Role.ADMIN):
-        raise Forbidden("只有单位填报人或管理员可以申报项目 (only unit editors declare)")
+        raise Forbidden("只有单位填报人或管理员可以申报项目")
     if from_project is not None:
         values = declaration_of(ingested_declaration(session, from_project).model_dump(mode="json"))
         decl = display_from_values(values) | {"from_project": from_project}
@@ -100,7 +100,7 @@ async def workflow_from_ingested(request: Request, user: PageWriter):
     form = await request.form()
     raw = str(form.get("project_id") or "").strip()
     if not raw.isdigit():
-        raise Invalid("请填写已入库项目的编号 (project id required)")
+        raise Invalid("请填写已入库项目的编号")
     year = str(form.get("year") or "")
     saved = await run_in_threadpool(declare_from_ingested, request.app.state.factory, user, int(raw),
                                     int(year) if year.isdigit() else None)
@@ -182,7 +182,7 @@ def workflow_audit_export(project_id: int, fmt: str, session: DbSession, user: P
         return Response(audit_xlsx(trail, f"{row.year} {row.unit} {row.name} 审计记录"),
                         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
-    raise Invalid("导出格式只能是 csv 或 xlsx (format must be csv or xlsx)")
+    raise Invalid("导出格式只能是 csv 或 xlsx")
 
 
 def _template_helpers() -> None:

@@ -69,7 +69,7 @@ def review_form_page(request: Request, project_id: int, session: DbSession, user
 @router.post("/workflow/{project_id}/review", name="workflow_review")
 async def review_submit(request: Request, project_id: int, session: DbSession, user: PageUser,
                         _: WritableProject):
-    """Record the review: 优/良 approve (targets snapshotted), 中/差 return to the unit."""
+    """Record the review: 优/良 approve, 中/差 return to the unit."""
     form = await request.form()
     try:
         await run_in_threadpool(review, request.app.state.factory, user, project_id, form_int(form, "version"),

@@ -5,14 +5,14 @@ moves it on, so every cookie issued before stops working. ``documents.uploaded_b
 ``ingest_jobs.uploaded_by`` name the account that uploaded a file (empty for files read by the
 command line).
 
-Revision ID: 0014_security_sessions_uploader
-Revises: 0013_source_pages
+Revision ID: 0015_security_sessions_uploader
+Revises: 0014_printed_lines
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0014_security_sessions_uploader"
-down_revision = "0013_source_pages"
+revision = "0015_security_sessions_uploader"
+down_revision = "0014_printed_lines"
 branch_labels = None
 depends_on = None
 
