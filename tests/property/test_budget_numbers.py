@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jixiao.domain.budget import BudgetLine, DepartmentBudget, code_at, level_of
+from jixiao.domain.limits import MAX_YUAN, AmountOutOfRange
 from jixiao.domain.model import Document
 from jixiao.ingest.forms import department_budget
 from jixiao.ingest.forms.budget_cells import read_amount
@@ -51,7 +53,11 @@ def test_money_in_prose_to_yuan(n, unit, label):
     word, factor = unit
     [fig] = figures_in(f"（一）{label} {n:,} {word}，主要是在职人员工资福利支出。")
     assert fig.value == n and fig.measure_unit == word and fig.label == label
-    assert fig.yuan == Decimal(n * factor).quantize(Decimal("0.01"))
+    if n * factor >= MAX_YUAN:  # past what can be stored: the file is refused, in words
+        with pytest.raises(AmountOutOfRange):
+            fig.yuan
+    else:
+        assert fig.yuan == Decimal(n * factor).quantize(Decimal("0.01"))
 
 
 @given(whole, whole)

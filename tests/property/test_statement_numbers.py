@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jixiao.domain.budget import year_column
+from jixiao.domain.limits import MAX_YUAN, AmountOutOfRange
 from jixiao.domain.memo import new_document
 from jixiao.domain.model import Document
 from jixiao.ingest.forms import budget_statements
@@ -57,7 +59,11 @@ def test_amounts_round_trip(x, unit, grouped, spaced, wide):
     assert len(found) == 1
     tok = found[0]
     assert (tok.value, tok.unit, tok.kind) == (x, unit, "money")
-    assert to_yuan(tok.value, unit) == (x * MONEY[unit]).quantize(Decimal("0.01"))
+    if abs(x * MONEY[unit]) >= MAX_YUAN:  # past what can be stored: the file is refused, in words
+        with pytest.raises(AmountOutOfRange):
+            to_yuan(tok.value, unit)
+    else:
+        assert to_yuan(tok.value, unit) == (x * MONEY[unit]).quantize(Decimal("0.01"))
 
 
 @given(amounts, amounts, st.decimals(min_value=0, max_value=1000, places=1, allow_nan=False))

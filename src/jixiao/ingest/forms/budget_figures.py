@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from jixiao.domain.limits import check_amount
 from jixiao.domain.text import to_halfwidth
 
 from .budget_names import strip_list_mark, unmark_plain
@@ -59,8 +60,8 @@ class Figure:
         """The amount in yuan (two places) when it is money."""
         if not self.is_money:
             return None
-        return (abs(self.value) * _MONEY[self.measure_unit]).quantize(Decimal("0.01")) * (
-            -1 if self.value < 0 else 1)
+        return check_amount(abs(self.value) * _MONEY[self.measure_unit]).quantize(Decimal("0.01")) * (
+            -1 if self.value < 0 else 1)  # an amount past the limit is refused for its file, in words
 
 
 def clean_label(text: str) -> str:

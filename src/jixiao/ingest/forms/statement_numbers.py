@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from jixiao.domain.figure_math import MONEY_FACTORS
+from jixiao.domain.limits import check_amount
 
 MONEY = MONEY_FACTORS
 MONEY_UNITS = {"万元": "wan_yuan", "元": "yuan"}
@@ -74,7 +75,7 @@ def _share_units(text: str, toks: list[Token]) -> list[Token]:
 
 def to_yuan(value: Decimal, unit: str) -> Decimal:
     """A money figure in canonical yuan (two places), its sign kept."""
-    return (value * MONEY[unit]).quantize(_CENT)
+    return check_amount(value * MONEY[unit]).quantize(_CENT)  # past the limit: refused for its file, in words
 
 
 def doc_money_unit(units: list[str]) -> str:
