@@ -265,3 +265,23 @@ def test_search_finds_exactly_the_projects_containing_the_text(loaded):
         got = sorted(p["id"] for p in get(loaded, "/api/v1/projects", q=q, per_page=100).json()["items"])
         assert got == expected, q
     assert len(probes) > 30
+
+
+def test_an_upload_is_checked_and_scored_like_the_command_line(fresh):
+    """Issue #17: a copy of sample 000 uploaded through the API shows its findings and every project
+    a score at once, the same scores the projects of the original get (same content, same rules)."""
+    r = upload(fresh, fresh.admin, ("000_copy.txt", SEED_000.read_bytes() + b"\n\n"))
+    assert r.status_code == 201, r.text
+    doc_id = r.json()["results"][0]["document_id"]
+    found = fresh.client.get("/api/v1/findings", params={"document_id": doc_id, "per_page": 500}, headers=fresh.admin).json()
+    assert found["total"] > 0 and {f["document_id"] for f in found["items"]} == {doc_id}
+
+    def scores(document_id):
+        page = fresh.client.get("/api/v1/scores", params={"document_id": document_id, "per_page": 100},
+                                headers=fresh.admin).json()
+        return sorted((s["project"], s["total"]) for s in page["items"])
+
+    copy = scores(doc_id)
+    original_id = min(d["id"] for d in fresh.client.get("/api/v1/documents", headers=fresh.admin).json()["items"]
+                      if d["file"].startswith("000_"))
+    assert len(copy) == 33 and copy == scores(original_id)

@@ -101,7 +101,8 @@ def api(server, path: str) -> dict:
 
 def total_is(pg, n) -> None:
     """Wait until the project table (swapped in by HTMX) says ``n`` projects."""
-    pg.wait_for_function(f"(document.querySelector('#project-total') || {{}}).textContent == '{n}'")
+    # a function, not an expression: the pages' CSP forbids eval, which Playwright uses for an expression
+    pg.wait_for_function(f"() => (document.querySelector('#project-total') || {{}}).textContent == '{n}'")
 
 
 def shot(pg, name: str) -> None:
@@ -204,7 +205,7 @@ def test_follow_a_finding_to_its_project_and_source(page, server):
     first = errors["items"][0]
     page.goto(base + "/findings")
     page.select_option("#f-severity", "error")
-    page.wait_for_function(f"(document.querySelector('#finding-total') || {{}}).textContent == '{errors['total']}'")
+    page.wait_for_function(f"() => (document.querySelector('#finding-total') || {{}}).textContent == '{errors['total']}'")
     shot(page, "findings")
     row = page.locator("#findings tbody tr").first
     assert first["message"] in row.inner_text()

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from jixiao.ingest.sources import SUPPORTED_SUFFIXES
 from jixiao.services import ingest_jobs
 from jixiao.services.ingest import FileResult, ingest_bytes
+from jixiao.services.refresh import check_and_score
 from jixiao.services.users import Principal
 from jixiao.storage import search_index
 
@@ -57,12 +58,19 @@ def ingest_uploads(factory: sessionmaker[Session], files: list[UploadFile], sett
             if strict:
                 raise
             results[i] = FileResult(Path(f.filename or "").name, "error", message=exc.message)
+    def done(result: FileResult) -> None:  # a file read in the background: index, score and check
+        search_index.catch_up(factory)
+        if result.status == "ingested":
+            check_and_score(factory)
+
     for i, name, data in accepted:
         if background and _long(data, settings):
-            results[i], _ = ingest_jobs.submit(factory, data, name, lambda _: search_index.catch_up(factory), uploader)
+            results[i], _ = ingest_jobs.submit(factory, data, name, done, uploader)
         else:
             results[i] = ingest_bytes(factory, data, name, uploader)
     search_index.catch_up(factory)
+    if any(isinstance(r, FileResult) and r.status == "ingested" for r in results.values()):
+        check_and_score(factory)  # the upload's findings and scores are there when the page shows it
     return [results[i] for i in sorted(results)]
 
 
