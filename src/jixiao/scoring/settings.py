@@ -70,6 +70,10 @@ class ScoringSettings:
 NATIONAL = ScoringSettings()
 
 
+# The names of the built-in settings as an official reads them (a settings file keeps its own name).
+SETTINGS_LABELS = {"national": "全国办法（财预〔2020〕10号）", "provincial": "省级办法"}
+
+
 def _jsonable(value):
     if isinstance(value, Decimal):
         return format(value, "f")

@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from jixiao.cli.app import DB_OPTION, app, console, err_console, open_factory
+from jixiao.scoring.settings import SETTINGS_LABELS
 from jixiao.cli.commands.demo import DEMO_STEPS
 
 METHOD_LABELS = {"quantitative": "定量", "qualitative": "定性", "mixed": "定量+定性", "not_applicable": "不适用"}
@@ -76,7 +77,7 @@ def _score_file(path: Path, settings, fmt: Format) -> None:
 def print_summary(run) -> None:
     """The per-unit table of a store run: count, mean score, grades."""
     table = Table("单位", "项目数", "平均分", "优", "良", "中", "差",
-                  title=f"自评得分（{run.projects} 个项目，设置 {escape(run.settings_name)}）")
+                  title=f"自评得分（{run.projects} 个项目，按{escape(SETTINGS_LABELS.get(run.settings_name, run.settings_name))}）")
     for u in run.units:
         g = u.grades
         table.add_row(escape(u.unit), str(u.count), f"{u.mean:.2f}", str(g["优"]), str(g["良"]), str(g["中"]), str(g["差"]))

@@ -113,7 +113,7 @@ def demo_logins(url: str) -> None:
     token = ensure_demo_users(open_factory(url))
     console.print("演示账号（用户名 / 密码 / 角色）:")
     for username, password, role, display, _units in DEMO_USERS:
-        console.print(f"  {username} / {password}  {display} ({role})")
+        console.print(f"  {username} / {password}  {display}")
     console.print(f"演示 API 令牌（admin）: {token}")
     console.print("  用法: curl -H 'Authorization: Bearer <令牌>' <网页地址>/api/v1/projects")
 
