@@ -14,7 +14,7 @@ from tests.documents.corpus_keys import CORPUS, D, assert_exact, key, read
 
 # Excerpts whose every stated key field (name, amounts in 元, stated rate, execution score, total,
 # indicator count and names) the readers get exactly, across layouts and provinces.
-EXACT = ["S01", "S02", "S03", "S04", "S05", "S07", "S08", "S09", "S10", "S12", "S14", "S21", "S23", "S24", "S25",
+EXACT = ["S01", "S02", "S03", "S04", "S05", "S07", "S08", "S09", "S10", "S12", "S14", "S17", "S21", "S23", "S24", "S25",
          "S26", "S27", "S29", "S30", "S31", "S32", "S34", "S35", "S36"]
 
 
@@ -142,3 +142,16 @@ def test_malformed_amount_is_a_notice_not_a_guess_yueyang():
     [p] = doc.projects
     assert p.name == "岳陽縣農村公路養護" and p.budget.total == D("7000000.00") and p.actual.total is None
     assert any("7,00.0,77" in w.message for w in doc.warnings)
+
+
+def test_score_table_with_dropped_cells_named_by_its_file_hubei():
+    """S17 湖北省公共文化服务 (a document-sharing site's dump of a .docx): empty cells dropped, so a
+    level's points (效果 | 30) stand between categories, names follow names (公共文化服务内容满意度
+    after 3.33 is the next row, not a quality), and the only name of the form is the file name the
+    page shows (``湖北省公共文化服务Word文件下载.docx``)."""
+    [p] = read("S17").projects
+    exp = key("S17")["projects"][0]
+    assert p.name == exp["name"] == "湖北省公共文化服务"
+    assert [i.name for i in p.indicators] == [i["name"] for i in exp["indicators"]]
+    assert [i.level2 for i in p.indicators] == ["social"] * 2 + ["service_satisfaction"] * 4
+    assert p.stated_scores.get("total") == D("82.08")

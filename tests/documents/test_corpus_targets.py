@@ -12,7 +12,7 @@ import pytest
 
 from tests.documents.corpus_keys import D, assert_exact, key, read
 
-EXACT = ["T01", "T03", "T05", "T07", "T10", "T11", "T12", "T13", "T14", "T15", "T16"]
+EXACT = ["T01", "T03", "T05", "T07", "T10", "T11", "T12", "T13", "T14", "T15", "T16", "T19"]
 
 
 @pytest.mark.parametrize("stem", EXACT)
@@ -69,3 +69,46 @@ def test_name_from_the_title_nearest_the_table_cixi():
     """T12 慈溪: no 项目名称 label; of the page's titles the one above the table names the project."""
     [p] = read("T12").projects
     assert p.name == "3岁以下婴幼儿照护服务项目" and len(p.indicators) == 11
+
+
+def test_list_whose_cells_ran_together_xiangxi():
+    """T19 湘西州特校: a web page printed the table without cell borders. The header's two lines are
+    cut at their labels; ``505006  学生伙食费30.00`` is the project (the unit's line above it, which
+    no indicator follows, is its total); each indicator line (``成本指标经济成本指标学生补助标准17元/人
+    .每天反映…-定量``) is cut into its categories, name, target and the rest by what each piece looks
+    like; lines of categories with no indicator (生态环境成本指标 … -定性) are none."""
+    doc = read("T19")
+    exp = key("T19")["projects"][0]
+    [p] = doc.projects
+    assert (p.name, p.code, p.budget.total) == ("学生伙食费", "505006", D("300000.00"))
+    assert [i.name for i in p.indicators] == [i["name"] for i in exp["indicators"]]
+    assert [i.target.text for i in p.indicators] == [
+        "17元/人", "95%以上", "168", "90%以上", "90%以上", "90%以上", "2023年12月31日", "大于90%", "有所减轻", "有所提升"]
+    assert [(i.level1, i.level2) for i in p.indicators][:3] == [
+        ("cost", "economic_cost"), ("satisfaction", "service_satisfaction"), ("output", "quantity")]
+    assert doc.year == 2023
+
+
+def test_grant_shared_out_in_a_table_dehua():
+    """T17 德化县: a notice passing funds down, its 安排表 ``乡镇、村 | 金额 | 建设项目 | 补助金额`` a row
+    per village and a 合计 of 12 that the rows add up to; each village's row is a project of the
+    grant with what it builds as its goal (the targets table after it is cut off)."""
+    doc = read("T17")
+    exp = key("T17")["projects"]
+    assert [(p.name, p.budget.total, p.goal) for p in doc.projects] == [
+        (e["name"], D(e["amount_year"]) * 10000, e["goal_annual"]) for e in exp]
+    assert doc.year == 2020 and not [w for w in doc.warnings if "合计" in w.text]
+
+
+def test_department_form_lists_its_main_tasks_luxian():
+    """T09 泸县: a 部门整体支出绩效目标申报表, one cell per line: the department's money (1695.55 =
+    1478.75 + 216.80) and its 年度主要任务, each task (``项目支出1:公共文化服务(群众文化)``, whose
+    label the stream cut off) a project of the document with its content as its goal."""
+    doc = read("T09")
+    exp = key("T09")["projects"]
+    dept, *tasks = doc.projects
+    assert dept.kind == "unit_overall" and dept.name == exp[0]["name"] == "文化部门"
+    assert dept.budget.total == D("16955500.00")
+    assert [t.name for t in tasks] == [e["name"] for e in exp[1:]]
+    assert all(t.goal and t.goal.startswith(e["goal_annual"].rstrip("…")) for t, e in zip(tasks, exp[1:]))
+    assert tasks[0].unit == "文化部门"

@@ -65,3 +65,34 @@ def test_split_run_cuts_the_text_in_order(text):
         at = text.find(piece, pos)
         assert at >= 0, (piece, text)
         pos = at + len(piece)
+
+
+WORDS = st.text(alphabet="学生补助标准率满意度反映得扣分每少以上,", min_size=0, max_size=12)
+
+
+@given(st.lists(st.one_of(WORDS, st.from_regex(r"[0-9]{1,3}(?:%|元|人)?(?:以上)?", fullmatch=True)), max_size=6),
+       st.sampled_from(["", "-定量", "-定性", "定量"]))
+def test_a_glued_row_is_cut_into_pieces_of_itself_in_order(parts, nature):
+    """A row whose cells ran together is cut, never rewritten: every piece is text of the row, in the
+    row's order, and a closing 定量 / 定性 comes out as the last piece."""
+    text = "".join(parts) + nature
+    pieces = split_run(text, glued=True)
+    at = 0
+    for p in pieces[:-1] if nature else pieces:
+        found = text.find(p, at)
+        assert found >= 0, (text, p)
+        at = found + len(p)
+    if nature and text.strip(" ,，;；-定量性"):
+        assert pieces[-1] == nature.lstrip("-")
+
+
+@given(st.lists(st.integers(1, 9999), min_size=1, max_size=5), st.integers(-3, 3))
+def test_an_amount_with_its_parts_is_taken_only_when_they_add_up(parts, off):
+    """``854万(甲400万元,乙295万元,丙159万元)`` is 854万 when the parts add up to it, else no amount."""
+    from jixiao.ingest.forms.target_money import _with_parts
+
+    head = sum(parts) + off
+    assume(head > 0)
+    text = f"{head}万(" + ",".join(f"{'甲乙丙丁戊'[k]}工程{v}万元" for k, v in enumerate(parts)) + ")"
+    found = _with_parts(text)
+    assert found == ((Decimal(head), "wan_yuan") if off == 0 else None)

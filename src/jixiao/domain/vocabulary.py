@@ -22,7 +22,7 @@ _PATH = Path(__file__).with_name("vocabulary.toml")
 
 # Decorations around a label: taken off before a label is looked up, never shown changed.
 _LEAD = re.compile(r"^(?:[*＊★☆]+|[0-9]+[.、]|[一二三四五六七八九十]+、|\([0-9一二三四五六七八九十]+\)|其中[:]?)+")
-_TRAIL = re.compile(r"(?:[:;,.]|\([^()]{0,14}\))+$")
+_TRAIL = re.compile(r"(?:[:;,.】\]]|\([^()]{0,14}\)分?)+$")  # 产出指标(40-50)分
 
 
 def bare(key: str) -> str:

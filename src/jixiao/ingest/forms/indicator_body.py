@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .tokens import Token
 from jixiao.domain.targets import UNITS
@@ -32,6 +33,8 @@ KINDS = {
 SKIP = {"name": 2.5, "value": 0.7, "num": 0.6, "op": 0.3, "unit": 0.3, "text": 0.05, "short": 0.1, "seq": 0.2,
         "level": 0.05}
 NEW_ROW = 0.3
+CONTINUED = 0.3  # one more piece of a glued line in the text cell before it (…满意程度 | 95%以上)
+BROKEN_LINE = 6.0  # a row starting inside a line whose cells ran together: only when nothing else fits
 INF = float("inf")
 _MARKER = re.compile(r"^(?:指标\s*[0-9一二三四五六七八九十]+\s*[:：.、]?)+$")
 _NUMBERING = re.compile(r"^指标\s*[0-9]+\s*[:：.、]")
@@ -50,6 +53,7 @@ class Cell:
     tok: Token
     hard: bool = False  # a new row must start here
     levels: list[Token] | None = None  # category cells just before it (产出指标, 数量指标)
+    joined: bool = False  # no new row can start here (the rest of a line whose cells ran together)
 
 
 @dataclass(slots=True)
@@ -62,16 +66,19 @@ class BodyRow:
     levels: list[Token]  # the category cells printed just before the row
 
 
-_RULE_WORDS = re.compile(r"[得扣计加减][0-9.]+分|不得分|扣完为止|每[^，,。]{0,8}扣")
+_RULE_WORDS = re.compile(r"[得扣计加减][0-9.]+分|不得分|扣完为止|每[^，,。]{0,8}扣|酌情扣分|酌情扣减")
 
 
-def cost(text: str, kind: str) -> float:
+def cost(text: str, kind: str, joined: bool = False) -> float:
     """How badly ``text`` fits a column of ``kind`` (0 fits; INF cannot be). Words that award or
-    take points (得2分, 不得分) are a scoring rule's, never a name's."""
+    take points (得2分, 不得分) are a scoring rule's, never a name's; words named like an indicator
+    are the next row's name, unless they are the rest of a glued line (``joined``), where no row starts."""
     s = shape(text)
     if s == "words" and _RULE_WORDS.search(text):
         return {"text": 0.0, "name": 1.5}.get(kind, INF)
     if kind == "name":
+        if text.strip() in _NATURE_WORDS:
+            return 3.0  # 定量 / 定性 is the 指标值类型 of a row whose name was left empty
         if s == "words":
             if _NUMBERING.match(text):
                 return -0.3
@@ -84,6 +91,8 @@ def cost(text: str, kind: str) -> float:
             return 0.3
         if text.strip() in _UNIT_WORDS:
             return 1.2  # a unit alone (次, 人) is the 度量单位 cell, not a value
+        if len(text) >= 5 and not joined and _named_like_indicator(text):
+            return 4.0  # 公共文化服务内容满意度 is the next row's name, not this one's quality
         return 0.4 if len(text) <= 14 else 0.9
     if kind == "num":
         if s == "number":
@@ -104,11 +113,18 @@ def cost(text: str, kind: str) -> float:
     if kind == "short":
         return 0.2 if len(text) <= 8 else 1.0
     if s == "words":
-        return 0.2 if len(text) >= 15 else 0.6  # a rule, an explanation: sentences
+        if len(text) < 15 and not joined and _named_like_indicator(text):
+            return 4.0  # an explanation is a sentence; 公共文化服务水平满意度 is the next row's name
+        return 0.2 if len(text) >= 15 else 0.25  # a rule, an explanation: sentences (计划标准 too)
     return 1.0
 
 
-_POINTS = re.compile(r"^[(（]\s*[0-9.]+\s*分\s*[)）]$")
+@lru_cache(maxsize=1 << 14)
+def _named_like_indicator(text: str) -> bool:
+    return normalise(text).endswith(tuple(vocabulary().labels("name_endings")))
+
+
+_POINTS = re.compile(r"^[(（]\s*[0-9.]+(?:\s*[-—~]\s*[0-9.]+)?\s*(?:分\s*[)）]|[)）]\s*分)$")  # (50分), (0-20)分
 
 
 def is_level(tok: Token) -> bool:
@@ -116,10 +132,11 @@ def is_level(tok: Token) -> bool:
     return tok.is_label("level1", "level2") or bool(_POINTS.match(tok.text))
 
 
-def cells_of(body: list[Token]) -> list[Cell]:
+def cells_of(body: list[Token], glued: bool = False) -> list[Cell]:
     """Body tokens → cells: filler and ``指标1:`` markers dropped, flattened pieces cut where
     values run into words, a new row forced at a row of a real or pipe table and after the
-    category cells, which ride along with the cell that follows them."""
+    category cells, which ride along with the cell that follows them. With ``glued`` each line is
+    a row whose cells ran together: it starts a row, and its text is cut by what its pieces look like."""
     out: list[Cell] = []
     last_row = None
     levels: list[Token] = []
@@ -129,16 +146,26 @@ def cells_of(body: list[Token]) -> list[Cell]:
             continue
         after = next((x.text for x in body[n + 1:n + 3] if x.text), None)
         if is_level(tok) or (not tok.piece and evaluation_level(tok.text, after)):
+            if glued and tok.row != last_row:
+                levels = []  # a line of categories only held no indicator: its categories end with it
             levels.append(tok)
             last_row = tok.row
-            if after and _POINTS_RUN.match(after) and not tok.piece:
-                skip = next(x for x in body[n + 1:n + 3] if x.text)  # its points (2 分)
+            if after and not tok.piece and (_POINTS_RUN.match(after) or _bare_points(body, n)):
+                skip = next(x for x in body[n + 1:n + 3] if x.text)  # its points (2 分, or 30 before 社会效益)
             continue
         vocab_levels = any(not lv.is_label("evaluation_levels") and lv.is_label("level1", "level2") or
                            _POINTS.match(lv.text) for lv in levels)
-        hard = vocab_levels or (tok.layout in _ROW_LAYOUTS and tok.row != last_row and tok.row_start)
+        hard = vocab_levels or (tok.row != last_row and (glued or tok.layout in _ROW_LAYOUTS and tok.row_start))
         last_row = tok.row
-        pieces = split_run(tok.text) if tok.piece else _name_and_value(tok)
+        if glued:
+            found, rest = _leading_levels(tok)
+            levels.extend(found)
+            pieces = split_run(rest, glued=True) if rest else []
+            if pieces in (["定量"], ["定性"]) and hard:
+                levels = []  # the 指标性质 of a row that holds no indicator (生态效益指标 | | -定性)
+                continue
+        else:
+            pieces = split_run(tok.text) if tok.piece else _name_and_value(tok)
         k = 0
         while k < len(pieces):
             piece = pieces[k]
@@ -150,13 +177,40 @@ def cells_of(body: list[Token]) -> list[Cell]:
                 levels.append(_piece_token(tok, piece))
                 k += 2 if points and _POINTS_RUN.match(points) else 1
                 continue
-            out.append(Cell(piece, tok, hard or _NUMBERING.match(piece) is not None, levels or None))
+            new_row = hard or _NUMBERING.match(piece) is not None
+            out.append(Cell(piece, tok, new_row, levels or None, glued and not new_row))
             hard, levels = False, []
             k += 1
     return out
 
 
 _POINTS_RUN = re.compile(r"^[0-9]+(?:\.[0-9]+)?\s*分$")
+
+
+def _bare_points(body: list[Token], n: int) -> bool:
+    """A bare number between two category cells (效果 | 30 | 社会效益) is the first one's points:
+    no indicator row stands between them to own it."""
+    after = [x for x in body[n + 1:n + 4] if x.text][:2]
+    if len(after) < 2 or after[0].piece or shape(after[0].text) != "number" or not is_level(after[1]):
+        return False
+    value = number(after[0].text)
+    return value is not None and 0 < value <= 100
+
+
+def _leading_levels(tok: Token) -> tuple[list[Token], str]:
+    """The category names a glued cell starts with (``社会效益指标残疾学生入学率…``) and the rest."""
+    found: list[Token] = []
+    text = tok.text
+    while True:
+        hits = [(s, h) for s in ("level1", "level2") if (h := vocabulary().starts(s, text))]
+        if not hits or len(normalise(text)) != len(text):
+            return found, text
+        section, (key, size) = max(hits, key=lambda x: x[1][1])
+        if size >= len(text):
+            return found, text
+        piece = text[:size]
+        found.append(Token(piece, normalise(piece), tok.row, tok.col, tok.ref, tok.layout, {section: key}, piece=1))
+        text = text[size:]
 
 
 def _name_and_value(tok: Token) -> list[str]:
@@ -193,18 +247,55 @@ _SCORING_WORDS = ("计", "得", "扣", "的", "为", "按", "加", "减", "满")
 _PUNCT = ",，;；。、:：)）"
 
 
-def split_run(text: str) -> list[str]:
+_DATE = re.compile(r"20[0-9]{2}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:前|之前|以前|底|内)?")
+_RULE_STEP = re.compile(r"每[^0-9，,。；;]{0,3}$")  # 每少1元扣1分: the step of a scoring rule
+_NATURE_END = re.compile(r"-?\s*(定量|定性)$")
+
+
+def _runs(text: str, glued: bool):
+    """(start, end, run) of the values in ``text``; in a row whose cells ran together also its
+    dates (2023年12月31日) and the targets in words (有所减轻) that follow a name."""
+    found = []
+    if glued:
+        found = [(m.start(), m.end(), m.group()) for m in _DATE.finditer(text) if "月" in m.group()]
+        key = normalise(text)
+        if len(key) == len(text):
+            for label in vocabulary().labels("target_words"):
+                at = key.find(label)
+                if at >= 3 and not any(a <= at < b for a, b, _ in found):
+                    found.append((at, at + len(label), text[at:at + len(label)]))
+    for m in VALUE_RUN.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b, _ in found):
+            end = m.end()
+            bound = _BOUND.match(text, end) if glued else None
+            if bound is not None:
+                end = bound.end()  # 95%以上: the bound is the target's
+            found.append((m.start(), end, text[m.start():end]))
+    return sorted(found)
+
+
+_BOUND = re.compile(r"(?:及以上|及以下|以上|以下|以内|之内|左右)")
+
+
+def split_run(text: str, glued: bool = False) -> list[str]:
     """A flattened piece → words and values (``音50件50件2020望`` → 音 | 50件 | 50件 | 2020 | 望).
-    Numbering (指标1:, 1、), dates and the points of a scoring rule (``计2分，``) stay in the words."""
+    Numbering (指标1:, 1、), dates and the points of a scoring rule (``计2分，``, ``每少1元扣1分``) stay
+    in the words. With ``glued`` (a table row printed without cell borders) dates and targets in
+    words are values too, and a closing 定量/定性 is the row's 指标性质."""
     out: list[str] = []
     pos = 0
-    for m in VALUE_RUN.finditer(text):
-        start, end, run = m.start(), m.end(), m.group()
+    nature = _NATURE_END.search(text) if glued else None
+    if nature is not None:
+        text = text[:nature.start()]
+    for start, end, run in _runs(text, glued):
         before, after = text[max(0, start - 2):start], text[end:end + 1]
-        if before.endswith("指标") or after in _IN_WORDS_AFTER or run.endswith(("年", "月")):
+        dated = glued and _DATE.fullmatch(run) is not None
+        if before.endswith("指标") or (not dated and (after in _IN_WORDS_AFTER or run.endswith(("年", "月")))):
             continue
         if run.endswith("分") and (before[-1:] in _SCORING_WORDS or after in _PUNCT or not after):
             continue  # 得3分，… is the rule's words, not a value
+        if _RULE_STEP.search(text[max(0, start - 4):start]) and text[end:end + 1] in ("扣", "减", "加", "得"):
+            continue
         if after in ("、", ".") and run.isdigit():
             if len(run) == 1:
                 continue  # 2、项目管理制度: numbering inside the words
@@ -215,6 +306,8 @@ def split_run(text: str) -> list[str]:
         pos = end
     if pos < len(text):
         out.append(text[pos:])
+    if nature is not None:
+        out.append(nature.group(1))
     return [p.strip(" ,，;；") for p in out if p.strip(" ,，;；")]
 
 
@@ -265,6 +358,11 @@ def layout_rows(cells: list[Cell], roles: list[str]) -> list[list[tuple[str, str
             here = best[i][j]
             if here == INF:
                 continue
+            if cell.joined and j < n and kinds[j] == "text":  # the words of a glued line's text cell go on
+                more = here + CONTINUED + (0.0 if shape(cell.text) == "words" else 0.3)
+                if more < best[i + 1][j]:
+                    best[i + 1][j] = more
+                    back[i + 1][j] = (j, j, 1, [cell.text])
             for parts in options:
                 k = len(parts)
                 # continue the row: roles after j; or start a new row (role 0 onwards)
@@ -272,12 +370,14 @@ def layout_rows(cells: list[Cell], roles: list[str]) -> list[list[tuple[str, str
                 for start in [*starts, 0]:
                     new_row = start == 0
                     for first in (range(start, n - k + 1) if not new_row else [0]):
-                        c = _emit(parts, kinds[first:first + k])
+                        c = _emit(parts, kinds[first:first + k], cell.joined)
                         if c == INF:
                             continue
                         gap = (skip_before[first] - skip_before[start]) if not new_row else 0.0
                         tail = (skip_before[n] - skip_before[j + 1]) if new_row and j < n else 0.0
-                        total = here + c + gap + tail + (NEW_ROW if new_row else 0.0) + (glue if k > 1 else 0.0)
+                        total = here + c + gap + tail + (glue if k > 1 else 0.0)
+                        if new_row:
+                            total += (BROKEN_LINE if cell.joined and starts else NEW_ROW)
                         end = first + k - 1
                         if total < best[i + 1][end]:
                             best[i + 1][end] = total
@@ -311,18 +411,19 @@ def glue_cost(text: str, flattened: bool = False) -> float:
     return 1.0
 
 
-def _emit(parts: list[str], kinds: list[str]) -> float:
+def _emit(parts: list[str], kinds: list[str], joined: bool = False) -> float:
     if len(kinds) < len(parts):
         return INF
     total = 0.0
     for p, kind in zip(parts, kinds):
-        total += cost(p, kind)
+        total += cost(p, kind, joined)
     if len(parts) > 1 and any(kind not in ("num", "value") for kind in kinds[:len(parts)]):
         return INF
-    if len(parts) == 2 and kinds[:2] == ["num", "num"]:  # 分值 then 得分: a score is never above its weight
-        w, s = (number(p) for p in parts)
-        if w is None or s is None or s > w:
-            return INF
+    for a in range(len(parts) - 1):  # 分值 then 得分: a score is never above its weight
+        if kinds[a:a + 2] == ["num", "num"]:
+            w, s = number(parts[a]), number(parts[a + 1])
+            if w is None or s is None or s > w:
+                return INF
     return total
 
 
@@ -346,16 +447,27 @@ def _trace(back, cells: list[Cell], roles: list[str], m: int, j: int) -> list[li
     return rows
 
 
-def read_body(body: list[Token], roles: list[str]) -> list[BodyRow]:
+def _no_indicator(values: dict[str, str]) -> bool:
+    """A row whose name is a scoring rule (未达指标值酌情扣分) or a 指标值类型 (定量) names nothing: its
+    three-level name was left empty, and the cells read are the rest of the row."""
+    name = normalise(values.get("name", ""))
+    return bool(name) and (name in _NATURE_WORDS or (_RULE_WORDS.search(name) is not None and len(values) <= 2))
+
+
+def read_body(body: list[Token], roles: list[str], glued: bool = False) -> list[BodyRow]:
     """Body tokens (no category cells) → rows, each with the text of its columns; a bare number
     right under the header is the table's points, and rows of words after the table (a page's
     footer, the next section) are not indicators."""
     out = []
-    cells = cells_of(body)
+    cells = cells_of(body, glued)
     if cells and shape(cells[0].text) == "number" and not cells[0].levels and roles[:1] != ["seq"]:
         cells = cells[1:]
     for row in _trim(layout_rows(cells, roles)):
-        values = {role: text for role, text, _ in row}
+        values: dict[str, str] = {}
+        for role, text, _ in row:
+            values[role] = values[role] + text if role in values else text
+        if _no_indicator(values):
+            continue
         toks = {role: cell.tok for role, _, cell in row}
         levels = [lv for _, _, cell in row for lv in (cell.levels or [])]
         out.append(BodyRow(values, row[0][2].tok, toks, levels))

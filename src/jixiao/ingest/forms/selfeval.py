@@ -85,17 +85,20 @@ def read(grids: list[Grid], doc: Document) -> Document:
 
 
 def read_forms(grids: list[Grid], doc: Document, split, read_one, nothing: str) -> Document:
-    """Every form ``split`` finds in each grid's token stream → ``read_one``'s project; ``nothing``
-    is the notice for a grid without a form. Shared with the target-form reader."""
+    """Every form ``split`` finds in each grid's token stream → ``read_one``'s project (or projects:
+    a department's form with the tasks it lists); ``nothing`` is the notice for a grid without a
+    form. Shared with the target-form reader."""
     for grid in grids:
         toks = tokens.cached(grid)
         forms = split(toks)
         if not forms:
             doc.warnings.append(ParseWarning(nothing, grid.rows[0].ref if grid.rows else None))
         for k, (start, stop) in enumerate(forms):
-            project = read_one(toks, start, stop, doc, last=k == len(forms) - 1, head=0 if k == 0 else start)
-            if project is not None:
-                doc.projects.append(project)
+            found = read_one(toks, start, stop, doc, last=k == len(forms) - 1, head=0 if k == 0 else start)
+            if isinstance(found, list):
+                doc.projects.extend(found)
+            elif found is not None:
+                doc.projects.append(found)
     if doc.projects:
         doc.department = doc.department or doc.projects[0].department
         doc.money_unit = doc.projects[0].money_unit
@@ -248,7 +251,7 @@ def _fallback_name(toks, head: int, start: int, stop: int) -> str:
     before = [t for t in toks[head:start + 1] if t.is_label("form_titles")]
     titles = before[-1:] or [t for t in toks[start:stop] if t.is_label("form_titles")][:1]
     if not titles:
-        return ""
+        return _file_name(toks, head, stop - 1)
     text = titles[-1].text
     for label in sorted(vocabulary().labels("form_titles"), key=len, reverse=True):
         at = normalise(text).find(label)
@@ -257,6 +260,30 @@ def _fallback_name(toks, head: int, start: int, stop: int) -> str:
             name = text[:where[at]].strip(" *＊　")
             return name or text
     return text
+
+
+_FILE_NAME = re.compile(r"^(.{2,40}?)\.(?:docx?|pdf|xlsx?|wps|et)$", re.IGNORECASE)
+
+
+def _file_name(toks, head: int, start: int) -> str:
+    """A form without a title or a name, under the file name its page shows (a document-sharing
+    site's ``湖北省公共文化服务Word文件下载.docx``): that name without its extension and the site's
+    additions (vocabulary ``file_name_noise``)."""
+    noise = sorted(vocabulary().labels("file_name_noise"), key=len, reverse=True)
+    for t in toks[head:start + 1]:
+        m = _FILE_NAME.match(t.text.strip())
+        if m is None:
+            continue
+        name = m.group(1)
+        for word in noise:
+            at = normalise(name).rfind(word)
+            if at > 0 and at + len(word) == len(normalise(name)):
+                _, where = normalise_map(name)
+                name = name[:where[at]]
+        name = name.strip(" _-—")
+        if len(name) >= 4 and not re.search(r"[0-9]{6,}", name):
+            return name
+    return ""
 
 
 def _inline_unit(block) -> str | None:

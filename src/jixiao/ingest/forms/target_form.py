@@ -17,7 +17,7 @@ from jixiao.domain.numbers import to_yuan
 from jixiao.domain.text import drop_glosses
 from jixiao.ingest.grid import Grid
 
-from . import form_fields, indicator_table, target_money, target_rows, tokens
+from . import allocation, department_tasks, form_fields, indicator_table, target_glued, target_money, target_rows, tokens
 from .selfeval import HEAD_ROWS, UNNAMED, _back, _fallback_name, _year, read_forms
 
 KIND = DocumentKind.TARGET_DECLARATION
@@ -47,6 +47,8 @@ def detect(grid: Grid) -> float:
         score += 0.15
     if any(t.label("fields") == "name" for t in toks[:400]):
         score += 0.1
+    elif score and allocation.find(toks, 0, stop) is not None:
+        score += 0.15  # the targets of a grant shared out in a table (下达…资金, 安排表)
     return max(0.0, min(score, 1.0))
 
 
@@ -58,7 +60,17 @@ def read(grids: list[Grid], doc: Document) -> Document:
         toks = tokens.cached(grid)
         header = target_rows.find_header(toks, 0, len(toks))
         if header is None:
-            forms.append(grid)
+            glued = target_glued.find_header(toks, 0, len(toks))
+            shared = allocation.find(toks, 0, len(toks)) if glued is None and not _names_projects(toks) else None
+            if shared is not None:
+                doc.year = doc.year or _year(toks, 0, len(toks))
+                doc.projects.extend(allocation.projects(shared, doc, _list_unit(toks, len(toks))))
+                continue
+            if glued is None:
+                forms.append(grid)
+                continue
+            doc.year = doc.year or _year(toks, _back(toks, glued.end, 40), glued.end)
+            doc.projects.extend(target_glued.read(toks, glued, len(toks), doc, _list_unit(toks, glued.end)))
             continue
         doc.year = doc.year or _year(toks, _back(toks, header.end, 40), header.end)
         doc.projects.extend(target_rows.read(toks, header, len(toks), doc, target_rows.money_unit(toks, header)))
@@ -66,6 +78,16 @@ def read(grids: list[Grid], doc: Document) -> Document:
     if doc.projects:
         doc.money_unit = doc.projects[0].money_unit
     return doc
+
+
+def _names_projects(toks) -> bool:
+    """Whether the stream labels a 项目名称: then its forms name their projects, not a grant's table."""
+    return any(t.label("fields") == "name" for t in toks)
+
+
+def _list_unit(toks, end: int) -> str:
+    """金额单位 as stated above a list's header, else 万元."""
+    return form_fields.money_unit(toks, max(0, end - 200), end) or MoneyUnit.WAN_YUAN
 
 
 def split_forms(toks) -> list[tuple[int, int]]:
@@ -84,8 +106,9 @@ def split_forms(toks) -> list[tuple[int, int]]:
     return spans
 
 
-def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int) -> Project | None:
-    """One form's tokens → a Project with its amounts, goal and indicators."""
+def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int) -> Project | list[Project]:
+    """One form's tokens → a Project with its amounts, goal and indicators; a department's form
+    → its project and the tasks it lists (年度主要任务)."""
     pre = _back(toks, start, 12)
     facts = form_fields.facts(toks, start, stop, FACT_KEYS)
     name = facts.get("name")
@@ -121,6 +144,10 @@ def read_form(toks, start: int, stop: int, doc: Document, last: bool, head: int)
         if project.name == UNNAMED:
             doc.warnings.append(ParseWarning("表中没有项目名称，项目暂记为“未注明项目名称”", ref))
     _notices(project, header, toks, end, stop, doc, last, (title_tok or toks[start]).ref)
+    if project.kind == "unit_overall":
+        tasks = department_tasks.read(toks, start, stop, doc, unit, project.name)
+        if tasks:
+            return [project, *tasks]
     return project
 
 

@@ -8,6 +8,7 @@ label's. Fund sources are the vocabulary's ``funds``; the totals its ``target_mo
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from . import form_fields
@@ -40,10 +41,32 @@ def read(toks: list[Token], start: int, stop: int) -> dict[str, tuple[Decimal, s
             found = _under_header(toks, i, stop)
         if found is None or is_placeholder(found[0]):
             continue
-        a = amount(found[0])
+        a = amount(found[0]) or _with_parts(found[0])
         if a is not None:
             out[key] = (a[0], a[1], found[1])
     return out
+
+
+_HEAD_AND_PARTS = re.compile(r"^([0-9][0-9,.]*\s*(?:万元|万|元)?)\s*[(（]([^()（）]*)[)）]$")
+
+
+def _with_parts(text: str) -> tuple[Decimal, str | None] | None:
+    """``854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)``: an amount with its parts in
+    brackets is the amount, when the parts add up to it (in the same unit); otherwise None."""
+    m = _HEAD_AND_PARTS.match(text.strip())
+    head = amount(m.group(1)) if m else None
+    if head is None:
+        return None
+    parts = [amount(p.group()) for p in _PART.finditer(m.group(2))]
+    if not parts or any(p is None for p in parts):
+        return None
+    unit = head[1]
+    if any(p[1] not in (unit, None) for p in parts):
+        return None  # parts in another unit than the whole: not a breakdown read here
+    return head if sum(p[0] for p in parts) == head[0] else None
+
+
+_PART = re.compile(r"[0-9][0-9,.]*\s*(?:万元|万|元)")
 
 
 def _under_header(toks: list[Token], i: int, stop: int) -> tuple[str, Token] | None:

@@ -23,6 +23,7 @@ from .values import amount
 
 _ROW_LAYOUTS = frozenset({None, "tab", "pipe"})
 _PROJECT_ROLES = {("fields", "name"): "project", ("fields", "unit"): "unit", ("fields", "code"): "code",
+                  ("fields", "unit_code"): "code",
                   ("money_columns", "budget"): "amount", ("target_money", "year"): "amount",
                   ("target_money", "total"): "amount", ("goal_columns", "expected"): "goal"}
 

@@ -115,6 +115,8 @@ def _title(vocab: Vocabulary, key: str) -> str | None:
         if at < 0 or (best is not None and len(label) <= len(best[0])):
             continue
         after = key[at + len(label):]
+        if after[:1] == "的" or after.endswith((":", "：")):
+            continue  # 按照综合绩效评价得分的分值分为: names the form inside a sentence
         if not after or after[0] in "(（[【-—_" or len(after) <= 8:
             best = (label, family)
     return best[1] if best else None
