@@ -33,6 +33,7 @@ KINDS = {
 SKIP = {"name": 2.5, "value": 0.7, "num": 0.6, "op": 0.3, "unit": 0.3, "text": 0.05, "short": 0.1, "seq": 0.2,
         "level": 0.05}
 NEW_ROW = 0.3
+OFF_COLUMN = 2.0  # a real table's cell laid out under another header than its own
 CONTINUED = 0.3  # one more piece of a glued line in the text cell before it (…满意程度 | 95%以上)
 BROKEN_LINE = 6.0  # a row starting inside a line whose cells ran together: only when nothing else fits
 INF = float("inf")
@@ -54,6 +55,7 @@ class Cell:
     hard: bool = False  # a new row must start here
     levels: list[Token] | None = None  # category cells just before it (产出指标, 数量指标)
     joined: bool = False  # no new row can start here (the rest of a line whose cells ran together)
+    column: str | None = None  # the role its header prints above it, in a real table
 
 
 @dataclass(slots=True)
@@ -132,11 +134,15 @@ def is_level(tok: Token) -> bool:
     return tok.is_label("level1", "level2") or bool(_POINTS.match(tok.text))
 
 
-def cells_of(body: list[Token], glued: bool = False) -> list[Cell]:
+def cells_of(body: list[Token], glued: bool = False, columns: dict[int, str] | None = None) -> list[Cell]:
     """Body tokens → cells: filler and ``指标1:`` markers dropped, flattened pieces cut where
     values run into words, a new row forced at a row of a real or pipe table and after the
     category cells, which ride along with the cell that follows them. With ``glued`` each line is
-    a row whose cells ran together: it starts a row, and its text is cut by what its pieces look like."""
+    a row whose cells ran together: it starts a row, and its text is cut by what its pieces look like.
+    In a real table (``columns``: the header's role over each column) a cell under the 三级指标 or a
+    value header is that, even when its words are a category's (服务对象满意度:≥90%), and each cell
+    leans to the column it stands in."""
+    columns = columns or {}
     out: list[Cell] = []
     last_row = None
     levels: list[Token] = []
@@ -145,7 +151,8 @@ def cells_of(body: list[Token], glued: bool = False) -> list[Cell]:
         if not tok.text or _FILLER.match(tok.text) or _MARKER.match(tok.text) or tok is skip:
             continue
         after = next((x.text for x in body[n + 1:n + 3] if x.text), None)
-        if is_level(tok) or (not tok.piece and evaluation_level(tok.text, after)):
+        content = tok.layout is None and columns.get(tok.col) not in (None, "level1", "level2", "block")
+        if not content and (is_level(tok) or (not tok.piece and evaluation_level(tok.text, after))):
             if glued and tok.row != last_row:
                 levels = []  # a line of categories only held no indicator: its categories end with it
             levels.append(tok)
@@ -178,7 +185,8 @@ def cells_of(body: list[Token], glued: bool = False) -> list[Cell]:
                 k += 2 if points and _POINTS_RUN.match(points) else 1
                 continue
             new_row = hard or _NUMBERING.match(piece) is not None
-            out.append(Cell(piece, tok, new_row, levels or None, glued and not new_row))
+            column = columns.get(tok.col) if tok.layout is None and len(pieces) == 1 else None
+            out.append(Cell(piece, tok, new_row, levels or None, glued and not new_row, column))
             hard, levels = False, []
             k += 1
     return out
@@ -332,7 +340,10 @@ def _trim(rows: list[list[tuple[str, str, Cell]]]) -> list[list[tuple[str, str, 
         sentences = any(len(text) > 15 and text.rstrip().endswith(("。", ")", "）")) for _, text, _ in row)
         furniture = vocabulary().key("page_furniture", name) is not None or name.rstrip().endswith((":", "："))
         prose = "。" in name or len(name) > 40 or not name.strip() or sentences or furniture
-        if values or not prose:
+        # a row of a real table with a name and its target or result is a row, however wordy
+        in_table = not furniture and name.strip() and all(cell.tok.layout is None for _, _, cell in row) and any(
+            role in ("target", "actual") and text.strip() for role, text, _ in row)
+        if values or not prose or in_table:
             break
         rows = rows[:-1]
     return [r for r in rows if any(text.strip() for _, text, _ in r)]
@@ -352,7 +363,7 @@ def layout_rows(cells: list[Cell], roles: list[str]) -> list[list[tuple[str, str
     skip_before = [sum(SKIP[kinds[k]] for k in range(j)) for j in range(n + 1)]
     for i in range(m):
         cell = cells[i]
-        options = _options(cell.text, n)
+        options = _options(cell.text, n) if cell.column is None else [[cell.text]]  # a real cell is one value
         glue = glue_cost(cell.text, bool(cell.tok.piece))
         for j in range(n + 1):
             here = best[i][j]
@@ -376,6 +387,8 @@ def layout_rows(cells: list[Cell], roles: list[str]) -> list[list[tuple[str, str
                         gap = (skip_before[first] - skip_before[start]) if not new_row else 0.0
                         tail = (skip_before[n] - skip_before[j + 1]) if new_row and j < n else 0.0
                         total = here + c + gap + tail + (glue if k > 1 else 0.0)
+                        if cell.column is not None and k == 1 and roles[first] != cell.column:
+                            total += OFF_COLUMN
                         if new_row:
                             total += (BROKEN_LINE if cell.joined and starts else NEW_ROW)
                         end = first + k - 1
@@ -454,12 +467,13 @@ def _no_indicator(values: dict[str, str]) -> bool:
     return bool(name) and (name in _NATURE_WORDS or (_RULE_WORDS.search(name) is not None and len(values) <= 2))
 
 
-def read_body(body: list[Token], roles: list[str], glued: bool = False) -> list[BodyRow]:
+def read_body(body: list[Token], roles: list[str], glued: bool = False,
+              columns: dict[int, str] | None = None) -> list[BodyRow]:
     """Body tokens (no category cells) → rows, each with the text of its columns; a bare number
     right under the header is the table's points, and rows of words after the table (a page's
     footer, the next section) are not indicators."""
     out = []
-    cells = cells_of(body, glued)
+    cells = cells_of(body, glued, columns)
     if cells and shape(cells[0].text) == "number" and not cells[0].levels and roles[:1] != ["seq"]:
         cells = cells[1:]
     for row in _trim(layout_rows(cells, roles)):

@@ -141,7 +141,8 @@ def read_rows(toks: list[Token], header: Header, end: int, extra: tuple[str, ...
             t.piece for t in body)  # flattened score tables carry their first level as its own cell
         free = {"level2"} if evaluation else {"level1", "level2"}
         roles = [c for c in dict.fromkeys(header.columns) if c != "block" and (c not in LEVEL_ROLES or c in free)]
-    return read_body(body, roles + [c for c in extra if c not in roles])
+    columns = {t.col: k for k, t in zip(header.columns, header.tokens or []) if t.layout is None and not t.piece}
+    return read_body(body, roles + [c for c in extra if c not in roles], columns=columns)
 
 
 def unaligned(rows: list[BodyRow], header: Header) -> list[Token]:
