@@ -130,9 +130,9 @@ def _money_row(ws: Worksheet, row: int, label: str, money: tuple[Money | None, M
         ws[f"{col}{row}"].number_format = "0.00"
 
 
-def selfeval_sheet(ws: Worksheet, p: Project, engine: dict | None = None) -> None:
-    """One project's 项目支出绩效自评表, cell for cell as the national template (A1:I…)."""
-    _put(ws, "A1", "项目支出绩效自评表", merge="I1", bold=True)
+def _head(ws: Worksheet, title: str, p: Project) -> None:
+    """Rows 1–4 of both templates: the title, the year, the project, its department and unit."""
+    _put(ws, "A1", title, merge="I1", bold=True)
     _put(ws, "A2", f"（{p.year}年度）" if p.year else "（　　年度）", merge="I2")
     _put(ws, "A3", "项目名称", merge="B3")
     _put(ws, "C3", p.name, merge="I3", left=True)
@@ -140,6 +140,11 @@ def selfeval_sheet(ws: Worksheet, p: Project, engine: dict | None = None) -> Non
     _put(ws, "C4", p.department, merge="D4", left=True)
     _put(ws, "E4", "实施单位")
     _put(ws, "F4", p.unit, merge="I4", left=True)
+
+
+def selfeval_sheet(ws: Worksheet, p: Project, engine: dict | None = None) -> None:
+    """One project's 项目支出绩效自评表, cell for cell as the national template (A1:I…)."""
+    _head(ws, "项目支出绩效自评表", p)
     _put(ws, "A5", "项目资金（万元）", merge="A9")
     for col, label in zip("DEFGHI", ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")):
         _put(ws, f"{col}5", label)
@@ -181,14 +186,7 @@ def selfeval_sheet(ws: Worksheet, p: Project, engine: dict | None = None) -> Non
 
 def declaration_sheet(ws: Worksheet, p: Project) -> None:
     """One project's 项目支出绩效目标申报表 as the national template lays it out (A1:E…)."""
-    _put(ws, "A1", "项目支出绩效目标申报表", merge="I1", bold=True)
-    _put(ws, "A2", f"（{p.year}年度）" if p.year else "（　　年度）", merge="I2")
-    _put(ws, "A3", "项目名称", merge="B3")
-    _put(ws, "C3", p.name, merge="I3", left=True)
-    _put(ws, "A4", "主管部门", merge="B4")
-    _put(ws, "C4", p.department, merge="D4", left=True)
-    _put(ws, "E4", "实施单位")
-    _put(ws, "F4", p.unit, merge="I4", left=True)
+    _head(ws, "项目支出绩效目标申报表", p)
     _put(ws, "A5", "项目期", merge="B5")
     _put(ws, "C5", _shown(p.details.get("period")), merge="D5")
     _put(ws, "E5", "项目类型")
