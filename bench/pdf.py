@@ -122,6 +122,7 @@ def main() -> None:
         worst = max(t for _, t, _ in took)
         print(f"target: a whole budget PDF in < 1.5 s ({'met' if worst < 1.5 else 'NOT met'}: "
               f"mean {mean:.2f} s, slowest {worst:.2f} s)")
+    print(narrative_links(paths))
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
@@ -161,6 +162,22 @@ def whole_document(path: Path, repeat: int) -> tuple[float, float]:
     total = sum(v[2] for v in stats.values())  # own time of every function
     inside = sum(v[2] for k, v in stats.items() if any(m in k[0] for m in _PDF_READING))
     return best, inside / total if total else 0.0
+
+
+def narrative_links(paths: list[Path]) -> str:
+    """How many of the money levels the explanations state are linked to the table line they
+    describe, over the given PDFs (tests/documents/test_corpus_files.py asserts the corpus figure)."""
+    from jixiao.ingest.forms import read_document
+    from jixiao.ingest.forms.printed_links import is_level
+
+    levels = linked = 0
+    for path in paths:
+        budget = read_document(path.read_bytes(), path.name).extras.get("budget")
+        for fig in budget.stated_figures if budget is not None else ():
+            if is_level(fig):
+                levels += 1
+                linked += fig.line is not None
+    return f"narrative money levels linked to their table line: {linked} of {levels} ({len(paths)} PDFs)"
 
 
 _PDF_READING = ("pdfminer", "pdfplumber", "pypdfium2", "sources/pdf_objects.py", "sources/pdf_cells.py")
