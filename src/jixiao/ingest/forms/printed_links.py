@@ -4,9 +4,11 @@ A figure (a level, not a change or a rate) describes a line when the amounts agr
 last digit of the figure as written (0.01 万元 → 100 元: a figure truncated, not rounded, agrees), the years and phases agree where
 both say them, and the line is about the same thing: the same subject (收入总计, 基本支出, a 三公
 part), a row label the figure's words contain (一般公共服务支出(类)财政事务(款)行政运行(项)), the
-function code the words spell (``(204类)司法(06款)行政运行(01项)`` → 2040601), or, for a total
-row, the subject its column names (支出总计 under 财政拨款支出 一般公共预算 is 一般公共预算 spending);
-a figure naming only a side (``收入预算``) describes that side's total. The words are the figure's
+function code the words spell (``(204类)司法(06款)行政运行(01项)`` → 2040601), what the row label
+names in the vocabulary (人员经费合计 → 人员经费), or, for a total row, the subject its column names
+(支出总计 under 财政拨款支出 一般公共预算 is 一般公共预算 spending) or, under a plain 合计, its table's
+title; a figure naming only a side (``收入预算``) describes that side's total, and a 总计 with
+nothing carried over is the 合计. The words are the figure's
 label and the clause of its sentence that ends at its number. Where several lines qualify, one of
 the figure's own category is taken, else the 一般公共预算 table's, else the first; a figure about
 支出 is not linked to a line on the 收入 side.
@@ -14,6 +16,7 @@ the figure's own category is taken, else the 一般公共预算 table's, else th
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from jixiao.domain.budget import BudgetLine, DepartmentBudget, StatedFigure
@@ -22,6 +25,7 @@ from jixiao.domain.vocabulary import bare, vocabulary
 
 from .printed_link_words import function_code, last_clause, words_before
 
+_MARKERS = re.compile(r"\(\d*[类款项]\)")
 _FACTORS = {"万元": Decimal(10000), "亿元": Decimal(100000000), "元": Decimal(1)}
 _BUCKET = Decimal(1000)
 
@@ -76,7 +80,8 @@ class _Words:
     def __init__(self, fig: StatedFigure, head: str):
         self.category = fig.category
         clause = last_clause(head)
-        self.text = normalise(fig.label or "") + "|" + clause
+        said = normalise(fig.label or "") + "|" + clause
+        self.text = said + "|" + _MARKERS.sub("", said)  # 公共安全(类)支出 names 公共安全支出
         self.code = function_code(head)
         self.side = _side(normalise(fig.label or "")) or _side(clause)
 
@@ -105,7 +110,8 @@ def _same_subject(words: _Words, line: BudgetLine) -> bool:
     line_side = _side(line.column or "") or _side(line.label)
     if words.side and line_side and words.side != line_side:
         return False  # 财政拨款支出 is not the 收入 side's 财政拨款收入, though the amounts agree
-    if words.category and words.category in _subjects(line):
+    subjects = _subjects(line)
+    if words.category and (words.category in subjects or _TOTAL_OF.get(words.category) in subjects):
         return True
     if words.code and line.function_code:
         return words.code == line.function_code
@@ -116,6 +122,8 @@ def _same_subject(words: _Words, line: BudgetLine) -> bool:
             and line.category in _SIDE_TOTALS[words.side])
 
 
+# 收入、支出预算总计 is the 收入合计 / 支出合计 of a budget with nothing carried over from last year
+_TOTAL_OF = {"income_grand_total": "income_total", "spending_grand_total": "spending_total"}
 _SIDE_TOTALS = {"income": ("income_grand_total", "income_total"), "spending": ("spending_grand_total", "spending_total")}
 
 
@@ -128,8 +136,15 @@ def _subjects(line: BudgetLine) -> set[str]:
     out |= _named(bare(normalise(line.label)))
     if line.row_kind == "total":
         columns = set().union(*(_named(part) for part in (line.column or "").split()))
-        out |= columns or _named(normalise(line.table_title or ""))
+        out |= columns or _titled(normalise(line.table_title or ""))
     return out
+
+
+def _titled(title: str) -> set[str]:
+    """The subject a table's title names: its longest statement-subject label
+    (部门一般公共预算支出预算表 → general_public_spending; 部门支出预算总表 → none)."""
+    found = vocabulary().scan(title, ("statement_subjects",))
+    return {max(found, key=lambda m: len(m.label)).key} if found else set()
 
 
 def _named(text: str) -> set[str]:
