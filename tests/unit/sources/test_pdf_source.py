@@ -78,7 +78,8 @@ def test_budget_summary_page_has_the_printed_totals_in_their_cells():
 
 
 def test_known_cell_has_its_page_and_box():
-    """The 收入总计 amount on p. 10: its box is the ruled cell pdfplumber finds around the printed words."""
+    """The 收入总计 amount on p. 10: its box is the ruled cell pdfplumber finds around the printed words
+    (to a hundredth of a point: jixiao reads the rules with PDFium, in single precision)."""
     row = _row(_page(WANLI_2023, 10), "收入总计")
     ref = row.ref_of(1)
     assert (ref.file, ref.page) == (WANLI_2023, 10)
@@ -87,7 +88,7 @@ def test_known_cell_has_its_page_and_box():
         words = [w for w in page.extract_words() if w["text"] == "164,978,640"]
         cells = [c for t in page.find_tables() for c in t.cells]
     x0, top, x1, bottom = ref.box
-    assert ref.box in cells
+    assert any(max(abs(a - b) for a, b in zip(ref.box, c)) < 0.01 for c in cells)
     inside = [w for w in words if x0 <= w["x0"] and w["x1"] <= x1 and top <= w["top"] and w["bottom"] <= bottom]
     assert len(inside) == 1 and x1 - x0 > 50
     assert row.ref.page == 10 and row.ref.line == 18  # the 18th row on its page (2 text lines, 16 table rows)

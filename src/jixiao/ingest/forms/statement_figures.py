@@ -90,13 +90,17 @@ def read_paragraph(sentences: list[Sentence], ctx: Context, state: State, found:
         state.named = set()  # a list is certain of its whole only when the same sentence names it
         start = len(found.figures)
         outside: ListState | None = None
+        year_now = state.year or ctx.year
         for i, clause in enumerate(clauses(sent.key)):
+            if i:  # ``2025年执行数为…，2026年预算安排…``: a later clause's own year holds from there on
+                own = own_year(clause.key, comparisons(clause.key))
+                year_now = own[0] if own is not None else year_now
             if clause.nested and outside is None and state.subject is not None:
                 outside = state.open_list or _NO_LIST  # a bracket lists the parts of what stands before it
                 _new_list(state, state.subject, True)
             elif not clause.nested and outside is not None:
                 state.open_list, outside = (None if outside is _NO_LIST else outside), None
-            _read_clause(_words(clause, sent, state.year or ctx.year), ctx, state, found, i == 0)
+            _read_clause(_words(clause, sent, year_now), ctx, state, found, i == 0)
             state.item_start = False
         _as_of(sent, found, start)
         state.prev_hard = sent.hard

@@ -15,6 +15,7 @@ from jixiao.domain.source import SourceRef
 from jixiao.ingest.grid import Grid, Row, SourceError
 
 from .pdf_layout import PageTable, TextLine, page_layout
+from .pdf_objects import page_objects
 from .spans import lay_out
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on odd fonts are not the user's
@@ -35,16 +36,13 @@ def read(data: bytes, name: str, progress=None) -> Grid:
     ``progress(page, pages)`` is called after each page (a long file is read in the background)."""
     pdf = _open(data, name)
     grid = Grid(file=name)
-    try:
-        pages = list(pdf.pages)
-    except Exception as exc:  # a page tree that cannot be walked
-        raise SourceError(f"{name}：文件不完整或已损坏，无法打开") from exc
     state = _Joiner(name, grid)
     try:
-        for n, page in enumerate(pages, start=1):
-            state.page(n, page)
+        pages = len(pdf)
+        for n in range(1, pages + 1):
+            state.page(n, pdf)
             if progress is not None:
-                progress(n, len(pages))
+                progress(n, pages)
     finally:
         pdf.close()
     if not grid.rows:
@@ -55,16 +53,25 @@ def read(data: bytes, name: str, progress=None) -> Grid:
 
 
 def _open(data: bytes, name: str):
-    """pdfplumber's document, or a SourceError saying why it cannot be opened."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    """PDFium's document, or a SourceError saying why it cannot be opened. pdfminer judges the
+    file first (in milliseconds): it tells an encrypted file from a damaged one, and it refuses a
+    cut-short file that PDFium would quietly read in part."""
+    import pypdfium2 as pdfium
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
 
     try:
-        return pdfplumber.open(io.BytesIO(data))
+        for _ in PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(data)))):
+            pass  # walking the page tree, which a damaged file breaks
     except Exception as exc:  # pdfminer raises many types for broken files
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise SourceError(f"{name}：PDF 已加密，无法读取") from exc
+        raise SourceError(f"{name}：文件不完整或已损坏，无法打开") from exc
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
         raise SourceError(f"{name}：文件不完整或已损坏，无法打开") from exc
 
 
@@ -77,20 +84,18 @@ class _Joiner:
         self.open: tuple[PageTable, int, list[list[str]]] | None = None  # table, block, first rows
         self.damaged = self.scanned = 0
 
-    def page(self, n: int, page) -> None:
-        """Read one page's items into the grid, or a notice when the page has nothing to read."""
+    def page(self, n: int, pdf) -> None:
+        """Read page ``n`` of the document into the grid, or a notice when it has nothing to read."""
         try:
+            page = page_objects(pdf, n - 1)
             items = page_layout(page, self.open is not None) if page.chars else None
-            has_images = bool(page.images) if items is None else False
         except Exception:  # a broken content stream spoils this page only
             self.damaged += 1
             self._notice(f"第 {n} 页内容损坏，未读取", n)
             self.open = None
             return
-        finally:
-            page.close()
         if items is None:
-            if has_images:
+            if page.images:
                 self.scanned += 1
                 self._notice(f"第 {n} 页没有文字层（可能是扫描件），未读取", n)
             self.open = None
