@@ -15,7 +15,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -28,6 +29,8 @@ from jixiao.storage.score_models import ProjectScoreRow
 FONT = "宋体"
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_FONT = Font(name=FONT, size=10)
+_TITLE_FONT = Font(name=FONT, size=14, bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _LEFT = Alignment(wrap_text=True, vertical="center", horizontal="left")
 _WIDTHS = (10, 12, 14, 26, 14, 14, 8, 8, 30)  # A…I as the template prints them
@@ -57,23 +60,43 @@ def _shown(value) -> str | None:
     return None if value is None else str(value)
 
 
+def _styles(wb: Workbook) -> None:
+    """The four looks of a form's cells, registered once per workbook (a cell then takes one by
+    name, which is far cheaper than setting its font, alignment and border one by one)."""
+    for name, font, align, border in (("表题", _TITLE_FONT, _WRAP, Border()), ("居中", _FONT, _WRAP, _BORDER),
+                                      ("靠左", _FONT, _LEFT, _BORDER), ("表外", _FONT, _WRAP, Border())):
+        wb.add_named_style(NamedStyle(name=name, font=font, alignment=align, border=border))
+
+
 def _put(ws: Worksheet, ref: str, value, merge: str | None = None, bold: bool = False, left: bool = False) -> None:
-    ws[ref] = value
+    cell = ws[ref]
+    cell.value = value
     if isinstance(value, str) and value.startswith("="):
-        ws[ref].data_type = "s"  # a target written ``=100%`` is text, not a formula
-    ws[ref].font = Font(name=FONT, size=14 if bold and merge and ref == "A1" else 10, bold=bold)
-    ws[ref].alignment = _LEFT if left else _WRAP
+        cell.data_type = "s"  # a target written ``=100%`` is text, not a formula
+    cell.style = "表题" if bold else ("靠左" if left else ("居中" if cell.row > 2 else "表外"))
     if merge:
-        ws.merge_cells(f"{ref}:{merge}")
+        # the range only: every cell under it is already framed, so openpyxl's own border copying is not needed
+        _merge(ws, f"{ref}:{merge}")
+
+
+def _merge(ws: Worksheet, ref: str) -> None:
+    ws.merged_cells.add(CellRange(ref))
 
 
 def _frame(ws: Worksheet, last_row: int, last_col: int = 9, first_row: int = 3) -> None:
-    """Borders round every cell of the table, fonts on the empty ones, widths and the print page."""
+    """Borders round every cell of the table, widths and the print page."""
+    spans = {(r.min_row, r.min_col): sum(_WIDTHS[c - 1] for c in range(r.min_col, r.max_col + 1))
+             if r.min_row == r.max_row else 10_000  # a label over several rows has their height
+             for r in ws.merged_cells.ranges if r.max_col <= len(_WIDTHS)}
     for row in ws.iter_rows(min_row=first_row, max_row=last_row, max_col=last_col):
+        lines = 1
         for cell in row:
-            cell.border = _BORDER
             if cell.value is None:
-                cell.font = Font(name=FONT, size=10)
+                cell.style = "居中"
+                continue
+            width = spans.get((cell.row, cell.column), _WIDTHS[cell.column - 1])
+            lines = max(lines, -(-len(str(cell.value)) * 2 // max(width - 1, 1)))  # a Chinese character is two widths
+        ws.row_dimensions[row[0].row].height = 15 * lines  # wrapped text shown whole
     for k, width in enumerate(_WIDTHS[:last_col], start=1):
         ws.column_dimensions[get_column_letter(k)].width = width
     ws.page_setup.orientation = "landscape"
@@ -117,7 +140,7 @@ def _indicator_rows(ws: Worksheet, first: int, indicators: list[Indicator], colu
     merges.extend((col, a, b) for col, (a, _, b) in open_spans.items())
     for col, a, b in merges:
         if b > a:
-            ws.merge_cells(f"{get_column_letter(col)}{a}:{get_column_letter(col)}{b}")
+            _merge(ws, f"{get_column_letter(col)}{a}:{get_column_letter(col)}{b}")
     return row
 
 
@@ -148,7 +171,7 @@ def selfeval_sheet(ws: Worksheet, p: Project, engine: dict | None = None) -> Non
     _put(ws, "A5", "项目资金（万元）", merge="A9")
     for col, label in zip("DEFGHI", ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")):
         _put(ws, f"{col}5", label)
-    ws.merge_cells("B5:C5")
+    _merge(ws, "B5:C5")
     money = (p.budget_initial, p.budget, p.actual)
     _money_row(ws, 6, "年度资金总额", money, None)
     stated = p.stated_scores
@@ -171,7 +194,7 @@ def selfeval_sheet(ws: Worksheet, p: Project, engine: dict | None = None) -> Non
         _put(ws, f"{col}12", label)
     end = _indicator_rows(ws, 13, p.indicators, 9)
     if end - 1 > 12:
-        ws.merge_cells(f"A12:A{end - 1}")
+        _merge(ws, f"A12:A{end - 1}")
     _put(ws, f"A{end}", "总分", merge=f"F{end}")
     _put(ws, f"G{end}", Decimal(100))
     _put(ws, f"H{end}", stated.get("total"))
@@ -209,14 +232,14 @@ def declaration_sheet(ws: Worksheet, p: Project) -> None:
         _put(ws, f"{col}12", label)
     if weighted:  # many provinces' 申报表 weigh each indicator (分值)
         _put(ws, "I12", "分值")
-    ws.merge_cells(f"E12:{'H' if weighted else 'I'}12")
+    _merge(ws, f"E12:{'H' if weighted else 'I'}12")
     end = _indicator_rows(ws, 13, p.indicators, 5)
     for row, ind in enumerate(p.indicators, start=13):
-        ws.merge_cells(f"E{row}:{'H' if weighted else 'I'}{row}")
+        _merge(ws, f"E{row}:{'H' if weighted else 'I'}{row}")
         if weighted:
             _put(ws, f"I{row}", ind.weight)
     if end - 1 > 12:
-        ws.merge_cells(f"A12:A{end - 1}")
+        _merge(ws, f"A12:A{end - 1}")
     _frame(ws, end - 1)
 
 
@@ -225,6 +248,7 @@ def workbook(projects: list[tuple[Project, str, dict | None]]) -> Workbook:
     one sheet per project named by the project."""
     wb = Workbook()
     wb.remove(wb.active)
+    _styles(wb)
     for project, form, engine in projects:
         ws = wb.create_sheet(_sheet_title(wb, project.name))
         if form == "declaration":

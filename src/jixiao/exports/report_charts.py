@@ -19,6 +19,7 @@ from matplotlib import pyplot as plt  # noqa: E402
 _FONTS = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
           "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
 GRADES = ("优", "良", "中", "差")
+MANY = 40  # more bars than this are unreadable: scores are shown as a histogram
 
 
 def _font() -> font_manager.FontProperties | None:
@@ -67,4 +68,25 @@ def grades(counts: dict[str, int], title: str) -> bytes:
     return _png(fig)
 
 
-__all__ = ["bars", "grades"]
+def scores(labels: list[str], values: list[Decimal], title: str) -> bytes:
+    """Each project's score as a bar; for more than ``MANY`` projects, how many fall in each band of
+    five points (60 and below together)."""
+    if len(values) <= MANY:
+        return bars(labels, values, title, "分")
+    bands = ["60以下", *(f"{a}-{a + 5}" for a in range(60, 100, 5))]
+    counts = [0] * len(bands)
+    for v in values:
+        counts[0 if v < 60 else min(len(bands) - 1, 1 + int((v - 60) // 5))] += 1
+    font = _font()
+    fig, ax = plt.subplots(figsize=(7, 2.8))
+    ax.bar(range(len(bands)), counts, color="#3b6ea8")
+    ax.set_xticks(range(len(bands)), bands, fontproperties=font)
+    for k, v in enumerate(counts):
+        ax.text(k, v, f"{v}", ha="center", va="bottom", fontproperties=font, fontsize=8)
+    ax.set_ylim(0, max(counts + [1]) * 1.2)
+    ax.set_title(f"{title}（各分数段项目数）", fontproperties=font)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _png(fig)
+
+
+__all__ = ["bars", "grades", "scores"]

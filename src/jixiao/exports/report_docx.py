@@ -93,7 +93,7 @@ def document(report: Report):
         f"{g} {grades.get(g, 0)} 个" for g in report_charts.GRADES) + "。")
     _picture(doc, report_charts.grades(dict(grades), "评价等级分布"), 10)
     if scored:
-        _picture(doc, report_charts.bars([p.name for p in scored], [p.score for p in scored], "各项目得分", "分"))
+        _picture(doc, report_charts.scores([p.name for p in scored], [p.score for p in scored], "各项目得分"))
 
     for n, unit in enumerate(report.units, start=1):
         doc.add_heading(f"四.{n}、{unit.unit}", level=1)
