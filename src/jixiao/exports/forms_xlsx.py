@@ -154,11 +154,13 @@ def _money_row(ws: Worksheet, row: int, label: str, money: tuple[Money | None, M
 
 
 def _head(ws: Worksheet, title: str, p: Project) -> None:
-    """Rows 1–4 of both templates: the title, the year, the project, its department and unit."""
+    """Rows 1–4 of the templates: the title, the year, the project (or, on a department's form, the
+    department or unit whose whole spending it is), its department and unit."""
+    overall = p.kind == "unit_overall"
     _put(ws, "A1", title, merge="I1", bold=True)
     _put(ws, "A2", f"（{p.year}年度）" if p.year else "（　　年度）", merge="I2")
-    _put(ws, "A3", "项目名称", merge="B3")
-    _put(ws, "C3", p.name, merge="I3", left=True)
+    _put(ws, "A3", "部门（单位）名称" if overall else "项目名称", merge="B3")
+    _put(ws, "C3", (p.unit or p.department or p.name) if overall else p.name, merge="I3", left=True)
     _put(ws, "A4", "主管部门", merge="B4")
     _put(ws, "C4", p.department, merge="D4", left=True)
     _put(ws, "E4", "实施单位")
@@ -166,8 +168,9 @@ def _head(ws: Worksheet, title: str, p: Project) -> None:
 
 
 def selfeval_sheet(ws: Worksheet, p: Project, engine: dict | None = None) -> None:
-    """One project's 项目支出绩效自评表, cell for cell as the national template (A1:I…)."""
-    _head(ws, "项目支出绩效自评表", p)
+    """One project's 项目支出绩效自评表, cell for cell as the national template (A1:I…); a department's
+    (or unit's) whole spending on the 部门整体支出绩效自评表, laid out alike."""
+    _head(ws, "部门整体支出绩效自评表" if p.kind == "unit_overall" else "项目支出绩效自评表", p)
     _put(ws, "A5", "项目资金（万元）", merge="A9")
     for col, label in zip("DEFGHI", ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")):
         _put(ws, f"{col}5", label)
@@ -267,23 +270,27 @@ def save(projects: list[tuple[Project, str, dict | None]], path: Path) -> Path:
 __all__ = ["declaration_sheet", "save", "selfeval_sheet", "wan", "workbook"]
 
 
-FORM_FILES = {"selfeval": "项目支出绩效自评表", "declaration": "绩效目标申报表"}
+FORM_FILES = {"selfeval": "项目支出绩效自评表", "declaration": "绩效目标申报表", "overall": "部门整体支出绩效自评表"}
 _DECLARED = frozenset({"target_declaration", "target_list"})
 
 
 def write_dir(session: Session, out_dir: Path, unit: str | None = None, year: int | None = None) -> dict[str, int]:
     """The store's projects as official forms: one workbook per unit, year and form, one sheet per
-    project; a unit's whole-spending rows and budget tables have no such form and are left out.
+    project (a department's whole spending on its own form); the lines of budget tables have no such
+    form and are left out.
     Returns {file name: sheets}."""
     docs = queries.documents(session)
     engine = {r.project_id: {"total": r.total, "grade": r.grade} for r in session.scalars(select(ProjectScoreRow))}
     groups: dict[tuple[str, int | None, str], list] = {}
     for row, inds in queries.iter_projects_with_indicators(session, unit=unit, year=year):
         doc = docs.get(row.document_id)
-        if doc is None or row.kind != "project" or doc.kind not in (*_DECLARED, "self_evaluation_form",
-                                                                     "self_evaluation_table"):
+        if doc is None or doc.kind not in (*_DECLARED, "self_evaluation_form", "self_evaluation_table"):
             continue
         form = "declaration" if doc.kind in _DECLARED else "selfeval"
+        if row.kind == "unit_overall":
+            if form == "declaration":
+                continue  # a department's targets (部门整体绩效目标) have a form of their own, not written yet
+            form = "overall"
         project = project_from_row(row, inds, doc.file)
         groups.setdefault((row.unit or row.department or "未注明单位", row.year, form), []).append(
             (project, form, engine.get(row.id)))
