@@ -281,3 +281,17 @@ def test_a_tab_separated_table_with_change_columns():
             ("2023决算", Decimal("14"), "official_cars")} <= got
     # 15 → 14 is a fall of 6.67%, not the 8% the table prints
     assert [(f.code, f.source.line) for f in _findings(doc)] == [("R005", 7)]
+
+
+def test_a_year_inside_a_cited_title_is_not_the_statements_year():
+    """A 三公 paragraph that opens by citing its rules (``《…预决算公开操作规程(2022年修订)的通知》``)
+    is about the year it states after them: 2025 预算 against 2024, not 2022 (Sichuan, 绵竹, 2025)."""
+    text = ("根据四川省财政厅《关于印发四川省预决算公开操作规程(2022年修订)的通知》(川财预〔2022〕12号)的有关规定,"
+            "2025年全市使用财政拨款安排“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元,下降10.1%;"
+            "其中:因公出国(境)经费40万元,较上年持平;公务接待费242万元,较上年减少12万元,下降4.7%。\n")
+    doc = read_document(text.encode(), "绵竹三公.txt")
+    assert doc.year == 2025
+    total = _one(doc, category="three_public_total", phase="budget", change=None, ratio=None)
+    assert (total.year, total.value) == (2025, Decimal("1969"))
+    assert _one(doc, category="reception", phase="budget", change=None, ratio=None).year == 2025
+    assert all(f.year in (2024, 2025) for f in figures(doc)), {(f.category, f.year) for f in figures(doc)}

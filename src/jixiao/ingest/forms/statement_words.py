@@ -85,8 +85,16 @@ def own_year(text: str, taken: list[Hit]) -> tuple[int, int] | None:
         before = text[max(0, m.start() - 4):m.start()]
         if before.endswith(_NOT_OWN_YEAR) or text[m.end():m.end() + 2].rstrip("0123456789")[:1] == "月":
             continue
+        if _cited(text, m.start()):
+            continue  # 《…操作规程(2022年修订)的通知》: a document cited, not the text's year
         return int(m.group(1)), m.start()
     return None
+
+
+def _cited(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside a cited title (《…》) or in brackets (…年修订)."""
+    head = text[:at]
+    return head.count("《") > head.count("》") or head.count("(") + head.count("（") > head.count(")") + head.count("）")
 
 
 def fallback_subject(label: str) -> str | None:
