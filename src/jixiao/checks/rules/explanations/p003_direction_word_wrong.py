@@ -5,7 +5,7 @@ from jixiao.checks.rule import DOCUMENT, hit, rule
 
 _PAIR = re.compile(r"(?P<bw>全年|年初|调整后)?预算(?:数)?为?(?P<b>\d[\d,]*(?:\.\d+)?)万元[，,、]?(?:支出)?决算(?:数)?为?"
                    r"(?P<f>\d[\d,]*(?:\.\d+)?)万元")
-_WORD = re.compile(r"决算数?(?P<w>大于|小于|等于|高于|低于|与[^。；，]{0,8}?持平)[^。；，]{0,8}?预算")
+_WORD = re.compile(r"决算数?(?:(?P<w>大于|小于|等于|高于|低于)[^。；，]{0,8}?预算|与[^。；，]{0,8}?预算数?(?P<eq>持平))")
 _CHANGE = re.compile(r"(?P<a>增加|减少)(?P<n>\d[\d,]*(?:\.\d+)?)万元[，,](?P<b>增长|下降)(?P<p>\d+(?:\.\d+)?)%")
 _SAYS = {"大于": 1, "高于": 1, "小于": -1, "低于": -1, "等于": 0}
 
@@ -40,7 +40,7 @@ def check(doc, ctx):
             word = _WORD.search(text, pair.end(), pair.end() + 60)
             if word is None:
                 continue
-            says = _SAYS.get(word.group("w"), 0)
+            says = 0 if word.group("eq") else _SAYS[word.group("w")]
             real = _sign(number(pair.group("f")), number(pair.group("b")))
             if says != real:
                 yield hit(passage.where(doc.file, word.start()), expected=_compare(real), actual=word.group(0),
