@@ -108,6 +108,8 @@ def check(
         err_console.print(f"[yellow]规则 {failure.code} 在 {escape(failure.where)} 出错[/yellow]: {escape(failure.error)}")
     shown = [f.to_dict() for f in report.filtered(severity.value if severity else None, codes or None)]
     summary = _summary(report)
+    if fmt is Format.table and output is None:
+        _print_scores(report)
     if fmt is Format.pdf:
         _write_pdfs(factory, shown, output)
     else:
@@ -129,6 +131,19 @@ def _write(fmt: Format, shown: list[dict], summary: dict, output: Path | None) -
     else:
         output.write_text(text, encoding="utf-8")
         console.print(f"已写入 {output}")
+
+
+def _print_scores(report) -> None:
+    """公开质量 of each published budget or final account checked, from all its findings."""
+    from jixiao.checks.disclosure_score import describe, disclosure_score
+
+    documents = sorted({f.document for f in report.findings if f.document and f.document.lower().endswith(".pdf")})
+    if not documents:
+        return
+    console.print("\n[bold]公开质量[/bold]（预算、决算公开文档，按问题的类别和严重程度扣分）")
+    for name in documents:
+        mine = [{"code": f.code, "severity": f.severity} for f in report.findings if f.document == name]
+        console.print(f"  {escape(name)}  {describe(disclosure_score(name, mine))}")
 
 
 def _write_pdfs(factory, shown: list[dict], output: Path | None) -> None:
