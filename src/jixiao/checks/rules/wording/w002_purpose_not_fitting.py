@@ -5,7 +5,7 @@ from jixiao.checks.rule import DOCUMENT, hit, rule
 from jixiao.domain.disclosure import rules_data
 
 _ITEM = re.compile(r"(?P<name>[^（）()、，。]{2,24})[（(]项[)）]")
-_PURPOSE = re.compile(r"主要用于[:：](?P<p>[^。；]{2,80})")
+_PURPOSE = re.compile(r"主要用于[:：]?(?P<p>[^。；]{2,80})")
 
 
 def _topic(text: str, field: str) -> str | None:
