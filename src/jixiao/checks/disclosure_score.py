@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
-# Family (by rule-code letter) → weight; M (amounts in and between tables) stands for the identities.
+# Family → weight; E and M (amounts in and between tables) are the identities.
 DEFAULT_WEIGHTS = {"completeness": Decimal(20), "identities": Decimal(30), "explanations": Decimal(30),
                    "wording": Decimal(20)}
-FAMILY_OF_LETTER = {"D": "completeness", "M": "identities", "P": "explanations", "R": "explanations",
+FAMILY_OF_LETTER = {"D": "completeness", "E": "identities", "M": "identities", "P": "explanations", "R": "explanations",
                     "W": "wording", "T": "wording"}
 FAMILY_LABELS = {"completeness": "完整性", "identities": "勾稽关系", "explanations": "说明与表", "wording": "文字表述"}
 
