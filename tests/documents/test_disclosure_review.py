@@ -103,3 +103,19 @@ def test_a_clean_budget_stays_clean_and_its_seeded_copy_is_caught():
     seeded = _findings(_read(_seeded(grid)))
     for old, new, code in _SEEDS:
         assert any(f.code == code and f.source is not None and f.source.page for f in seeded), (code, new)
+
+
+def test_the_review_pdf_highlights_each_finding_on_its_page(reviewed):
+    import io
+
+    from pypdf import PdfReader
+
+    from jixiao.exports.review_pdf import annotate
+
+    name = "final_dept_shanghai_putuo_socialwork_2024.pdf"
+    findings = [f.to_dict() for f in reviewed[name]]
+    out = PdfReader(io.BytesIO(annotate((FILES / name).read_bytes(), findings)))
+    marks = [(i + 1, a.get_object()["/Subtype"], str(a.get_object().get("/Contents", "")))
+             for i, page in enumerate(out.pages) for a in page.get("/Annots") or []]
+    assert any(p == 18 and kind == "/Highlight" and "P001" in text for p, kind, text in marks)
+    assert any(p == 20 and kind == "/Text" and "住房公积金" in text for p, kind, text in marks)

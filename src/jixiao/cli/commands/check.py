@@ -109,7 +109,7 @@ def check(
     shown = [f.to_dict() for f in report.filtered(severity.value if severity else None, codes or None)]
     summary = _summary(report)
     if fmt is Format.table and output is None:
-        _print_scores(report)
+        _print_scores(report, _score_settings(settings))
     if fmt is Format.pdf:
         _write_pdfs(factory, shown, output)
     else:
@@ -133,7 +133,23 @@ def _write(fmt: Format, shown: list[dict], summary: dict, output: Path | None) -
         console.print(f"已写入 {output}")
 
 
-def _print_scores(report) -> None:
+def _score_settings(path: Path | None):
+    """The ``[disclosure_score]`` table of the settings file (weights by family, points per finding)."""
+    import tomllib
+
+    from jixiao.checks.disclosure_score import score_settings
+
+    if path is None and DEFAULT_SETTINGS.is_file():
+        path = DEFAULT_SETTINGS
+    data = tomllib.loads(path.read_text(encoding="utf-8")).get("disclosure_score") if path else None
+    try:
+        return score_settings(data)
+    except ValueError as exc:
+        err_console.print(f"[red]设置有误[/red]: {escape(str(exc))}")
+        raise typer.Exit(2) from None
+
+
+def _print_scores(report, conf) -> None:
     """公开质量 of each published budget or final account checked, from all its findings."""
     from jixiao.checks.disclosure_score import describe, disclosure_score
 
@@ -143,7 +159,7 @@ def _print_scores(report) -> None:
     console.print("\n[bold]公开质量[/bold]（预算、决算公开文档，按问题的类别和严重程度扣分）")
     for name in documents:
         mine = [{"code": f.code, "severity": f.severity} for f in report.findings if f.document == name]
-        console.print(f"  {escape(name)}  {describe(disclosure_score(name, mine))}")
+        console.print(f"  {escape(name)}  {describe(disclosure_score(name, mine, conf))}")
 
 
 def _write_pdfs(factory, shown: list[dict], output: Path | None) -> None:
