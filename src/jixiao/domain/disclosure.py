@@ -142,7 +142,18 @@ def disclosure_of(doc) -> Disclosure | None:
     data = meta.get("disclosure") if isinstance(meta, dict) else None
     if not isinstance(data, dict):
         return None
-    return Disclosure.from_dict(data)
+    kept = _PARSED.get(id(data))
+    if kept is not None and kept[0] is data:
+        return kept[1]
+    out = Disclosure.from_dict(data)
+    if len(_PARSED) >= _KEEP:
+        _PARSED.pop(next(iter(_PARSED)))
+    _PARSED[id(data)] = (data, out)  # every rule of a run asks for the same document's model
+    return out
+
+
+_PARSED: dict[int, tuple[dict, Disclosure]] = {}
+_KEEP = 64
 
 
 @lru_cache(maxsize=1)
