@@ -9,7 +9,7 @@ from jixiao.domain.budget import BudgetLine, DepartmentBudget
 from jixiao.domain.text import normalise
 from jixiao.domain.vocabulary import vocabulary
 
-_UNIT = {"wan_yuan": Decimal(100), "yuan": Decimal("0.01")}  # yuan per last printed digit
+_UNIT = {"wan_yuan": Decimal(100), "yuan": Decimal("0.01")}  # yuan per 0.01 printed
 
 
 def table_lines(budget: DepartmentBudget, key: str) -> list[BudgetLine]:
@@ -24,12 +24,20 @@ def labelled(lines: list[BudgetLine], *words: str) -> list[BudgetLine]:
     return [b for b in lines if normalise(b.label).replace(" ", "") in keys]
 
 
+def _digit(line: BudgetLine) -> Decimal:
+    """One last printed digit of the line, in yuan (``1,845,880.34`` 元 → 0.01; ``20374181`` 元 → 1)."""
+    exponent = line.stated_amount.as_tuple().exponent if isinstance(line.stated_amount, Decimal) else -2
+    places = Decimal(1).scaleb(min(0, exponent)) if isinstance(exponent, int) else Decimal("0.01")
+    return places * (_UNIT.get(line.money_unit, Decimal(1)) * 100)
+
+
 def rounding(lines: list[BudgetLine]) -> Decimal:
-    """How far a sum of these printed amounts may be off its printed total: half a digit each, plus one."""
+    """How far a sum of these printed amounts may be off its printed total: half a last digit each,
+    plus one of the coarsest."""
     if not lines:
         return Decimal(0)
-    unit = _UNIT.get(lines[0].money_unit, Decimal(1))
-    return unit * (Decimal(len(lines)) / 2 + 1)
+    digits = [_digit(b) for b in lines]
+    return sum(digits, Decimal(0)) / 2 + max(digits)
 
 
 def money_text(amount: Decimal, line: BudgetLine) -> str:
