@@ -19,6 +19,10 @@ FAMILIES = {
     "A": ("audit", "评分复核"),
     "N": ("reading", "读取"),
     "C": ("counts", "数量"),
+    "D": ("completeness", "公开完整性"),
+    "E": ("identities", "勾稽关系"),
+    "P": ("explanations", "说明与表"),
+    "W": ("wording", "文字表述"),
 }
 
 

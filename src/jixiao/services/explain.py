@@ -24,4 +24,17 @@ def explain_stored(session: Session, document_id: int) -> Explanation | None:
     return explain(data.data, doc.file)
 
 
-__all__ = ["explain_path", "explain_stored"]
+
+def stored_originals(session: Session, files: set[str] | None = None) -> dict[str, bytes]:
+    """The original bytes of the stored PDF documents, by file name (all, or those named)."""
+    out: dict[str, bytes] = {}
+    for doc in session.query(DocumentRow).order_by(DocumentRow.id):
+        if files is not None and doc.file not in files:
+            continue
+        data = session.get(DocumentFileRow, doc.id)
+        if data is not None and data.data[:5] == b"%PDF-":
+            out[doc.file] = data.data
+    return out
+
+
+__all__ = ["explain_path", "explain_stored", "stored_originals"]

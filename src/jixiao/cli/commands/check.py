@@ -23,6 +23,7 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     html = "html"
+    pdf = "pdf"
 
 
 class Level(str, Enum):
@@ -107,7 +108,12 @@ def check(
         err_console.print(f"[yellow]规则 {failure.code} 在 {escape(failure.where)} 出错[/yellow]: {escape(failure.error)}")
     shown = [f.to_dict() for f in report.filtered(severity.value if severity else None, codes or None)]
     summary = _summary(report)
-    _write(fmt, shown, summary, output)
+    if fmt is Format.table and output is None:
+        _print_scores(report, _score_settings(settings))
+    if fmt is Format.pdf:
+        _write_pdfs(factory, shown, output)
+    else:
+        _write(fmt, shown, summary, output)
     floor = severity_rank(fail_on.value)
     raise typer.Exit(1 if any(severity_rank(f["severity"]) >= floor for f in shown) else 0)
 
@@ -125,6 +131,59 @@ def _write(fmt: Format, shown: list[dict], summary: dict, output: Path | None) -
     else:
         output.write_text(text, encoding="utf-8")
         console.print(f"已写入 {output}")
+
+
+def _score_settings(path: Path | None):
+    """The ``[disclosure_score]`` table of the settings file (weights by family, points per finding)."""
+    import tomllib
+
+    from jixiao.checks.disclosure_score import score_settings
+
+    if path is None and DEFAULT_SETTINGS.is_file():
+        path = DEFAULT_SETTINGS
+    data = tomllib.loads(path.read_text(encoding="utf-8")).get("disclosure_score") if path else None
+    try:
+        return score_settings(data)
+    except ValueError as exc:
+        err_console.print(f"[red]设置有误[/red]: {escape(str(exc))}")
+        raise typer.Exit(2) from None
+
+
+def _print_scores(report, conf) -> None:
+    """公开质量 of each published budget or final account checked, from all its findings."""
+    from jixiao.checks.disclosure_score import describe, disclosure_score
+
+    documents = sorted({f.document for f in report.findings if f.document and f.document.lower().endswith(".pdf")})
+    if not documents:
+        return
+    console.print("\n[bold]公开质量[/bold]（预算、决算公开文档，按问题的类别和严重程度扣分）")
+    for name in documents:
+        mine = [{"code": f.code, "severity": f.severity} for f in report.findings if f.document == name]
+        console.print(f"  {escape(name)}  {describe(disclosure_score(name, mine, conf))}")
+
+
+def _write_pdfs(factory, shown: list[dict], output: Path | None) -> None:
+    """Each reviewed PDF with its findings as highlights and notes: one file at ``-o 文件.pdf`` when
+    the store holds one PDF, else one ``名称.审查.pdf`` per PDF in the folder ``-o``."""
+    from jixiao.exports.review_pdf import annotate
+    from jixiao.services.explain import stored_originals
+
+    if output is None:
+        err_console.print("[red]--format pdf 需要用 -o 指定输出文件或文件夹[/red]")
+        raise typer.Exit(2)
+    with factory() as session:
+        originals = stored_originals(session)
+    if not originals:
+        err_console.print("[red]库中没有 PDF 文档[/red]")
+        raise typer.Exit(2)
+    single = output.suffix.lower() == ".pdf" and len(originals) == 1
+    if not single:
+        output.mkdir(parents=True, exist_ok=True)
+    for name, data in originals.items():
+        mine = [f for f in shown if f.get("document") == name]
+        target = output if single else output / f"{Path(name).stem}.审查.pdf"
+        target.write_bytes(annotate(data, mine))
+        console.print(f"已写入 {target}（{len(mine)} 条结果）")
 
 
 @app.command("rules")

@@ -16,6 +16,7 @@ from jixiao.domain.model import Document, DocumentKind, ParseWarning
 from jixiao.ingest.grid import Grid
 
 from . import budget_statements
+from .disclosure_parts import build as build_disclosure
 from .printed_links import link_figures
 from .printed_lines import read_lines
 from .printed_tables import PrintedTable, find_tables
@@ -75,6 +76,11 @@ def read_printed(grids: list[Grid], doc: Document, kind: DocumentKind) -> Docume
     doc.warnings.extend(notices)
     link_figures(budget)
     _finish(doc, budget, tables)
+    if doc.extras:
+        phase = "final" if kind == DocumentKind.FINAL_ACCOUNTS else "budget"
+        disclosure = build_disclosure(grids, tables, budget, phase, doc.year)
+        if disclosure is not None:
+            doc.extras.setdefault("meta", {})["disclosure"] = disclosure.to_dict()
     return doc
 
 

@@ -1,0 +1,1 @@
+"""Rules of the explanations family (部门预算、决算公开)."""

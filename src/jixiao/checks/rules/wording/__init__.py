@@ -1,0 +1,1 @@
+"""Rules of the wording family (部门预算、决算公开)."""
