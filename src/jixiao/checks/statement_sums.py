@@ -133,6 +133,8 @@ def _runs(figs: list[StatedFigure]) -> list[list[StatedFigure]]:
     for f in figs:
         if f.change is not None or f.ratio is not None or f.amount is None:
             continue
+        if f.base is not None and f.base == f.subject:
+            continue  # 收入总计 read as a part of 收入总计: a whole is never its own part
         if f.base is not None and current and f.base == current[0].base and (f.year, f.phase) == (
                 current[0].year, current[0].phase):
             if all(p.subject != f.subject for p in current):
