@@ -55,7 +55,7 @@ def test_not_done_project_is_poor_with_reasons(store):
             assert "无法计算执行率" in r.execution_explanation
             inds = list(s.scalars(select(IndicatorScoreRow).where(IndicatorScoreRow.project_score_id == r.id)
                                   .where(IndicatorScoreRow.method != "not_applicable")))
-            assert inds and all("「未完成」" in i.explanation and "qualitative.not_done" in i.explanation
+            assert inds and all("「未完成」" in i.explanation and "定性指标“未完成”的得分比例" in i.explanation
                                 for i in inds)
 
 

@@ -127,12 +127,16 @@ def finding_value(value):
     return FLAGS.get(value, value) if isinstance(value, str) else value
 
 
-_GLOSS = re.compile(r"\s*[(（][^()（）]*[A-Za-z]{3,}[^()（）]*[)）][.。]?\s*$")
+_GLOSS = re.compile(r"\s*[(（](?=[^()（）]*[A-Za-z]{2,}[^()（）]*\s[^()（）]*[A-Za-z]{2,})[^()（）]*[)）]")
+_TRAILING_DOT = re.compile(r"(?<=[\u4e00-\u9fff）”])\.$")
 
 
 def without_gloss(text: str | None) -> str | None:
-    """A Chinese sentence without a trailing English gloss in brackets (``… (a term whose product is wrong).``)."""
-    return _GLOSS.sub("", text) if text else text
+    """A message without the English glosses in brackets the readers and rules add
+    (``单位疑为元 (implausibly large in 万元)``, ``… (a 测算依据 term whose product is wrong).``)."""
+    if not text:
+        return text
+    return _TRAILING_DOT.sub("", _GLOSS.sub("", text))
 
 
 def period_text(period) -> str | None:

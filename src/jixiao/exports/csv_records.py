@@ -65,7 +65,7 @@ def _findings(session: Session):
 
     names = {r.code: without_gloss(r.summary) for r in all_rules()}
     for f in stored_findings(session):
-        yield [f.code, names.get(f.code, f.rule), label("severity", f.severity), f.message, f.document,
+        yield [f.code, names.get(f.code, f.rule), label("severity", f.severity), without_gloss(f.message), f.document,
                f.document_id, f.project_id, f.project, finding_value(f.expected), finding_value(f.actual),
                f.src_file, f.src_line, f.src_sheet, f.src_cell]
 

@@ -57,7 +57,7 @@ def execution_score_flags(project: Project, score: ProjectScore) -> list[Flag]:
         return [Flag("execution_score_from_stated_rate", f"表中执行率得分 {num(stated)} 与表中执行率 {num(rate)}% "
                      f"一致，差异来自执行率本身（应为 {num(ex.score)}）", "execution", "warning")]
     return [Flag("execution_score_mismatch", f"表中执行率得分 {num(stated)} 与 {num(ex.weight)} × "
-                 f"min({num(ex.rate)}%, 100%) = {num(ex.score)} 不符", "execution", "error")]
+                 f"{num(min(ex.rate, Decimal(100)))}% = {num(ex.score)} 不符", "execution", "error")]
 
 
 def _indicator_flag(ind: Indicator, r: IndicatorScore) -> Flag | None:

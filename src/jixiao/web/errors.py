@@ -42,13 +42,9 @@ class LoginRequired(Exception):
     """A page was asked for without a signed-in user: send the browser to the login page."""
 
 
-_ENGLISH = {"项目": "project", "文档": "document", "指标": "indicator", "问题": "finding", "评分": "score",
-            "预算行": "budget line"}
-
-
 def not_found(what: str, ident) -> ApiError:
     """The standard 404 for an unknown id."""
-    return ApiError(404, "not_found", f"找不到{what} {ident} (unknown {_ENGLISH.get(what, 'item')} {ident})")
+    return ApiError(404, "not_found", f"找不到{what} {ident}")
 
 
 def _is_api(request: Request) -> bool:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 
+from jixiao.domain.beijing import beijing_text
+from jixiao.domain.labels import finding_value, without_gloss
 from jixiao.domain.levels import LEVEL1_NAMES, LEVEL2_NAMES
 from jixiao.domain.model import FUND_SOURCES
 from jixiao.services.ingest import KIND_LABELS
@@ -61,6 +63,7 @@ _env.filters.update(
     project_kind_label=_label(PROJECT_KIND_LABELS), fund_label=_label(FUND_LABELS),
     level1_label=_label(LEVEL1_NAMES), level2_label=_label(LEVEL2_NAMES),
     money_unit_label=_label(MONEY_UNIT_LABELS), severity_label=_label(SEVERITY_LABELS),
+    finding_value=finding_value, chinese=without_gloss, beijing=beijing_text,
 )
 _env.globals.update(KIND_LABELS=KIND_LABELS, PROJECT_KIND_LABELS=PROJECT_KIND_LABELS,
                     SEVERITY_LABELS=SEVERITY_LABELS, STATUS_LABELS=STATUS_LABELS)
