@@ -225,7 +225,7 @@ def test_follow_a_finding_to_its_project_and_source(page, server):
 def test_budget_page(page, server):
     base, _ = server
     page.goto(base + "/budget")
-    assert "6,947,730,000.00" in page.inner_text("#budget-units")  # 表3 表内合计 of seed 002
+    assert "694,773.00" in page.inner_text("#budget-units")  # 表3 表内合计 of seed 002
     shot(page, "budget")
     page.click("#budget-units tbody a >> nth=0")
     page.wait_for_selector("#unit-view")

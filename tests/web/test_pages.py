@@ -74,7 +74,11 @@ def test_project_page_links_every_value_to_its_source(site):
     listing = admin.get("/projects", params={"q": "办公设备购置", "unit": "人事服务中心"}).text
     pid = re.search(r'href="/projects/(\d+)"', listing).group(1)
     page = admin.get(f"/projects/{pid}").text
-    assert "96.10%" in page and "106,500.00" in page
+    assert "96.10%" in page and "10.65" in page and "资金（万元）" in page  # 106,500 元 shown in 万元 by default
+    admin.get("/money-unit", params={"to": "yuan", "next": f"/projects/{pid}"})
+    in_yuan = admin.get(f"/projects/{pid}").text
+    assert "106,500.00" in in_yuan and "资金（元）" in in_yuan
+    admin.get("/money-unit", params={"to": "wan"})
     assert 'href="/source/1?line=50"' in page
     source = admin.get("/source/1", params={"line": 50}, headers={"HX-Request": "true"}).text
     assert '<tr id="L50" class="hl">' in source and "办公设备购置" in source
@@ -108,7 +112,7 @@ def test_findings_page_and_xlsx_export(site):
 def test_budget_pages(site):
     _, admin, _ = site
     page = admin.get("/budget").text
-    assert "6,947,730,000.00" in page  # 表3 表内合计 of seed 002 (694,773 万元)
+    assert "694,773.00" in page  # 表3 表内合计 of seed 002 (694,773 万元), shown in 万元
     assert "按单位（表3）" in page and 'id="budget-crosscheck"' in page
     assert admin.get("/budget", params={"level": "项", "table": "表7"}).status_code == 200
     assert admin.get("/budget", params={"level": "章"}).status_code == 422

@@ -62,8 +62,27 @@ def _respond(request: Request, status: int, code: str, message: str, details=Non
 
     # HTMX swaps the answer into part of a page: a fragment then, not a second page inside the first.
     name = "_error.html" if request.headers.get("HX-Request") == "true" else "error.html"
-    return templates.TemplateResponse(request, name, {"status": status, "message": message},
-                                      status_code=status)
+    context = {"status": status, "message": message, "user": _signed_in(request), "path": request.url.path}
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def _signed_in(request: Request):
+    """The signed-in user, for the menu of an error page (also of a path no route has, where no
+    dependency looked the user up); None when signed out or the session is over."""
+    user = getattr(request.state, "user", None)
+    if user is not None or "session" not in request.scope:
+        return user
+    from jixiao.services.users import principal_by_id
+
+    user_id, epoch = request.session.get("user_id"), request.session.get("epoch")
+    if not isinstance(user_id, int):
+        return None
+    try:
+        with request.app.state.factory() as session:
+            return principal_by_id(session, user_id, epoch if isinstance(epoch, int) else -1)
+    except Exception:  # an error page must render even when the store cannot answer
+        log.exception("no user for the error page")
+        return None
 
 
 def _validation_details(exc: RequestValidationError) -> list[dict]:

@@ -1,0 +1,89 @@
+"""Issue 17 item 3 in Debian's chromium: the 404 keeps the menu, times in Beijing time, money in 万元
+with a switch to 元, a document page listing its reading notices with their sources, declaration
+pages with their 测算依据 checked, 项目类型, 实施期限, 政策依据 and year."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from tests.web.test_browser import browser  # noqa: F401  (the chromium fixture)
+from tests.web.test_chinese_everywhere import _sign_in, world  # noqa: F401  (the demo store served)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def admin(browser, world):  # noqa: F811
+    ctx, pg = _sign_in(browser, world["base"], "admin")
+    yield pg
+    ctx.close()
+
+
+def test_404_keeps_the_menu(admin, world):  # noqa: F811
+    for path in ("/no-such-page", "/projects/999999", "/documents/999999"):
+        response = admin.goto(world["base"] + path)
+        assert response.status == 404, path
+        assert admin.locator("header.top nav a").count() >= 6, path
+        assert "系统管理员" in admin.inner_text("header.top") and "404" in admin.inner_text("main"), path
+
+
+def test_audit_times_are_beijing_time(admin, world):  # noqa: F811
+    from tests.web.conftest import make_app
+    from jixiao.storage.workflow_models import AuditRow
+
+    with make_app(world["url"]).state.factory() as s:
+        at = s.scalar(select(AuditRow.at).where(AuditRow.project_id == world["draft"]).order_by(AuditRow.id))
+    beijing = (at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at).astimezone(timezone(timedelta(hours=8)))
+    admin.goto(world["base"] + f"/workflow/{world['draft']}")
+    table = admin.inner_text("#audit")
+    assert "北京时间" in table and beijing.strftime("%Y-%m-%d %H:%M:%S") in table
+
+
+def test_money_in_wan_yuan_with_a_switch(admin, world):  # noqa: F811
+    admin.goto(world["base"] + "/projects?q=办公设备购置&unit=人事服务中心")
+    admin.click("#project-table a[href^='/projects/']")
+    admin.wait_for_load_state("networkidle")
+    assert "资金（万元）" in admin.inner_text("main") and "10.65" in admin.inner_text("#money")
+    admin.click("#money-switch a:text('元')")
+    admin.wait_for_load_state("networkidle")
+    assert "资金（元）" in admin.inner_text("main") and "106,500.00" in admin.inner_text("#money")
+    assert "/projects/" in admin.url  # back on the same page
+    admin.click("#money-switch a:text('万元')")
+    admin.wait_for_load_state("networkidle")
+    assert "10.65" in admin.inner_text("#money")
+
+
+def test_document_page_lists_its_reading_notices_with_sources(admin, world):  # noqa: F811
+    admin.goto(world["base"] + "/documents")
+    admin.click("#document-table a:text('003_b257c64f33d4ec42.txt')")
+    admin.wait_for_load_state("networkidle")
+    assert re.search(r"/documents/\d+$", admin.url)
+    notices = admin.locator("#notice-table tbody tr")
+    assert notices.count() >= 1
+    first = notices.first.inner_text()
+    assert "金额单位存疑" in admin.inner_text("#notice-table") and "(" not in first.split("\t")[2]
+    assert "项目（" in admin.inner_text("main") and admin.locator("#document-projects tbody tr").count() >= 1
+    link = admin.locator("#notice-table a[href^='/source/']").first
+    line = re.search(r"line=(\d+)", link.get_attribute("href")).group(1)
+    link.click()
+    admin.wait_for_load_state("networkidle")
+    assert admin.locator(f"tr#L{line}.hl").count() == 1  # the notice's line, highlighted in the original
+
+
+def test_declaration_page_shows_its_substance(admin, world):  # noqa: F811
+    admin.goto(world["base"] + "/projects?q=英才荟经费")
+    admin.click("#project-table a:text('英才荟经费')")
+    admin.wait_for_load_state("networkidle")
+    facts = admin.inner_text("#declaration-facts")
+    for words in ("项目类型", "其他项目", "实施期限", "4年", "政策依据", "福发〔2021〕10号", "延续项目"):
+        assert words in facts, words
+    assert admin.inner_text("#project-year").startswith("2025")  # printed nowhere but in the 测算依据
+    terms = admin.locator("#basis-terms tbody tr")
+    assert terms.count() >= 5
+    assert "100人次*1000元" in admin.inner_text("#basis-terms")
+    assert "2065.36万元" in admin.inner_text("#basis-total") and "按各项计算" in admin.inner_text("#basis-total")
+    assert "<p>" not in admin.inner_text("#basis")
