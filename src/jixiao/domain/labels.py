@@ -72,7 +72,7 @@ FLAGS = {
     "grade_not_matching_total": "等级与总分不符", "indicator_score_floored": "指标得分被舍去",
     "indicator_score_in_band": "指标得分在分档范围内", "indicator_score_mismatch": "指标得分不符",
     "indicator_score_over_weight": "指标得分超过分值", "level_weights_differ": "各级指标分值与办法不同",
-    "no_indicators": "没有指标", "over_achievement_review": "超额完成需复核", "rate_initial_budget": "执行率按年初预算数计算",
+    "no_indicators": "没有指标", "number_expected": "数值目标只写了“完成”", "over_achievement_review": "超额完成需复核", "rate_initial_budget": "执行率按年初预算数计算",
     "rate_mismatch": "执行率不符", "rate_rounding": "执行率舍入有误", "total_differs": "总分与本系统不同",
     "total_not_sum": "总分不等于各项之和", "total_over_100": "总分超过100", "weight_applied_twice": "分值重复计算",
     "weight_not_positive": "分值不是正数", "weights_over_100": "分值合计超过100", "weights_partial": "部分指标没有分值",

@@ -63,6 +63,13 @@ def review_text(c: Comparison, settings: ScoringSettings) -> str:
             f"设置：{setting_words('review_over_ratio')}），得满分，但目标可能定得偏低，请复核")
 
 
+def number_expected_text(name: str, item: ItemScore) -> str:
+    """Why a numeric target answered by 完成 alone is flagged for the reviewer."""
+    return (f"指标「{name}」的目标{quote(item.target_text, 60)}是一个数，完成情况{quote(item.completion_text, 60)}"
+            f"只写了“{item.status_word or '完成'}”，没有实际数值：按“完成”档计 {pct(item.fraction)}，"
+            "需审核人核实实际数值并写明意见")
+
+
 def not_applicable_text(ind: Indicator) -> str:
     """Why an indicator is left out of the score."""
     return (f"目标{quote(ind.target.text)}、完成情况{quote(ind.actual.text if ind.actual else '')}表明该指标不适用，"

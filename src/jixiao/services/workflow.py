@@ -24,6 +24,7 @@ from jixiao.storage.workflow_models import AuditRow, WorkflowProjectRow
 from .users import Principal
 from .workflow_checks import check_declaration
 from .workflow_data import DeclarationIn, declaration_of, declaration_values
+from .workflow_guards import check_submission
 from .workflow_scope import (Forbidden, Invalid, NotFound, WorkflowError, check_read, check_unit_for_write,
                              scope_clause)
 
@@ -191,6 +192,8 @@ def take_action(factory: sessionmaker[Session], user: Principal, project_id: int
 
     def work(session: Session) -> Saved:
         row = load_for_write(session, user, project_id)
+        if act is Action.SUBMIT:
+            check_submission(row.indicators, row.basis)
         return step(session, user, row, act, comment, version)
 
     return guarded(factory, user, project_id, version, work)
