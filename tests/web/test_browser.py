@@ -170,7 +170,7 @@ def test_search_and_filter(page, server):
     total_is(page, 3)
     units = set(page.locator("#projects tbody tr td:nth-child(3)").all_inner_texts())
     assert units == {"人事服务中心"}
-    page.click("text=预算(元)")  # sort by budget, ascending
+    page.click("text=预算（万元）")  # sort by budget, ascending
     page.wait_for_url(re.compile(r"sort=budget"))
     page.wait_for_selector("th a.sort:has-text('▲')")
     budgets = [float(t.replace(",", "")) for t in page.locator("#projects tbody tr td:nth-child(6)").all_inner_texts()]

@@ -87,3 +87,26 @@ def test_declaration_page_shows_its_substance(admin, world):  # noqa: F811
     assert "100人次*1000元" in admin.inner_text("#basis-terms")
     assert "2065.36万元" in admin.inner_text("#basis-total") and "按各项计算" in admin.inner_text("#basis-total")
     assert "<p>" not in admin.inner_text("#basis")
+
+
+def test_overview_selects_year_and_kind_and_sorts_its_bars(admin, world):  # noqa: F811
+    import json
+
+    admin.goto(world["base"] + "/")
+    admin.wait_for_load_state("networkidle")
+    data = json.loads(admin.inner_text("#data-units"))
+    assert data["rates"] == sorted(data["rates"], reverse=True) and len(data["rates"]) >= 5
+    option = admin.evaluate("() => echarts.getInstanceByDom(document.getElementById('chart-units')).getOption()")
+    assert option["grid"][0]["right"] >= 60  # the value labels past the longest bar have room
+    top = admin.evaluate("""() => { const c = echarts.getInstanceByDom(document.getElementById('chart-units'));
+        return c.getModel().getComponent('xAxis').axis.scale.getExtent()[1]; }""")
+    assert top >= max(data["rates"]) * 1.05
+    years = [o for o in admin.locator("#overview-year option").all_inner_texts() if o != "全部年度"]
+    assert {"2021", "2022"} <= set(years)
+    assert "部门预算项目绩效自评表" in admin.locator("#overview-kind option").all_inner_texts()
+    admin.select_option("#overview-year", "2022")
+    admin.click("#overview-filters button[type=submit]")
+    admin.wait_for_load_state("networkidle")
+    assert "year=2022" in admin.url and "2022 年" in admin.inner_text("figcaption")
+    only_2022 = json.loads(admin.inner_text("#data-units"))
+    assert 0 < len(only_2022["units"]) < len(data["units"])

@@ -13,10 +13,13 @@
     units: function (el) {
       var d = data("data-units");
       return {
-        grid: { left: 10, right: 20, top: 10, bottom: 10, containLabel: true },
+        // room on the right for the value labels past the longest bar (they were clipped at 20 px)
+        grid: { left: 10, right: 70, top: 10, bottom: 10, containLabel: true },
         tooltip: { trigger: "axis", valueFormatter: function (v) { return v == null ? "—" : v + "%"; } },
-        xAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
-        yAxis: { type: "category", data: d.units, inverse: true },
+        xAxis: { type: "value", axisLabel: { formatter: "{value}%" },
+                 max: function (v) { return Math.ceil(v.max * 1.12 / 10) * 10; } },
+        yAxis: { type: "category", data: d.units, inverse: true,
+                 axisLabel: { width: 180, overflow: "break" } },
         series: [{ type: "bar", data: d.rates, itemStyle: { color: "#a33a2b" },
                    label: { show: true, position: "right", formatter: "{c}%" } }]
       };
