@@ -78,7 +78,7 @@ def _pages(w: dict) -> list[str]:
              f"/workflow/{d}/monitoring", f"/workflow/{d}/evaluation", "/no-such-page", "/projects/999999"]
     pages += [f"/documents/{i}/explain" for i in w["docs"]] + [f"/source/{i}" for i in w["docs"]]
     pages += [f"/projects/{i}" for i in {*w["projects"], w["training"]}]
-    pages += ["/projects?grade=差", "/findings?severity=error"]
+    pages += ["/projects?grade=差", "/findings?severity=error", "/users", "/?year=2021"]
     return pages
 
 

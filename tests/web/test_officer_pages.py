@@ -110,3 +110,31 @@ def test_overview_selects_year_and_kind_and_sorts_its_bars(admin, world):  # noq
     assert "year=2022" in admin.url and "2022 年" in admin.inner_text("figcaption")
     only_2022 = json.loads(admin.inner_text("#data-units"))
     assert 0 < len(only_2022["units"]) < len(data["units"])
+
+
+def test_admin_manages_users_on_a_page(browser, admin, world):  # noqa: F811
+    admin.goto(world["base"] + "/")
+    admin.click("header.top nav a:text('用户管理')")
+    admin.wait_for_load_state("networkidle")
+    assert admin.url.endswith("/users")
+    assert "单位填报人" in admin.inner_text("#user-table") and "unit_editor" not in admin.inner_text("#user-table")
+    admin.fill("#add-user input[name=username]", "zhang")
+    admin.fill("#add-user input[name=display_name]", "张会计")
+    admin.fill("#add-user input[name=password]", "zhang-demo")
+    admin.select_option("#add-user select[name=role]", "unit_editor")
+    admin.fill("#add-user textarea[name=units]", "职业训练中心")
+    admin.click("#add-user button[type=submit]")
+    admin.wait_for_load_state("networkidle")
+    assert "已添加用户 zhang（单位填报人）" in admin.inner_text("#users-message")
+    row = admin.locator("tr[data-user=zhang]")
+    assert "职业训练中心" in row.inner_text() and "正常" in row.inner_text()
+    ctx, pg = _sign_in(browser, world["base"], "zhang")  # the new account signs in …
+    try:
+        pg.goto(world["base"] + "/users")
+        assert "只有系统管理员可以管理用户" in pg.inner_text("main")  # … and may not manage users
+        assert pg.locator("header.top nav a:text('用户管理')").count() == 0
+    finally:
+        ctx.close()
+    row.locator("button:text('停用')").click()
+    admin.wait_for_load_state("networkidle")
+    assert "已停用" in admin.locator("tr[data-user=zhang]").inner_text()

@@ -31,7 +31,7 @@ OTHER_UNIT = "人力资源局本级"
 # project: readable by every signed-in user.
 EXEMPT_PAGES = {"/documents", "/documents/jobs/{job_id}", "/budget", "/budget/unit", "/source/{document_id}",
                 "/documents/{document_id}", "/documents/{document_id}/explain", "/source/{document_id}/page/{page}.png",
-                "/money-unit",
+                "/money-unit", "/users",  # the 元/万元 switch; user management (admins only, 403 for others)
                 "/login"}
 EXEMPT_API = {"/api/v1/documents", "/api/v1/documents/{document_id}", "/api/v1/budget-lines",
               "/api/v1/budget-lines/{line_id}",
