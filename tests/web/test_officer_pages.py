@@ -138,3 +138,26 @@ def test_admin_manages_users_on_a_page(browser, admin, world):  # noqa: F811
     row.locator("button:text('停用')").click()
     admin.wait_for_load_state("networkidle")
     assert "已停用" in admin.locator("tr[data-user=zhang]").inner_text()
+
+
+def test_project_page_indicator_table_spans_the_width_and_the_clicked_cell_is_marked(admin, world):  # noqa: F811
+    from tests.web.test_browser import shot
+
+    admin.goto(world["base"] + "/projects?q=办公设备购置&unit=人事服务中心")
+    admin.click("#project-table a[href^='/projects/']")
+    admin.wait_for_load_state("networkidle")
+    main = admin.locator("main").bounding_box()
+    table = admin.locator("#indicators").bounding_box()
+    assert table["width"] >= 0.95 * (main["width"] - 40), (table, main)  # the content width, not ~60%
+    assert not admin.locator("#source-panel").is_visible()  # nothing clicked yet: no panel over the page
+    note_width = admin.evaluate("() => document.querySelector('#indicators tbody tr td:last-child').getBoundingClientRect().width")
+    assert note_width >= 300
+    shot(admin, "project-full-width")
+    admin.click("#money a.src >> nth=0")  # the budget figure
+    admin.wait_for_selector("#source-panel #marked-cell")
+    cell = admin.locator("#source-panel #marked-cell")
+    assert "106500" in cell.inner_text().replace(",", "") or "10.65" in cell.inner_text()
+    panel = admin.locator("#source-panel").bounding_box()
+    box = cell.bounding_box()
+    assert panel["x"] <= box["x"] and box["x"] + min(box["width"], 50) <= panel["x"] + panel["width"]  # in view
+    shot(admin, "project-source-marked")

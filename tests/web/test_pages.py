@@ -79,7 +79,7 @@ def test_project_page_links_every_value_to_its_source(site):
     in_yuan = admin.get(f"/projects/{pid}").text
     assert "106,500.00" in in_yuan and "资金（元）" in in_yuan
     admin.get("/money-unit", params={"to": "wan"})
-    assert 'href="/source/1?line=50"' in page
+    assert re.search(r'href="/source/1\?line=50[&"]', page)  # (with &mark= the clicked value, to mark its cell)
     source = admin.get("/source/1", params={"line": 50}, headers={"HX-Request": "true"}).text
     assert '<tr id="L50" class="hl">' in source and "办公设备购置" in source
     assert admin.get("/projects/999999").status_code == 404
@@ -242,7 +242,7 @@ def test_a_pdf_value_opens_its_page_image_with_the_cell_boxed(tmp_path):
     src = p["source"]
     assert src["page"] == 1 and len(src["box"]) == 4 and src["file"] == "forms_standard.pdf"
     page = client.get(f"/projects/{p['id']}").text
-    href = re.search(r'href="(/source/\d+\?line=\d+&(?:amp;)?page=1&(?:amp;)?box=[\d.,]+)"', page)
+    href = re.search(r'href="(/source/\d+\?line=\d+&(?:amp;)?page=1&(?:amp;)?box=[\d.,]+)(?:&(?:amp;)?mark=[^"]*)?"', page)
     assert href, "the project's values link to their page and box"
     view = client.get(href.group(1).replace("&amp;", "&")).text
     assert 'id="page-image"' in view and 'src="/source/1/page/1.png"' in view and 'id="page-box"' in view

@@ -69,6 +69,11 @@
     if (!panel) { row.scrollIntoView({ block: "center" }); return; }
     var offset = row.getBoundingClientRect().top - panel.getBoundingClientRect().top;
     panel.scrollTop += offset - panel.clientHeight / 3;  // scroll the panel only, not the page
+    var cell = panel.querySelector("#marked-cell");  // the clicked figure's cell, off to the right in wide tables
+    var box = cell && cell.closest(".source-scroll");
+    if (box) {
+      box.scrollLeft += cell.getBoundingClientRect().left - box.getBoundingClientRect().left - box.clientWidth / 3;
+    }
   }
 
   document.addEventListener("DOMContentLoaded", function () { drawCharts(); watchUpload(); showHighlighted(); });
