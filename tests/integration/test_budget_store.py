@@ -131,10 +131,10 @@ def test_json_and_csv_exports(store, tmp_path):
     with (tmp_path / "three_public_lines.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     first = rows[0]
-    assert (first["unit"], first["year"], first["category"], first["amount"]) == \
-        ("深圳市人力资源和社会保障局", "2019", "total", "1120000.00")
-    assert (first["department"], first["source_file"], first["source_line"]) == \
-        ("深圳市人力资源和社会保障局", SEED_002.name, "783")
+    assert (first["单位"], first["金额年度"], first["类别"], first["金额（元）"]) == \
+        ("深圳市人力资源和社会保障局", "2019", "“三公”经费合计", "1120000.00")
+    assert (first["部门"], first["文档年度"], first["来源文件"], first["来源行"]) == \
+        ("深圳市人力资源和社会保障局", "2020", SEED_002.name, "783")
 
 
 def run(*args):

@@ -29,7 +29,7 @@ def test_ingest_list_export(db_url, tmp_path):
     assert len(rows) == 18  # 9 in seed 000 (职业训练中心) + 9 in seed 001 (龙岗区职业训练中心)
 
     csv_out = run("list", "projects", "--format", "csv", "--db", db_url)
-    assert csv_out.stdout.splitlines()[0].startswith("id,document_id,unit")
+    assert csv_out.stdout.splitlines()[0].startswith("编号,文档,单位")
     assert len(csv_out.stdout.splitlines()) == 43
 
     out = tmp_path / "export.json"

@@ -59,7 +59,8 @@ def test_seed_001_one_unit(store):
     with store() as s:
         projects = list(s.scalars(select(ProjectRow)))
         assert len(projects) == 9
-        assert {p.unit for p in projects} == {"龙岗区职业训练中心"}
+        assert {p.unit for p in projects} == {"职业训练中心"}  # the registry name of 龙岗区职业训练中心
+        assert {p.details["unit_as_written"] for p in projects} == {"龙岗区职业训练中心"}
         assert sum(p.budget_total for p in projects) / WAN == Decimal("2301.63")
 
 

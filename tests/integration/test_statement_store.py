@@ -58,6 +58,6 @@ def test_statement_exports(store, tmp_path):
     assert fig["source"] == {"file": "B04.txt", "line": 25}
     with (tmp_path / "stated_figures.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    level = next(r for r in rows if r["value"] == "328.7")
-    assert (level["year"], level["phase"], level["change"], level["category"], level["amount"]) == \
-        ("2024", "budget", "", "three_public_total", "3287000.00")
+    level = next(r for r in rows if r["原文数值"] == "328.7")
+    assert (level["所述年度"], level["阶段"], level["比较对象"], level["类别"], level["金额（元）"]) == \
+        ("2024", "预算", "", "“三公”经费", "3287000.00")

@@ -74,8 +74,12 @@ def test_project_page_links_every_value_to_its_source(site):
     listing = admin.get("/projects", params={"q": "办公设备购置", "unit": "人事服务中心"}).text
     pid = re.search(r'href="/projects/(\d+)"', listing).group(1)
     page = admin.get(f"/projects/{pid}").text
-    assert "96.10%" in page and "106,500.00" in page
-    assert 'href="/source/1?line=50"' in page
+    assert "96.10%" in page and "10.65" in page and "资金（万元）" in page  # 106,500 元 shown in 万元 by default
+    admin.get("/money-unit", params={"to": "yuan", "next": f"/projects/{pid}"})
+    in_yuan = admin.get(f"/projects/{pid}").text
+    assert "106,500.00" in in_yuan and "资金（元）" in in_yuan
+    admin.get("/money-unit", params={"to": "wan"})
+    assert re.search(r'href="/source/1\?line=50[&"]', page)  # (with &mark= the clicked value, to mark its cell)
     source = admin.get("/source/1", params={"line": 50}, headers={"HX-Request": "true"}).text
     assert '<tr id="L50" class="hl">' in source and "办公设备购置" in source
     assert admin.get("/projects/999999").status_code == 404
@@ -108,7 +112,7 @@ def test_findings_page_and_xlsx_export(site):
 def test_budget_pages(site):
     _, admin, _ = site
     page = admin.get("/budget").text
-    assert "6,947,730,000.00" in page  # 表3 表内合计 of seed 002 (694,773 万元)
+    assert "694,773.00" in page  # 表3 表内合计 of seed 002 (694,773 万元), shown in 万元
     assert "按单位（表3）" in page and 'id="budget-crosscheck"' in page
     assert admin.get("/budget", params={"level": "项", "table": "表7"}).status_code == 200
     assert admin.get("/budget", params={"level": "章"}).status_code == 422
@@ -238,7 +242,7 @@ def test_a_pdf_value_opens_its_page_image_with_the_cell_boxed(tmp_path):
     src = p["source"]
     assert src["page"] == 1 and len(src["box"]) == 4 and src["file"] == "forms_standard.pdf"
     page = client.get(f"/projects/{p['id']}").text
-    href = re.search(r'href="(/source/\d+\?line=\d+&(?:amp;)?page=1&(?:amp;)?box=[\d.,]+)"', page)
+    href = re.search(r'href="(/source/\d+\?line=\d+&(?:amp;)?page=1&(?:amp;)?box=[\d.,]+)(?:&(?:amp;)?mark=[^"]*)?"', page)
     assert href, "the project's values link to their page and box"
     view = client.get(href.group(1).replace("&amp;", "&")).text
     assert 'id="page-image"' in view and 'src="/source/1/page/1.png"' in view and 'id="page-box"' in view

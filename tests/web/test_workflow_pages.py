@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
+from jixiao.exports.audit_export import action_label
 from jixiao.services.workflow_evaluation import preview
 from jixiao.services.workflow_review import latest_snapshot
 from jixiao.services.workflow_data import ActualIn, SelfEvaluationIn
@@ -133,12 +134,13 @@ def _check_trail(admin, pid: int) -> None:
     assert exported.headers["content-type"].startswith("text/csv")
     table = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
     assert len(table) - 1 == len(rows) == 16  # create … accept, each save and step once
-    actions = [r[4] for r in table[1:]]
-    assert actions[:3] == ["create", "save_declaration", "submit"]
-    assert actions.count("return") == 1 and actions.count("approve") == 1 and actions[-1] == "accept_self_evaluation"
-    assert [int(r[7]) for r in table[1:]] == list(range(1, len(table)))  # one entry per version
-    assert table[2][9] == "绩效指标"  # the fix of the ≥190% target changed only the indicator table
-    assert '"target": "≥190%"' in table[2][10] and '"target": "≥90%"' in table[2][11]
+    actions = [r[3] for r in table[1:]]
+    assert actions[:3] == ["新建申报", "保存申报", action_label("submit")]
+    assert actions.count(action_label("return")) == 1 and actions.count(action_label("approve")) == 1
+    assert actions[-1] == action_label("accept_self_evaluation")
+    assert [int(r[6]) for r in table[1:]] == list(range(1, len(table)))  # one entry per version
+    assert table[2][8] == "绩效指标"  # the fix of the ≥190% target changed only the indicator table
+    assert "指标值 ≥190%" in table[2][9] and "指标值 ≥90%" in table[2][10]  # in words, not JSON
     book = load_workbook(io.BytesIO(admin.get(f"/workflow/{pid}/audit.xlsx").content))
     sheet = book["审计记录"]
     assert sheet.max_row == len(table) + 1  # title row + the same rows

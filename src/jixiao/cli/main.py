@@ -7,6 +7,7 @@ import sys
 from jixiao.cli.app import app, err_console
 from jixiao.cli.commands import check, db, demo, export, ingest, listing, report, score, serve, show, user  # noqa: F401  (register commands)
 from jixiao.cli.commands import budget  # noqa: F401  (jixiao budget …)
+from jixiao.cli.commands import units  # noqa: F401  (jixiao units)
 
 
 def main() -> None:

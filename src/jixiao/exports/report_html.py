@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import datetime, timezone
 
 from jinja2 import Environment
+
+from jixiao.domain.beijing import now_in_beijing
+from jixiao.domain.labels import finding_value, without_gloss
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -41,9 +43,9 @@ nav label{margin-right:1rem}
 <h3>{{ project.name or "整个文档" }}</h3>
 <table>{% for f in project.findings %}
 <tr class="f-{{ f.severity }}"><td class="sev {{ f.severity }}">{{ labels[f.severity] }}</td><td class="code">{{ f.code }}</td>
-<td>{{ f.message }}<div class="en">{{ f.message_en }}</div>
-{% if f.expected or f.actual %}<div class="ev">{% if f.expected %}应为：{{ f.expected }}{% endif %}
-{% if f.actual %} 实为：{{ f.actual }}{% endif %}</div>{% endif %}</td>
+<td>{{ f.message|chinese }}
+{% if f.expected or f.actual %}<div class="ev">{% if f.expected %}应为：{{ f.expected|finding_value }}{% endif %}
+{% if f.actual %} 实为：{{ f.actual|finding_value }}{% endif %}</div>{% endif %}</td>
 <td class="src">{{ f.where }}</td></tr>{% endfor %}
 </table>{% endfor %}
 </section>{% else %}<p>没有发现问题。</p>{% endfor %}
@@ -55,6 +57,7 @@ document.querySelectorAll("tr.f-"+box.dataset.sev).forEach(function(tr){tr.style
 """
 
 _env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+_env.filters.update(chinese=without_gloss, finding_value=finding_value)
 _template = _env.from_string(TEMPLATE)
 
 
@@ -81,6 +84,6 @@ def grouped(findings: list[dict]) -> list[dict]:
 
 def render(findings: list[dict], summary: dict) -> str:
     """The HTML page for these findings; ``summary`` has counts, documents, projects, rules."""
-    generated = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    generated = now_in_beijing().strftime("%Y-%m-%d %H:%M") + "（北京时间）"
     return _template.render(groups=grouped(findings), summary=summary, labels=SEVERITY_LABELS,
                             generated=generated)

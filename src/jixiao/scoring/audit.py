@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_DOWN, ROUND_FLOOR, ROUND_UP, Decimal
 
+from jixiao.domain.labels import flag_names
 from jixiao.domain.model import Indicator, Project
 
 from .formulas import CENT, ONE, ZERO, num, q2
@@ -56,7 +57,7 @@ def execution_score_flags(project: Project, score: ProjectScore) -> list[Flag]:
         return [Flag("execution_score_from_stated_rate", f"表中执行率得分 {num(stated)} 与表中执行率 {num(rate)}% "
                      f"一致，差异来自执行率本身（应为 {num(ex.score)}）", "execution", "warning")]
     return [Flag("execution_score_mismatch", f"表中执行率得分 {num(stated)} 与 {num(ex.weight)} × "
-                 f"min({num(ex.rate)}%, 100%) = {num(ex.score)} 不符", "execution", "error")]
+                 f"{num(min(ex.rate, Decimal(100)))}% = {num(ex.score)} 不符", "execution", "error")]
 
 
 def _indicator_flag(ind: Indicator, r: IndicatorScore) -> Flag | None:
@@ -129,7 +130,7 @@ def total_flags(project: Project, score: ProjectScore, earlier: list[Flag]) -> l
     if stated > 100:
         flags.append(Flag("total_over_100", f"总分 {num(stated)} 超过 100", "total", "error"))
     if stated != score.total and not flags:
-        causes = "、".join(dict.fromkeys(f.code for f in earlier)) or "原因不明"
+        causes = flag_names(dict.fromkeys(f.code for f in earlier)) or "原因不明"
         flags.append(Flag("total_differs", f"表中总分 {num(stated)} 与本系统 {num(score.total)} 不同，源于：{causes}", "total", "note" if earlier else "warning"))
     return flags
 

@@ -10,7 +10,7 @@ from jixiao.domain.numbers import from_yuan
 from .completion import BAND_LABELS, STATUS_LABELS
 from .formulas import num, q2
 from .result import Comparison, ExecutionScore, IndicatorScore, ItemScore
-from .settings import ScoringSettings
+from .settings import ScoringSettings, setting_words, settings_label
 
 METHOD_LABELS = {"quantitative": "定量（目标值与完成值对比）", "qualitative": "定性（按完成情况分档）",
                  "mixed": "定量与定性结合", "not_applicable": "不适用"}
@@ -44,8 +44,8 @@ def execution_text(project: Project, budget: Decimal, actual: Decimal, basis: st
     incl = f"（含上年结转 {money(carried, unit)}）" if carried else "（含上年结转）"
     capped = "，超过 100% 按 100% 计" if rate > 100 else ""
     return (f"执行率 = 全年执行数 {money(actual, unit)} ÷ {basis}{incl} {money(budget, unit)} = {num(rate)}%"
-            f"（四舍五入到两位小数）；得分 = 权重 {num(weight)} × min({num(rate)}%, 100%) = {num(score)} 分{capped}"
-            f"（设置 {settings.name}，执行率权重 {num(weight)}）")
+            f"（四舍五入到两位小数）；得分 = 权重 {num(weight)} × {num(min(rate, Decimal(100)))}% = {num(score)} 分{capped}"
+            f"（{settings_label(settings.name)}，执行率权重 {num(weight)}）")
 
 
 def execution_missing_text(project: Project, budget: Decimal | None, actual: Decimal | None,
@@ -60,7 +60,14 @@ def review_text(c: Comparison, settings: ScoringSettings) -> str:
     """The over-achievement review note: the target may have been set too low."""
     ratio = num(q2(c.actual / c.target))
     return (f"实际 {num(c.actual)} 是目标 {num(c.target)} 的 {ratio} 倍（≥ {num(settings.review_over_ratio)} 倍，"
-            f"设置 review_over_ratio），得满分，但目标可能定得偏低，请复核")
+            f"设置：{setting_words('review_over_ratio')}），得满分，但目标可能定得偏低，请复核")
+
+
+def number_expected_text(name: str, item: ItemScore) -> str:
+    """Why a numeric target answered by 完成 alone is flagged for the reviewer."""
+    return (f"指标「{name}」的目标{quote(item.target_text, 60)}是一个数，完成情况{quote(item.completion_text, 60)}"
+            f"只写了“{item.status_word or '完成'}”，没有实际数值：按“完成”档计 {pct(item.fraction)}，"
+            "需审核人核实实际数值并写明意见")
 
 
 def not_applicable_text(ind: Indicator) -> str:
@@ -75,7 +82,7 @@ def _item_text(item: ItemScore, settings: ScoringSettings) -> str:
                  for c in item.comparisons]
         return "；".join(parts)
     band = BAND_LABELS[item.status]
-    point = f"按设置 qualitative.{_SETTING_OF_STATUS[item.status]} 取 {pct(item.fraction)}"
+    point = f"按设置（{setting_words('qualitative.' + _SETTING_OF_STATUS[item.status])}）取 {pct(item.fraction)}"
     target = f"目标{quote(item.target_text, 60)}" if item.target_text else "该指标"
     if item.status_from == "indicator":
         return f"{target}的完成情况{quote(item.completion_text, 60)}含“{item.status_word}”，属{band}，{point}"
@@ -90,10 +97,10 @@ def _item_text(item: ItemScore, settings: ScoringSettings) -> str:
         else:
             how = "未写明完成程度"
         return (f"{target}的完成情况{quote(item.completion_text, 60)}{how}，计为{STATUS_LABELS[item.status]}，"
-                f"属{band}，{point}（设置 descriptive_completion={settings.descriptive_completion}）")
+                f"属{band}，{point}（设置：{setting_words('descriptive_completion=' + settings.descriptive_completion)}）")
     if item.status_from == "project":
         return (f"{target}没有填写完成情况，按项目整体完成情况{quote(item.status_word, 60)}计为"
-                f"{STATUS_LABELS[item.status]}，属{band}，{point}（设置 missing_completion=project_status）")
+                f"{STATUS_LABELS[item.status]}，属{band}，{point}（设置：{setting_words('missing_completion=project_status')}）")
     return f"{target}没有可用的完成情况，无法判断完成程度，按{band}计，{point}"
 
 
@@ -109,7 +116,7 @@ def indicator_text(r: IndicatorScore, weight_note: str, deviation: Comparison | 
     lines.append(f"得分 = {num(r.weight)} × {pct(r.fraction)} = {num(raw)} 分。")
     if deviation is not None:
         lines.append(f"实际 {num(deviation.actual)} 超过目标 {num(deviation.target)} 的 "
-                     f"{pct(settings.deviation_over)} 以上，视为偏差扣 {num(r.penalty)} 分（设置 deviation_penalty），"
+                     f"{pct(settings.deviation_over)} 以上，视为偏差扣 {num(r.penalty)} 分（设置：{setting_words('deviation_penalty')}），"
                      f"得 {num(r.score)} 分。")
     used = quote(r.completion_text, 200) if r.completion_text else "（该指标未填写完成情况）"
     lines.append(f"所用完成情况：{used}")

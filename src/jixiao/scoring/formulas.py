@@ -11,6 +11,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from .settings import setting_words
+
 ONE = Decimal(1)
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
@@ -54,12 +56,12 @@ def ceiling_target(target: Decimal, actual: Decimal, formula: str) -> tuple[Deci
     if target <= 0:
         return ZERO, f"上限为 {t}，实际 {a} 超出，得 0 分"
     if formula == "ratio":
-        return target / actual, f"实际 {a} 超过上限 {t}，得分 = 权重 × {t} ÷ {a}（设置 le_formula=ratio）"
+        return target / actual, f"实际 {a} 超过上限 {t}，得分 = 权重 × {t} ÷ {a}（设置：{setting_words('le_formula=ratio')}）"
     if actual >= 2 * target:
-        return ZERO, f"实际 {a} 达到上限 {t} 的 2 倍及以上，得 0 分（设置 le_formula=linear）"
+        return ZERO, f"实际 {a} 达到上限 {t} 的 2 倍及以上，得 0 分（设置：{setting_words('le_formula=linear')}）"
     share = ONE - (actual - target) / target
     return share, (f"实际 {a} 超过上限 {t}，得分 = 权重 × (1 − ({a} − {t}) ÷ {t})"
-                   f"（设置 le_formula=linear）")
+                   f"（设置：{setting_words('le_formula=linear')}）")
 
 
 def share_for(op: str | None, target: Decimal, actual: Decimal, high: Decimal | None,

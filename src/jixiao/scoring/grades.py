@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .formulas import num
-from .settings import ScoringSettings
+from .settings import ScoringSettings, setting_words
 
 GRADES = ("优", "良", "中", "差")
 HUNDRED = Decimal(100)
@@ -52,6 +52,6 @@ def cap_total(total: Decimal, rate: Decimal | None, settings: ScoringSettings) -
         total = HUNDRED
     cap = cap_for_rate(rate, settings)
     if cap is not None and total > cap:
-        notes.append(f"执行率 {num(rate)}% 时总分最高 {num(cap)}（设置 cap_by_execution_rate），由 {num(total)} 降为 {num(cap)}")
+        notes.append(f"执行率 {num(rate)}% 时总分最高 {num(cap)}（设置：{setting_words('cap_by_execution_rate')}），由 {num(total)} 降为 {num(cap)}")
         total = cap
     return total, "；".join(notes) or None

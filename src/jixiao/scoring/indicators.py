@@ -15,7 +15,7 @@ from jixiao.domain.text import compact
 from . import explain
 from .completion import read_description, read_status
 from .formulas import ONE, ZERO, q2, share_for
-from .pairing import aligned_text, pair, split_items
+from .pairing import Item, aligned_text, pair, quantities, split_items
 from .result import Comparison, Flag, IndicatorScore, ItemScore
 from .settings import ScoringSettings
 
@@ -83,9 +83,18 @@ def _method(items: list[ItemScore]) -> str:
     return kinds.pop() if len(kinds) == 1 else "mixed"
 
 
+def _words_for_a_number(item: ItemScore) -> bool:
+    """A numeric target item (≥90%) judged by completion words alone (完成): no actual number."""
+    return (item.method == "qualitative" and item.status == "done" and bool(item.target_text)
+            and bool(quantities(Item(None, item.target_text), 0))
+            and not quantities(Item(None, item.completion_text or ""), 0))
+
+
 def _review_flags(name: str, items: list[ItemScore], settings: ScoringSettings) -> list[Flag]:
     flags = []
     for item in items:
+        if _words_for_a_number(item):
+            flags.append(Flag("number_expected", explain.number_expected_text(name, item), name, "warning"))
         for c in item.comparisons:
             if c.op not in ("≤", "<") and c.target > 0 and c.actual >= settings.review_over_ratio * c.target:
                 flags.append(Flag("over_achievement_review", explain.review_text(c, settings), name, "note"))

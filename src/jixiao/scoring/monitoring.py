@@ -14,7 +14,7 @@ from decimal import Decimal
 from jixiao.domain.targets import TargetValue
 
 from .formulas import num, q2
-from .settings import NATIONAL, ScoringSettings
+from .settings import NATIONAL, ScoringSettings, setting_words
 
 HUNDRED = Decimal(100)
 LIGHT_LABELS = {"red": "红灯", "yellow": "黄灯", "green": "绿灯"}
@@ -47,7 +47,7 @@ def light_of(ratio: Decimal, settings: ScoringSettings = NATIONAL) -> str:
 
 def _thresholds(s: ScoringSettings) -> str:
     return (f"红灯 < {num(s.monitoring_red_below)}%，黄灯 {num(s.monitoring_red_below)}%–"
-            f"{num(s.monitoring_green_from)}%，绿灯 ≥ {num(s.monitoring_green_from)}%（设置 monitoring）")
+            f"{num(s.monitoring_green_from)}%，绿灯 ≥ {num(s.monitoring_green_from)}%（设置：{setting_words('monitoring')}）")
 
 
 def spending_progress(budget: Decimal | None, spent: Decimal | None, month: int | None = None,

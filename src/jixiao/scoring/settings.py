@@ -74,6 +74,34 @@ NATIONAL = ScoringSettings()
 SETTINGS_LABELS = {"national": "全国办法（财预〔2020〕10号）", "provincial": "省级办法"}
 
 
+def settings_label(name: str) -> str:
+    """The settings as an explanation names them: a built-in one by its Chinese name, a file by its own."""
+    return SETTINGS_LABELS.get(name, name)
+
+
+# The settings an explanation cites, by what they do (the keys stay in the settings file).
+SETTING_WORDS = {
+    "review_over_ratio": "“目标可能偏低”的提示倍数",
+    "descriptive_completion=read": "完成情况只有描述时按文字判断",
+    "descriptive_completion=mostly_done": "完成情况只有描述时按基本完成计",
+    "missing_completion=project_status": "指标未填完成情况时按项目整体完成情况计",
+    "deviation_penalty": "偏差扣分",
+    "le_formula=ratio": "≤ 类指标超出上限时按 目标÷实际 计分",
+    "le_formula=linear": "≤ 类指标超出上限时按超出比例扣减",
+    "cap_by_execution_rate": "按执行率封顶总分",
+    "monitoring": "运行监控红黄绿灯阈值",
+    "qualitative.done": "定性指标“完成”的得分比例",
+    "qualitative.mostly_done": "定性指标“基本完成”的得分比例",
+    "qualitative.partly_done": "定性指标“部分完成”的得分比例",
+    "qualitative.not_done": "定性指标“未完成”的得分比例",
+}
+
+
+def setting_words(key: str) -> str:
+    """A setting an explanation cites, in words (``le_formula=linear`` → ≤ 类指标超出上限时按超出比例扣减)."""
+    return SETTING_WORDS.get(key, key)
+
+
 def _jsonable(value):
     if isinstance(value, Decimal):
         return format(value, "f")

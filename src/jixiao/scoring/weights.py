@@ -17,7 +17,7 @@ from jixiao.domain.model import Indicator
 
 from .formulas import CENT, ZERO, num
 from .result import Flag
-from .settings import ScoringSettings
+from .settings import ScoringSettings, settings_label
 
 GROUP_LABELS = {"output": "产出", "outcome": "效益", "satisfaction": "满意度"}
 
@@ -96,7 +96,7 @@ def _default_spread(groups: tuple[str, ...], settings: ScoringSettings,
             weights[k] = w
             per[k] = f"默认权重：{GROUP_LABELS[g]}指标共 {num(total)} 分，平均分给 {len(idx)} 个指标"
     parts = "，".join(f"{GROUP_LABELS[g]} {num(p)}" for g, p in points.items())
-    summary = (f"表中没有分值，按默认权重（设置 {settings.name}）：预算执行率 {num(execution)}，{parts}"
+    summary = (f"表中没有分值，按默认权重（{settings_label(settings.name)}）：预算执行率 {num(execution)}，{parts}"
                + ("；" + "；".join(notes) if notes else ""))
     return tuple(weights), tuple(per), summary
 
@@ -116,7 +116,7 @@ def given_plan(indicators: list[Indicator], settings: ScoringSettings, execution
         flags.append(Flag("weights_under_100", f"执行率分值 {num(execution)} 与指标分值之和为 {num(total)}，不足 100", "weights", "error"))
     else:
         flags.extend(_level_flags(indicators, weights, settings, execution))
-    source = "表中给出" if execution_given else f"设置 {settings.name}"
+    source = "表中给出" if execution_given else settings_label(settings.name)
     summary = f"按表中分值评分；预算执行率 {num(execution)} 分（{source}），指标分值合计 {num(sum(weights, ZERO))}"
     return WeightPlan(execution, weights, "given", ["表中分值"] * len(indicators), summary, flags)
 

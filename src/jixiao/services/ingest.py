@@ -23,6 +23,7 @@ from jixiao.storage import search_index
 from jixiao.storage.repositories import find_document_by_sha, save_document
 from jixiao.storage.session import transaction
 
+from .unit_registry import apply_to_document
 from .unit_scope import upload_refusal
 from .users import Principal
 from .workers import collector_set_aside, worker_start
@@ -127,6 +128,7 @@ def store_parsed(factory: sessionmaker[Session], parsed: Document | str, data: b
     its ``uploader``, and a unit editor may store only documents of its own units."""
     if isinstance(parsed, str):
         return FileResult(name, "error", message=parsed)
+    apply_to_document(parsed)  # one unit, one name: the registry's (the name as written is kept)
     refusal = upload_refusal(uploader, parsed)
     if refusal:
         return FileResult(name, "error", parsed.kind, message=f"{Path(name).name}：{refusal}，未入库")

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from jixiao.domain.beijing import beijing_text
 from jixiao.domain.lifecycle import ACTION_LABELS, STATE_LABELS, Action, Role, State, editable_part, transition
 from jixiao.storage.session import transaction
 from jixiao.storage.workflow_models import AuditRow, WorkflowProjectRow
@@ -23,6 +24,7 @@ from jixiao.storage.workflow_models import AuditRow, WorkflowProjectRow
 from .users import Principal
 from .workflow_checks import check_declaration
 from .workflow_data import DeclarationIn, declaration_of, declaration_values
+from .workflow_guards import check_submission
 from .workflow_scope import (Forbidden, Invalid, NotFound, WorkflowError, check_read, check_unit_for_write,
                              scope_clause)
 
@@ -89,7 +91,7 @@ def conflict(factory: sessionmaker[Session], user: Principal, project_id: int, e
         row = check_read(user, session.get(WorkflowProjectRow, project_id), project_id)
         last = session.scalars(select(AuditRow).where(AuditRow.project_id == project_id)
                                .order_by(AuditRow.id.desc()).limit(1)).first()
-        who = f"{last.actor} 于 {last.at:%Y-%m-%d %H:%M:%S}" if last else "他人"
+        who = f"{last.actor} 于 {beijing_text(last.at)}（北京时间）" if last else "他人"
         message = (f"保存失败：该项目已被 {who} 修改（您编辑的是第 {expected} 版，当前为第 {row.version} 版）。"
                    "下面是最新内容，请在其基础上重新修改后再保存。")
         current = declaration_of(row) | {"state": row.state}
@@ -190,6 +192,8 @@ def take_action(factory: sessionmaker[Session], user: Principal, project_id: int
 
     def work(session: Session) -> Saved:
         row = load_for_write(session, user, project_id)
+        if act is Action.SUBMIT:
+            check_submission(row.indicators, row.basis)
         return step(session, user, row, act, comment, version)
 
     return guarded(factory, user, project_id, version, work)

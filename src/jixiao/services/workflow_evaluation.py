@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from jixiao.domain.lifecycle import STATE_LABELS, Action, editable_part
 from jixiao.domain.numbers import fmt
+from jixiao.scoring.pairing import Item, quantities
 from jixiao.scoring.engine import score_project
 from jixiao.scoring.settings import NATIONAL, ScoringSettings
 from jixiao.storage.workflow_models import SelfEvaluationRow
@@ -103,6 +104,13 @@ def save_self_evaluation(factory: sessionmaker[Session], user: Principal, projec
     return guarded(factory, user, project_id, version, work)
 
 
+def number_expected(target: str | None, actual: str | None) -> bool:
+    """True when a numeric target (≥90%, 1200人次) is answered by words alone (完成, 已完成)."""
+    if not target or not actual:
+        return False
+    return bool(quantities(Item(None, target), 0)) and not quantities(Item(None, actual), 0)
+
+
 def missing_explanations(ev: SelfEvaluationRow, snapshot: dict, settings: ScoringSettings) -> list[dict]:
     """What must be filled in before submission: actual values, and reasons for every deviation."""
     actual = {a["key"]: a for a in ev.indicators or []}
@@ -112,6 +120,10 @@ def missing_explanations(ev: SelfEvaluationRow, snapshot: dict, settings: Scorin
         a, s = actual.get(ind["key"], {}), scores.get(ind["key"], {})
         if not (a.get("actual") or "").strip():
             problems.append({"field": f"indicator:{ind['key']}", "problem": f"“{ind['name']}”没有填写实际完成值"})
+        elif number_expected(ind.get("target"), a.get("actual")):
+            problems.append({"field": f"indicator:{ind['key']}",
+                             "problem": f"“{ind['name']}”的目标“{ind.get('target')}”是一个数，实际完成值"
+                                        f"“{a['actual']}”没有数：请填写实际完成的数值"})
         elif s and Decimal(s["score"]) < Decimal(s["weight"]) and not (a.get("deviation_reason") or "").strip():
             problems.append({"field": f"indicator:{ind['key']}",
                              "problem": f"“{ind['name']}”得分低于分值，需填写偏差原因分析及改进措施"})

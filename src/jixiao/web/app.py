@@ -14,7 +14,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from jixiao.storage.session import database_url, open_store
 
-from . import errors, limits, security
+from . import errors, limits, money_unit, security
 from .routes import ROUTERS
 from .routes import workflow
 from .settings import WebSettings, settings_from_env
@@ -44,6 +44,8 @@ def create_app(db_url: str | None = None, settings: WebSettings | None = None) -
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for router in ROUTERS:
         app.include_router(router)
+    app.include_router(money_unit.router)
+    app.add_middleware(money_unit.MoneyUnitMiddleware)
     security.install(app)  # CSRF on page POSTs, login lockout (issue 8)
     workflow.install(app)  # 申报: declaration, review, monitoring, self-evaluation
     limits.install(app)  # outermost: body size, API token before the body, ids, headers (issue 16)

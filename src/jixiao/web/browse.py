@@ -227,16 +227,34 @@ def headline_counts(session: Session) -> dict[str, int]:
     return cached(session, ("counts",), compute)
 
 
-def execution_by_unit(session: Session, limit: int = 30) -> list[dict]:
-    """Budget, actual and overall execution rate per unit (largest budgets first), cached."""
-    return cached(session, ("execution_by_unit", limit), lambda: _execution_by_unit(session, limit))
+def execution_by_unit(session: Session, limit: int = 30, year: int | None = None,
+                      kind: str | None = None) -> list[dict]:
+    """Budget, actual and overall execution rate per unit (largest budgets first), of one year and one
+    kind of document when given, cached."""
+    return cached(session, ("execution_by_unit", limit, year, kind),
+                  lambda: _execution_by_unit(session, limit, year, kind))
 
 
-def _execution_by_unit(session: Session, limit: int) -> list[dict]:
+def overview_choices(session: Session) -> dict:
+    """The years projects are for and the kinds of document stored, for the overview's selectors."""
+    def compute() -> dict:
+        years = session.scalars(select(ProjectRow.year).where(ProjectRow.year.is_not(None)).distinct()
+                                .order_by(ProjectRow.year.desc()))
+        kinds = session.scalars(select(DocumentRow.kind).distinct().order_by(DocumentRow.kind))
+        return {"years": list(years), "kinds": list(kinds)}
+
+    return cached(session, ("overview_choices",), compute)
+
+
+def _execution_by_unit(session: Session, limit: int, year: int | None = None, kind: str | None = None) -> list[dict]:
     budget = func.sum(ProjectRow.budget_total)
     stmt = (select(ProjectRow.unit, budget, func.sum(ProjectRow.actual_total), func.count())
             .where(ProjectRow.unit.is_not(None)).group_by(ProjectRow.unit)
             .order_by(budget.desc()).limit(limit))
+    if year is not None:
+        stmt = stmt.where(ProjectRow.year == year)
+    if kind:
+        stmt = stmt.join(DocumentRow, DocumentRow.id == ProjectRow.document_id).where(DocumentRow.kind == kind)
     out = []
     for unit, b, a, n in session.execute(stmt):
         rate = (a / b * 100).quantize(b.__class__("0.01")) if b and a is not None else None

@@ -42,13 +42,9 @@ class LoginRequired(Exception):
     """A page was asked for without a signed-in user: send the browser to the login page."""
 
 
-_ENGLISH = {"项目": "project", "文档": "document", "指标": "indicator", "问题": "finding", "评分": "score",
-            "预算行": "budget line"}
-
-
 def not_found(what: str, ident) -> ApiError:
     """The standard 404 for an unknown id."""
-    return ApiError(404, "not_found", f"找不到{what} {ident} (unknown {_ENGLISH.get(what, 'item')} {ident})")
+    return ApiError(404, "not_found", f"找不到{what} {ident}")
 
 
 def _is_api(request: Request) -> bool:
@@ -66,8 +62,27 @@ def _respond(request: Request, status: int, code: str, message: str, details=Non
 
     # HTMX swaps the answer into part of a page: a fragment then, not a second page inside the first.
     name = "_error.html" if request.headers.get("HX-Request") == "true" else "error.html"
-    return templates.TemplateResponse(request, name, {"status": status, "message": message},
-                                      status_code=status)
+    context = {"status": status, "message": message, "user": _signed_in(request), "path": request.url.path}
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def _signed_in(request: Request):
+    """The signed-in user, for the menu of an error page (also of a path no route has, where no
+    dependency looked the user up); None when signed out or the session is over."""
+    user = getattr(request.state, "user", None)
+    if user is not None or "session" not in request.scope:
+        return user
+    from jixiao.services.users import principal_by_id
+
+    user_id, epoch = request.session.get("user_id"), request.session.get("epoch")
+    if not isinstance(user_id, int):
+        return None
+    try:
+        with request.app.state.factory() as session:
+            return principal_by_id(session, user_id, epoch if isinstance(epoch, int) else -1)
+    except Exception:  # an error page must render even when the store cannot answer
+        log.exception("no user for the error page")
+        return None
 
 
 def _validation_details(exc: RequestValidationError) -> list[dict]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from jixiao.domain.labels import without_gloss
 from jixiao.exports.scores_json import score_json
 from jixiao.scoring.grades import GRADES
 from jixiao.services.checks import finding_counts as _finding_counts
@@ -26,7 +27,7 @@ def rule_names() -> dict[str, str]:
     """Rule code → what it finds, in Chinese (the first line of the rule's documentation)."""
     from jixiao.checks.registry import all_rules
 
-    return {r.code: r.summary for r in all_rules()}
+    return {r.code: without_gloss(r.summary) for r in all_rules()}
 
 
 def version_columns() -> tuple:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
 
 from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import Session
 
+from jixiao.domain.beijing import now_in_beijing
+from jixiao.domain.labels import finding_value, without_gloss
 from jixiao.services.checks import finding_json
 from jixiao.storage.finding_models import FindingRow
 from jixiao.storage.models import DocumentRow, ProjectRow
@@ -62,7 +63,7 @@ def source_documents(session: Session, rows: list[FindingRow]) -> dict[int, int 
     return {r.id: by_file.get(r.src_file, r.document_id) for r in rows}
 
 
-HEADINGS = ["级别", "规则", "规则名称", "说明", "Message", "文档", "项目ID", "项目", "单位", "文件", "行", "工作表",
+HEADINGS = ["级别", "规则", "规则名称", "说明", "文档", "项目ID", "项目", "单位", "文件", "行", "工作表",
             "单元格", "应为", "实为"]
 
 
@@ -74,7 +75,7 @@ def xlsx_bytes(session: Session, f: FindingQuery, scope: tuple[str, ...] | None 
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("问题")
-    ws.append([f"jixiao 检查发现的问题，导出于 {datetime.now():%Y-%m-%d %H:%M}"])
+    ws.append([f"jixiao 检查发现的问题，导出于 {now_in_beijing():%Y-%m-%d %H:%M}（北京时间）"])
     ws.append([_bold(ws, h) for h in HEADINGS])
     names = rule_names()
     stmt = _where(select(FindingRow, ProjectRow.unit)
@@ -82,9 +83,9 @@ def xlsx_bytes(session: Session, f: FindingQuery, scope: tuple[str, ...] | None 
     for row, unit in session.execute(stmt.order_by(_RANK, FindingRow.id).limit(XLSX_LIMIT)):
         d = finding_json(row)
         ws.append(xlsx_row(ws, [SEVERITY_LABELS.get(d["severity"], d["severity"]), d["code"], names.get(d["code"], ""),
-                   d["message"], d["message_en"], d["document"], d["project_id"], d["project"], unit,
+                   without_gloss(d["message"]), d["document"], d["project_id"], d["project"], unit,
                    d["source"]["file"], d["source"]["line"], d["source"].get("sheet"), d["source"].get("cell"),
-                   d["expected"], d["actual"]]))
+                   finding_value(d["expected"]), finding_value(d["actual"])]))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

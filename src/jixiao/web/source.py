@@ -8,6 +8,7 @@ from threading import Lock
 
 from sqlalchemy.orm import Session
 
+from jixiao.domain.text import normalise
 from jixiao.ingest.grid import Grid, SourceError
 from jixiao.ingest.sources import read_grids
 from jixiao.ingest.sources.pdf_images import page_size, render_page
@@ -96,6 +97,26 @@ def source_window(session: Session, document_id: int, line: int, sheet: str | No
     lines = [SourceLine(r.ref.line, list(r.cells), r.ref.line == line, _marked(r, cell))
              for r in grid.rows if r.ref.line is not None and lo <= r.ref.line <= hi]
     return SourceWindow(doc, line, grid.sheet, cell, lines, last, [g.sheet for g in grids if g.sheet])
+
+
+def _bare(text: str) -> str:
+    return "".join(normalise(text).replace(",", "").split())
+
+
+def mark_value(window: "SourceWindow", value: str | None) -> None:
+    """Mark the cell of the highlighted line that holds ``value`` (the figure or words clicked), where
+    no cell is marked yet: the cell equal to it, else the first containing it."""
+    wanted = _bare(value or "").rstrip("%")
+    if not wanted:
+        return
+    for ln in window.lines:
+        if not ln.highlight or ln.marked is not None:
+            continue
+        cells = [_bare(c) for c in ln.cells]
+        exact = [i for i, c in enumerate(cells) if c and (c == wanted or c.rstrip("%") == wanted)]
+        within = [i for i, c in enumerate(cells) if c and wanted in c]
+        if exact or within:
+            ln.marked = (exact or within)[0]
 
 
 def _marked(row, cell: str | None) -> int | None:

@@ -7,9 +7,14 @@ from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 
+from jixiao.domain.beijing import beijing_text
+from jixiao.domain.labels import finding_value, without_gloss
 from jixiao.domain.levels import LEVEL1_NAMES, LEVEL2_NAMES
 from jixiao.domain.model import FUND_SOURCES
 from jixiao.services.ingest import KIND_LABELS
+
+from .money_unit import current as money_choice
+from .money_unit import money_unit_name, shown
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -22,10 +27,8 @@ SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def money(value) -> str:
-    """Yuan with thousands separators and two decimals; blank when not stated."""
-    if value is None or value == "":
-        return ""
-    return f"{Decimal(value):,.2f}"
+    """An amount (yuan) in the unit the user chose (万元 by default), with separators; blank when not stated."""
+    return shown(value)
 
 
 def pct(value) -> str:
@@ -61,6 +64,7 @@ _env.filters.update(
     project_kind_label=_label(PROJECT_KIND_LABELS), fund_label=_label(FUND_LABELS),
     level1_label=_label(LEVEL1_NAMES), level2_label=_label(LEVEL2_NAMES),
     money_unit_label=_label(MONEY_UNIT_LABELS), severity_label=_label(SEVERITY_LABELS),
+    finding_value=finding_value, chinese=without_gloss, beijing=beijing_text,
 )
-_env.globals.update(KIND_LABELS=KIND_LABELS, PROJECT_KIND_LABELS=PROJECT_KIND_LABELS,
+_env.globals.update(money_unit_name=money_unit_name, money_choice=money_choice, KIND_LABELS=KIND_LABELS, PROJECT_KIND_LABELS=PROJECT_KIND_LABELS,
                     SEVERITY_LABELS=SEVERITY_LABELS, STATUS_LABELS=STATUS_LABELS)

@@ -68,7 +68,7 @@ def test_execution_score_floored():
     result = score(data)
     assert codes(result) == ["execution_score_floored", "total_differs"]
     assert "取整" in result.flags[0].message
-    assert "execution_score_floored" in result.flags[1].message  # the total's cause is named
+    assert "执行率得分被舍去" in result.flags[1].message  # the total's cause is named, in words
 
 
 def test_docked_although_target_met_without_reason():

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.scoring.settings import NATIONAL
+from jixiao.scoring.settings import NATIONAL, setting_words
 from scoring_helpers import one
 
 D = Decimal
@@ -58,7 +58,7 @@ def test_at_most_linear(target, actual, expected):
 def test_at_most_ratio_setting(target, actual, expected):
     result = one(target, actual, settings=RATIO)
     assert result.score == D(expected)
-    assert "le_formula=ratio" in result.explanation
+    assert "按 目标÷实际 计分" in result.explanation
 
 
 @pytest.mark.parametrize("actual, expected", [("85%", "10.00"), ("70%", "8.75"), ("95%", "9.44")])
@@ -79,7 +79,7 @@ def test_qualitative_bands(actual, weight, expected, band):
     assert result.method == "qualitative"
     assert result.score == D(expected)
     assert result.items[0].status == band
-    assert f"qualitative.{band}" in result.explanation
+    assert setting_words(f"qualitative.{band}") in result.explanation
 
 
 def test_band_point_is_a_setting():

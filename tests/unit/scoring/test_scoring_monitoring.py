@@ -25,7 +25,7 @@ D = Decimal
 def test_spending_light_at_july(spent, light, ratio):
     p = spending_progress(D(100), D(spent), 7)
     assert p.elapsed == D("58.33") and p.light == light and p.ratio == D(ratio)
-    assert "进度比" in p.explanation and "设置 monitoring" in p.explanation
+    assert "进度比" in p.explanation and "设置：运行监控红黄绿灯阈值" in p.explanation
 
 
 def test_thresholds_and_month_are_settings():

@@ -103,7 +103,7 @@ def test_methods_are_said():
     result = score(COMMUNITY)
     assert [i.method for i in result.indicators] == ["quantitative", "qualitative", "quantitative",
                                                      "qualitative", "quantitative"]
-    assert "未开展" in result.indicators[1].explanation and "qualitative.not_done" in result.indicators[1].explanation
+    assert "未开展" in result.indicators[1].explanation and "定性指标“未完成”的得分比例" in result.indicators[1].explanation
     assert "实际 86 < 目标 90" in result.indicators[4].explanation
 
 

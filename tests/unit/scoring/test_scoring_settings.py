@@ -93,7 +93,7 @@ def test_cap_by_execution_rate_variant(tmp_path, actual, cap):
     assert uncapped.total == 90 + (D(actual) / 10).quantize(D("0.01"))  # 79.99% → 8.00
     assert result.total == (D(cap) if cap else uncapped.total)
     if cap:
-        assert "cap_by_execution_rate" in result.total_explanation
+        assert "按执行率封顶总分" in result.total_explanation
 
 
 def test_grade_thresholds(tmp_path):

@@ -86,7 +86,7 @@ def _print_answer(answer, heading: str, key_title: str, columns: list[str], fmt:
 def units(document: int = DOC_OPTION, fmt: Format = FORMAT_OPTION, db: str = DB_OPTION) -> None:
     """按单位汇总（表3：支出合计、基本支出、项目支出、政府采购）。"""
     answer = _run(budget_service.by_unit, document_id=document, db=db)
-    _print_answer(answer, "按单位 (by unit, 表3)", "单位", list(COLUMNS), fmt)
+    _print_answer(answer, "按单位（表3）", "单位", list(COLUMNS), fmt)
 
 
 @budget_app.command("by-function")
@@ -101,7 +101,7 @@ def by_function(
         raise typer.Exit(2)
     answer = _run(budget_service.by_function, LEVEL_WORDS[level], table, document_id=document, db=db)
     columns = ["total", "basic_spending", "project_spending"] if table == "表7" else ["total"]
-    _print_answer(answer, f"按{level} (by function, {table})", "科目编码", columns, fmt)
+    _print_answer(answer, f"按{level}（{table}）", "科目编码", columns, fmt)
 
 
 @budget_app.command("by-source")
@@ -111,7 +111,7 @@ def by_source(
 ) -> None:
     """按资金来源列出收入，并与本年收入合计比较。"""
     answer = _run(budget_service.by_source, table, document_id=document, db=db)
-    _print_answer(answer, f"按资金来源 (by source, {table})", "来源", ["total"], fmt)
+    _print_answer(answer, f"按资金来源（{table}）", "来源", ["total"], fmt)
 
 
 @budget_app.command("unit")

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from jixiao.cli.app import DB_OPTION, app, console, err_console, open_factory
 from jixiao.cli.commands.demo import DEMO_STEPS
+from jixiao.domain.labels import without_gloss
 from jixiao.exports import report_html
 
 SEVERITY_STYLES = {"error": ("错误", "bold red"), "warning": ("警告", "yellow"), "info": ("提示", "cyan")}
@@ -67,7 +68,7 @@ def _print_table(findings: list[dict], summary: dict) -> None:
             for f in project["findings"]:
                 label, style = SEVERITY_STYLES.get(f["severity"], (f["severity"], ""))
                 where = f"  [dim]{escape(f['where'])}[/dim]" if f["where"] else ""
-                console.print(f"    [{style}]{label}[/] [bold]{f['code']}[/bold] {escape(f['message'])}{where}")
+                console.print(f"    [{style}]{label}[/] [bold]{f['code']}[/bold] {escape(without_gloss(f['message']))}{where}")
     c = summary["counts"]
     shown = f"显示 {len(findings)} 条，" if len(findings) != sum(c.values()) else ""
     console.print(f"\n{shown}共 {sum(c.values())} 条：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}"
@@ -201,11 +202,12 @@ def rules_command(
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return
-    table = Table("编号", "家族", "名称", "严重程度", "说明", title=f"检查规则（{len(rows)} 条）")
+    families = {r.code: r.family_label for r in all_rules()}
+    table = Table("编号", "类别", "严重程度", "说明", title=f"检查规则（{len(rows)} 条）")
     for r in rows:
         label, style = SEVERITY_STYLES[r["severity"]]
         sev = f"[{style}]{label}[/]" if r["enabled"] else "[dim]已关闭[/dim]"
-        table.add_row(r["code"], r["family"], r["name"], sev, escape(r["summary"]))
+        table.add_row(r["code"], families[r["code"]], sev, escape(without_gloss(r["summary"])))
     console.print(table)
 
 

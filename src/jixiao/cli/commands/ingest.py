@@ -28,7 +28,7 @@ def ingest(
     skipped = skipped_in([p for p in paths if p.exists()])
     for p, why in skipped:
         console.print(f"[dim]- 跳过 {p}：{why}[/dim]")
-    failed = 0
+    failed = duplicates = 0
     for p in missing:
         console.print(f"[red]✗[/red] {p}: 文件不存在")
         failed += 1
@@ -37,7 +37,7 @@ def ingest(
         task = progress.add_task("", total=len(files))
 
         def on_file(r):
-            nonlocal failed
+            nonlocal failed, duplicates
             progress.advance(task)
             progress.update(task, description=Path(r.path).name)
             label = KIND_LABELS.get(r.kind or "", r.kind or "")
@@ -45,6 +45,7 @@ def ingest(
                 extra = f"，{r.warnings} 条读取提示" if r.warnings else ""
                 progress.console.print(f"[green]✓[/green] {r.path}: {label}，{r.projects} 个项目，{r.indicators} 个指标{extra}")
             elif r.status == "duplicate":
+                duplicates += 1
                 progress.console.print(f"[yellow]=[/yellow] {r.path}: {r.message}")
             else:
                 failed += 1
@@ -53,5 +54,6 @@ def ingest(
         ingest_paths(factory, files, on_file)
     total = len(files) + len(missing)
     skip = f"，跳过 {len(skipped)} 个文件" if skipped else ""
-    console.print(f"共 {total} 个文件，{total - failed} 个成功，{failed} 个失败{skip}。")
+    same = f"，{duplicates} 个已在库中（未改动）" if duplicates else ""
+    console.print(f"共 {total} 个文件，{total - failed - duplicates} 个成功{same}，{failed} 个失败{skip}。")
     raise typer.Exit(1 if failed or not total else 0)

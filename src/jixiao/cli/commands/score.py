@@ -83,7 +83,7 @@ def print_summary(run) -> None:
         table.add_row(escape(u.unit), str(u.count), f"{u.mean:.2f}", str(g["优"]), str(g["良"]), str(g["中"]), str(g["差"]))
     console.print(table)
     console.print(f"共 {run.projects} 个项目已评分并存入库中，{run.flags} 条需要复核的提示"
-                  "（每个得分的说明见 jixiao export 的 scores 部分）")
+                  "（每个得分的说明见 jixiao export 导出的评分）")
 
 
 @app.command()

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from jixiao.cli.app import DB_OPTION, app, console, err_console, open_factory
+from jixiao.domain.lifecycle import ROLE_LABELS
 
 user_app = typer.Typer(help="用户管理", no_args_is_help=True)
 app.add_typer(user_app, name="user")
@@ -56,10 +57,10 @@ def list_(as_json: bool = typer.Option(False, "--json", help="输出 JSON"), db:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return
-    table = Table("ID", "用户名", "名称", "角色", "范围", "状态", title=f"用户（{len(rows)} 个）")
+    table = Table("编号", "用户名", "名称", "角色", "范围", "状态", title=f"用户（{len(rows)} 个）")
     for r in rows:
         state = "已停用" if r["disabled"] else ("已锁定" if r["locked_until"] else "正常")
-        table.add_row(str(r["id"]), r["username"], r["display_name"] or "", r["role"],
+        table.add_row(str(r["id"]), r["username"], r["display_name"] or "", ROLE_LABELS.get(r["role"], r["role"]),
                       "、".join(r["units"]) or "全部", state)
     console.print(table)
 

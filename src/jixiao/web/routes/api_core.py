@@ -24,19 +24,19 @@ ERRORS = {401: {"description": "缺少或无效的 API 令牌"}, 404: {"descript
           422: {"description": "参数无效"}}
 
 
-@router.get("/documents", tags=["documents"], responses=ERRORS)
+@router.get("/documents", tags=["文档"], summary="文档列表", responses=ERRORS)
 async def list_documents(session: DbSession, docs: ApiDocs, f: Annotated[DocumentQuery, Query()]):
     """Ingested documents the caller may read, newest first."""
     return page_json(browse.document_page(session, f, docs), document_json)
 
 
-@router.get("/documents/{document_id}", tags=["documents"], responses=ERRORS)
+@router.get("/documents/{document_id}", tags=["文档"], summary="一份文档", responses=ERRORS)
 async def get_document(document_id: int, session: DbSession, docs: ApiDocs):
     """One document (404 when the caller may not read it)."""
     return json_response(document_json(check_document(session, document_id, docs)))
 
 
-@router.post("/documents", tags=["documents"], status_code=201, responses={
+@router.post("/documents", tags=["文档"], summary="上传文档（读取、检查并评分）", status_code=201, responses={
     **ERRORS, 413: {"description": "文件过大或文件过多"}, 415: {"description": "不支持的文件类型"}})
 def upload_documents(request: Request, user: ApiUser, files: Annotated[list[UploadFile], File()]):
     """Upload and ingest one or many .txt/.tsv/.xlsx files; per-file results.
@@ -60,14 +60,14 @@ def _projects_json(session, rows: list[ProjectRow]) -> list[dict]:
     return [project_json(p, inds.get(p.id, []), files.get(p.document_id, "")) for p in rows]
 
 
-@router.get("/projects", tags=["projects"], responses=ERRORS)
+@router.get("/projects", tags=["项目"], summary="项目列表", responses=ERRORS)
 async def list_projects(session: DbSession, scope: ApiScope, f: Annotated[ProjectQuery, Query()]):
     """Projects with search, filters, sort and pagination (the same as the 项目 page), within the caller's units."""
     page = browse.project_page(session, f, queries.PROJECT_FIELDS, scope)
     return page_json(replace(page, items=_projects_json(session, page.items)), lambda p: p)
 
 
-@router.get("/projects/{project_id}", tags=["projects"], responses=ERRORS)
+@router.get("/projects/{project_id}", tags=["项目"], summary="一个项目及其指标", responses=ERRORS)
 async def get_project(project_id: int, session: DbSession, scope: ApiScope):
     """One project with its indicators (404 outside the caller's units)."""
     p, inds, doc = browse.get_project(session, project_id, scope)
@@ -78,7 +78,7 @@ def _indicator(ind: IndicatorRow, file: str) -> dict:
     return {**indicator_json(ind, file), "project_id": ind.project_id}
 
 
-@router.get("/indicators", tags=["indicators"], responses=ERRORS)
+@router.get("/indicators", tags=["绩效指标"], summary="绩效指标列表", responses=ERRORS)
 async def list_indicators(session: DbSession, scope: ApiScope, f: Annotated[IndicatorQuery, Query()]):
     """Indicators (export shape plus ``project_id``), filtered by project, level or name, within the caller's units."""
     page = browse.indicator_page(session, f, scope)
@@ -86,7 +86,7 @@ async def list_indicators(session: DbSession, scope: ApiScope, f: Annotated[Indi
     return page_json(page, lambda x: _indicator(x[0], files.get(x[1], "")))
 
 
-@router.get("/indicators/{indicator_id}", tags=["indicators"], responses=ERRORS)
+@router.get("/indicators/{indicator_id}", tags=["绩效指标"], summary="一个绩效指标", responses=ERRORS)
 async def get_indicator(indicator_id: int, session: DbSession, scope: ApiScope):
     """One indicator (export shape plus ``project_id``); 404 outside the caller's units."""
     ind = session.get(IndicatorRow, indicator_id)

@@ -26,13 +26,13 @@ from .api_core import ERRORS
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(api_user)])
 
 
-@router.get("/findings", tags=["findings"], responses=ERRORS)
+@router.get("/findings", tags=["问题"], summary="检查发现的问题", responses=ERRORS)
 async def list_findings(session: DbSession, scope: ApiScope, f: Annotated[FindingQuery, Query()]):
     """The checker's findings (``jixiao check``), errors first, filtered by code, severity, unit, document or project."""
     return page_json(fv.finding_page(session, f, scope), finding_json)
 
 
-@router.get("/scores", tags=["scores"], responses=ERRORS)
+@router.get("/scores", tags=["评分"], summary="评分列表", responses=ERRORS)
 async def list_scores(session: DbSession, scope: ApiScope, f: Annotated[ScoreQuery, Query()]):
     """Project scores of the last ``jixiao score`` run, lowest total first, with their indicator scores."""
     stmt = select(ProjectScoreRow)
@@ -53,7 +53,7 @@ async def list_scores(session: DbSession, scope: ApiScope, f: Annotated[ScoreQue
     return page_json(browse.Page(rows, total, f.page, f.per_page), lambda r: score_json(r, inds.get(r.id, [])))
 
 
-@router.get("/scores/{project_id}", tags=["scores"], responses=ERRORS)
+@router.get("/scores/{project_id}", tags=["评分"], summary="一个项目的评分及说明", responses=ERRORS)
 async def get_score(project_id: int, session: DbSession, scope: ApiScope):
     """The score of one project (404 when it was not scored or is outside the caller's units)."""
     if scope is not None:
@@ -64,7 +64,7 @@ async def get_score(project_id: int, session: DbSession, scope: ApiScope):
     return json_response(score)
 
 
-@router.get("/budget-lines", tags=["budget"], responses=ERRORS)
+@router.get("/budget-lines", tags=["预算"], summary="预算金额行", responses=ERRORS)
 async def list_budget_lines(session: DbSession, docs: ApiDocs, f: Annotated[BudgetLineQuery, Query()]):
     """Lines of the stored department budgets the caller may read (export shape ``budget_lines``), in reading order."""
     stmt = within(select(BudgetLineRow), BudgetLineRow.document_id, docs)
@@ -80,7 +80,7 @@ async def list_budget_lines(session: DbSession, docs: ApiDocs, f: Annotated[Budg
     return page_json(page, lambda r: row_dict(r, files.get(r.document_id, "")))
 
 
-@router.get("/budget-lines/{line_id}", tags=["budget"], responses=ERRORS)
+@router.get("/budget-lines/{line_id}", tags=["预算"], summary="一个预算金额行", responses=ERRORS)
 async def get_budget_line(line_id: int, session: DbSession, docs: ApiDocs):
     """One budget line (404 when the caller may not read its document)."""
     row = session.get(BudgetLineRow, line_id)

@@ -15,6 +15,7 @@ from jixiao.storage.models import ParseWarningRow
 from .. import browse, extras
 from ..deps import DbSession, PageUser, require_writer
 from ..doc_scope import PageDocs, check_document, job_visible
+from ..document_view import document_view
 from ..errors import ApiError
 from ..filters import DocumentQuery
 from ..render import page_links, render
@@ -36,6 +37,13 @@ async def documents(request: Request, session: DbSession, user: PageUser, docs: 
         "findings": browse.count_by(session, FindingRow.document_id, ids), "available": extras.available(),
         "max_mb": settings.max_upload_bytes // (1024 * 1024), "max_files": settings.max_upload_files,
     })
+
+
+@router.get("/documents/{document_id}", name="document")
+def document_page(request: Request, document_id: int, session: DbSession, user: PageUser, docs: PageDocs):
+    """One document: its facts, reading notices (each with its source line), findings and projects."""
+    doc = check_document(session, document_id, docs)
+    return render(request, "document.html", document_view(session, doc))
 
 
 @router.get("/documents/{document_id}/explain", name="explain")

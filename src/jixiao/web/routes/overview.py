@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 
 from .. import browse, extras
 from ..cache import cached
@@ -15,12 +17,20 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", name="overview")
-async def overview(request: Request, session: DbSession, user: PageUser, scope: PageScope, docs: PageDocs):
-    """Counts, execution rate by unit, grades, worst projects and most frequent findings."""
+async def overview(request: Request, session: DbSession, user: PageUser, scope: PageScope, docs: PageDocs,
+                   year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
+                   kind: Annotated[str | None, Query(max_length=40)] = None):
+    """Counts, execution rate by unit (of one year and kind of document when chosen), grades, worst
+    projects and most frequent findings."""
     facts = _within(cached(session, ("overview",), lambda: _facts(session)), scope)
     if scope is not None:  # a unit editor: every figure over its own units
         facts |= scoped_facts(session, scope, docs or ())
-    return render(request, "overview.html", {**facts, "available": extras.available()})
+    if year is not None or kind:
+        chosen = browse.execution_by_unit(session, year=year, kind=kind or None)
+        facts |= _within({**facts, "by_unit": chosen}, scope) if scope is not None else {
+            "by_unit": chosen, "chart_units": _chart_units(chosen)}
+    return render(request, "overview.html", {**facts, "available": extras.available(), "year": year,
+                                             "kind": kind or "", "choices": browse.overview_choices(session)})
 
 
 def _within(facts: dict, scope: UnitScope) -> dict:
@@ -34,7 +44,8 @@ def _within(facts: dict, scope: UnitScope) -> dict:
 
 
 def _chart_units(by_unit: list[dict]) -> dict:
-    with_rate = [r for r in by_unit if r["rate"] is not None]  # budgets without spending have no rate
+    """Units by execution rate, highest first (budgets without spending have no rate and no bar)."""
+    with_rate = sorted((r for r in by_unit if r["rate"] is not None), key=lambda r: (-r["rate"], r["unit"]))
     return {"units": [r["unit"] for r in with_rate], "rates": [float(r["rate"]) for r in with_rate]}
 
 

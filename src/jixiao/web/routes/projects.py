@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 
 from jixiao.exports.json_export import project_json
 
-from .. import browse, extras
+from .. import browse, declaration_view, extras
 from ..deps import DbSession, PageScope, PageUser
 from ..filters import PROJECT_SORTS, ProjectQuery
 from ..render import is_htmx, page_links, render
@@ -51,7 +51,10 @@ async def project(request: Request, project_id: int, session: DbSession, user: P
     data = project_json(p, inds, doc.file)
     score = extras.project_score(session, p.id)
     ind_scores = {i["indicator_id"]: i for i in score["indicators"]} if score else {}
+    year, year_from = declaration_view.year_of(data, doc)
     return render(request, "project.html", {
         "p": data, "row": p, "doc": doc, "findings": extras.project_findings(session, p.id),
         "score": score, "ind_scores": ind_scores, "available": extras.available(),
+        "facts": declaration_view.facts(data), "basis": declaration_view.basis(data),
+        "year": year, "year_from": year_from,
     })

@@ -11,7 +11,7 @@ from jixiao.domain.source import box_of
 from ..deps import DbSession, PageUser
 from ..doc_scope import PageDocs, check_document
 from ..render import is_htmx, render
-from ..source import page_image, source_window
+from ..source import mark_value, page_image, source_window
 
 router = APIRouter(include_in_schema=False)
 
@@ -22,11 +22,13 @@ def source(request: Request, document_id: int, session: DbSession, user: PageUse
            cell: Annotated[str | None, Query(max_length=20)] = None,
            context: Annotated[int, Query(ge=0, le=500)] = 12,
            page: Annotated[int | None, Query(ge=1, le=100000)] = None,
-           box: Annotated[str | None, Query(max_length=80)] = None):
+           box: Annotated[str | None, Query(max_length=80)] = None,
+           mark: Annotated[str | None, Query(max_length=200)] = None):
     """Lines around ``line`` (a fragment for HTMX, a whole page otherwise); for a PDF, the page's
     image with the cell's box marked and the rows read from that page."""
     check_document(session, document_id, docs)
     window = source_window(session, document_id, line, sheet or None, cell or None, context, page, box_of(box))
+    mark_value(window, mark)
     name = "_source_lines.html" if is_htmx(request) else "source.html"
     return render(request, name, {"w": window})
 

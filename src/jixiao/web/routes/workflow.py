@@ -6,7 +6,6 @@ services, so a page cannot show or change what its user may not.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from fastapi import APIRouter, FastAPI, Request
@@ -16,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from jixiao.domain.levels import LEVEL1_NAMES, LEVEL2_NAMES, LEVEL2_PARENT
 from jixiao.domain.lifecycle import STATE_LABELS, Role
 from jixiao.exports.audit_export import action_label, audit_csv, audit_xlsx, changed_fields
+from jixiao.exports.audit_text import readable
 from jixiao.scoring.monitoring import LIGHT_LABELS
 from jixiao.services import workflow as wf
 from jixiao.services.workflow_data import FACT_LABELS, VERDICTS, declaration_of
@@ -189,7 +189,7 @@ def _template_helpers() -> None:
     """Filters and names the workflow templates use, added to the pages' Jinja environment."""
     templates.env.filters.update(
         audit_action=action_label, changed_fields=changed_fields,
-        tojson_cn=lambda v: "" if v is None else json.dumps(v, ensure_ascii=False, sort_keys=True, indent=1))
+        readable=lambda v: "（无）" if v is None else readable(v))
     templates.env.globals.update(STATE_LABELS_WF=STATE_LABELS, VERDICTS=VERDICTS, LIGHT_LABELS=LIGHT_LABELS,
                                  shown_money=shown_money)
 

@@ -19,7 +19,7 @@ from jixiao.services.workflow_view import audit_json, project_json, project_view
 from ..deps import ApiUser, DbSession
 from ..workflow_deps import ApiWritableProject, ApiWriter
 
-router = APIRouter(prefix="/api/v1/workflow", tags=["workflow 申报与评价"])
+router = APIRouter(prefix="/api/v1/workflow", tags=["申报与评价"])
 
 
 class Versioned(BaseModel):

@@ -13,10 +13,13 @@
     units: function (el) {
       var d = data("data-units");
       return {
-        grid: { left: 10, right: 20, top: 10, bottom: 10, containLabel: true },
+        // room on the right for the value labels past the longest bar (they were clipped at 20 px)
+        grid: { left: 10, right: 70, top: 10, bottom: 10, containLabel: true },
         tooltip: { trigger: "axis", valueFormatter: function (v) { return v == null ? "—" : v + "%"; } },
-        xAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
-        yAxis: { type: "category", data: d.units, inverse: true },
+        xAxis: { type: "value", axisLabel: { formatter: "{value}%" },
+                 max: function (v) { return Math.ceil(v.max * 1.12 / 10) * 10; } },
+        yAxis: { type: "category", data: d.units, inverse: true,
+                 axisLabel: { width: 180, overflow: "break" } },
         series: [{ type: "bar", data: d.rates, itemStyle: { color: "#a33a2b" },
                    label: { show: true, position: "right", formatter: "{c}%" } }]
       };
@@ -66,6 +69,11 @@
     if (!panel) { row.scrollIntoView({ block: "center" }); return; }
     var offset = row.getBoundingClientRect().top - panel.getBoundingClientRect().top;
     panel.scrollTop += offset - panel.clientHeight / 3;  // scroll the panel only, not the page
+    var cell = panel.querySelector("#marked-cell");  // the clicked figure's cell, off to the right in wide tables
+    var box = cell && cell.closest(".source-scroll");
+    if (box) {
+      box.scrollLeft += cell.getBoundingClientRect().left - box.getBoundingClientRect().left - box.clientWidth / 3;
+    }
   }
 
   document.addEventListener("DOMContentLoaded", function () { drawCharts(); watchUpload(); showHighlighted(); });
