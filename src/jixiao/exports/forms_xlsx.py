@@ -9,6 +9,7 @@ where the engine's score differs from the one the form states, a row under 总�
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from jixiao.domain.levels import LEVEL1_NAMES, LEVEL2_NAMES
 from jixiao.domain.model import Indicator, Money, Project
 from jixiao.services import queries
 from jixiao.storage.loaders import project_from_row
+from jixiao.storage.models import ProjectRow
 from jixiao.storage.score_models import ProjectScoreRow
 
 FONT = "宋体"
@@ -274,6 +276,36 @@ FORM_FILES = {"selfeval": "项目支出绩效自评表", "declaration": "绩效�
 _DECLARED = frozenset({"target_declaration", "target_list"})
 
 
+def form_for(document_kind: str, project_kind: str) -> str | None:
+    """The official form a stored project is printed on, or None (budget table lines have none)."""
+    if document_kind not in (*_DECLARED, "self_evaluation_form", "self_evaluation_table"):
+        return None
+    if document_kind in _DECLARED:
+        return None if project_kind == "unit_overall" else "declaration"  # 部门整体绩效目标: not written yet
+    return "overall" if project_kind == "unit_overall" else "selfeval"
+
+
+def forms_bytes(session: Session, project_ids: list[int]) -> tuple[bytes, int]:
+    """The given projects' forms in one workbook (a sheet each, in the order given) and how many."""
+    docs = queries.documents(session)
+    inds = queries.indicators_by_project(session, project_ids)
+    rows = {r.id: r for r in session.scalars(select(ProjectRow).where(ProjectRow.id.in_(project_ids)))}
+    engine = {r.project_id: {"total": r.total, "grade": r.grade} for r in session.scalars(
+        select(ProjectScoreRow).where(ProjectScoreRow.project_id.in_(project_ids)))}
+    items = []
+    for pid in project_ids:
+        row = rows.get(pid)
+        doc = docs.get(row.document_id) if row is not None else None
+        form = form_for(doc.kind, row.kind) if doc is not None else None
+        if form is not None:
+            items.append((project_from_row(row, inds.get(pid, []), doc.file), form, engine.get(pid)))
+    if not items:
+        return b"", 0
+    buf = io.BytesIO()
+    workbook(items).save(buf)
+    return buf.getvalue(), len(items)
+
+
 def write_dir(session: Session, out_dir: Path, unit: str | None = None, year: int | None = None) -> dict[str, int]:
     """The store's projects as official forms: one workbook per unit, year and form, one sheet per
     project (a department's whole spending on its own form); the lines of budget tables have no such
@@ -284,13 +316,9 @@ def write_dir(session: Session, out_dir: Path, unit: str | None = None, year: in
     groups: dict[tuple[str, int | None, str], list] = {}
     for row, inds in queries.iter_projects_with_indicators(session, unit=unit, year=year):
         doc = docs.get(row.document_id)
-        if doc is None or doc.kind not in (*_DECLARED, "self_evaluation_form", "self_evaluation_table"):
+        form = form_for(doc.kind, row.kind) if doc is not None else None
+        if form is None:
             continue
-        form = "declaration" if doc.kind in _DECLARED else "selfeval"
-        if row.kind == "unit_overall":
-            if form == "declaration":
-                continue  # a department's targets (部门整体绩效目标) have a form of their own, not written yet
-            form = "overall"
         project = project_from_row(row, inds, doc.file)
         groups.setdefault((row.unit or row.department or "未注明单位", row.year, form), []).append(
             (project, form, engine.get(row.id)))

@@ -70,6 +70,11 @@ def _project_where(session: Session, stmt, f: ProjectQuery, scope: tuple[str, ..
     return extras.filter_projects(stmt, grade=f.grade, has_errors=f.has_errors)
 
 
+def project_ids(session: Session, f: ProjectQuery, scope: tuple[str, ...] | None = None):
+    """A SELECT of the ids of every project matching the filters (all pages), in id order."""
+    return _project_where(session, select(ProjectRow.id), f, scope).order_by(ProjectRow.id)
+
+
 # The page's rows by id; an expanding parameter, so the statement is compiled once, not per page.
 _ROWS_BY_ID = select(ProjectRow).where(ProjectRow.id.in_(bindparam("ids", expanding=True)))
 # What the project table shows (the API wants whole rows).

@@ -6,7 +6,9 @@ from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi.responses import Response
 
+from jixiao.exports import forms_xlsx
 from jixiao.exports.json_export import document_json, indicator_json, project_json
 from jixiao.services import queries
 from jixiao.storage.models import IndicatorRow, ProjectRow
@@ -72,6 +74,18 @@ async def get_project(project_id: int, session: DbSession, scope: ApiScope):
     """One project with its indicators (404 outside the caller's units)."""
     p, inds, doc = browse.get_project(session, project_id, scope)
     return json_response(project_json(p, inds, doc.file))
+
+
+@router.get("/projects/{project_id}/form.xlsx", tags=["项目"], summary="一个项目的官方样式表（自评表或申报表）",
+            responses=ERRORS)
+def get_project_form(project_id: int, session: DbSession, scope: ApiScope):
+    """The project on its official form as .xlsx (404 outside the caller's units or when it has none)."""
+    p, _, _ = browse.get_project(session, project_id, scope)
+    data, n = forms_xlsx.forms_bytes(session, [p.id])
+    if not n:
+        raise ApiError(404, "not_found", "该项目没有官方样式的表（预算表中的行）")
+    return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f"attachment; filename=\"project-{p.id}.xlsx\""})
 
 
 def _indicator(ind: IndicatorRow, file: str) -> dict:
