@@ -30,8 +30,8 @@ def test_api_gives_a_project_on_its_form_and_it_reads_back(loaded):
 def test_pages_link_the_forms_of_a_project_and_of_the_filtered_list(fresh):
     login(fresh.client)
     listing = fresh.client.get("/projects", params={"unit": "人事服务中心"})
-    assert 'id="projects-forms"' in listing.text and "/projects/forms.xlsx?unit=" in listing.text
-    r = fresh.client.get("/projects/forms.xlsx", params={"unit": "人事服务中心"})
+    assert 'id="projects-forms"' in listing.text and "/project-forms.xlsx?unit=" in listing.text
+    r = fresh.client.get("/project-forms.xlsx", params={"unit": "人事服务中心"})
     assert r.status_code == 200
     book = openpyxl.load_workbook(io.BytesIO(r.content))
     back = read_document(r.content, "forms.xlsx").projects
@@ -40,3 +40,5 @@ def test_pages_link_the_forms_of_a_project_and_of_the_filtered_list(fresh):
     page = fresh.client.get(f"/projects/{p['id']}")
     assert 'id="project-form"' in page.text and "下载项目支出绩效自评表" in page.text
     assert fresh.client.get(f"/projects/{p['id']}/form.xlsx").status_code == 200
+    none = fresh.client.get("/project-forms.xlsx", params={"unit": "没有这个单位"})
+    assert none.status_code == 200 and "没有可按官方样式导出" in openpyxl.load_workbook(io.BytesIO(none.content))["说明"]["A1"].value

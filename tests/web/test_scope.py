@@ -37,7 +37,7 @@ EXEMPT_API = {"/api/v1/documents", "/api/v1/documents/{document_id}", "/api/v1/b
               "/api/v1/budget-lines/{line_id}",
               "/api/v1/docs", "/api/v1/openapi.json"}  # the API's description, public
 # Pages that list ingested projects or what hangs off them.
-LIST_PAGES = {"/", "/projects", "/findings", "/findings.xlsx"}
+LIST_PAGES = {"/", "/projects", "/findings", "/findings.xlsx", "/project-forms.xlsx"}
 LIST_API = {"/api/v1/projects", "/api/v1/indicators", "/api/v1/findings", "/api/v1/scores"}
 
 
@@ -94,8 +94,12 @@ def test_unit_names_match_only_the_same_name():
 
 
 def _xlsx_units(content: bytes) -> set:
-    ws = load_workbook(io.BytesIO(content), read_only=True).active
-    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    book = load_workbook(io.BytesIO(content))
+    if book.sheetnames == ["说明"]:  # official forms, none among the projects shown
+        return set()
+    if book.worksheets[0]["E4"].value == "实施单位":  # official forms: a sheet per project, its unit in F4
+        return {ws["F4"].value for ws in book.worksheets}
+    rows = list(book.active.iter_rows(min_row=3, values_only=True))
     return {r[7] for r in rows}  # the 单位 column
 
 

@@ -306,6 +306,16 @@ def forms_bytes(session: Session, project_ids: list[int]) -> tuple[bytes, int]:
     return buf.getvalue(), len(items)
 
 
+def notice_bytes(text: str) -> bytes:
+    """A workbook of one sheet that says why it holds no form (a download is never an error page)."""
+    wb = Workbook()
+    wb.active.title = "说明"
+    wb.active["A1"] = text
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
 def write_dir(session: Session, out_dir: Path, unit: str | None = None, year: int | None = None) -> dict[str, int]:
     """The store's projects as official forms: one workbook per unit, year and form, one sheet per
     project (a department's whole spending on its own form); the lines of budget tables have no such

@@ -41,7 +41,7 @@ async def projects(request: Request, session: DbSession, user: PageUser, scope: 
     ids = [p.id for p in page.items]
     query = str(request.url.query)
     ctx = {"page": page, "f": f, "links": page_links(request, page), "sort_href": _sort_links(request, f),
-           "forms_href": "/projects/forms.xlsx" + (f"?{query}" if query else ""),
+           "forms_href": "/project-forms.xlsx" + (f"?{query}" if query else ""),
            "findings": extras.finding_counts(session, ids), "scores": extras.scores_for(session, ids),
            "available": extras.available()}
     if is_htmx(request) and request.headers.get("HX-Target") == "project-table":
@@ -61,13 +61,13 @@ def form_download(data: bytes, name: str) -> Response:
         "Content-Disposition": f"attachment; filename=\"forms.xlsx\"; filename*=UTF-8''{quote(name)}"})
 
 
-@router.get("/projects/forms.xlsx", name="project_forms")
+@router.get("/project-forms.xlsx", name="project_forms")
 def project_forms(session: DbSession, user: PageUser, scope: PageScope, f: Annotated[ProjectQuery, Query()]):
     """The filtered projects (every page, at most FORMS_LIMIT, the user's units) on their official forms."""
     ids = list(session.scalars(browse.project_ids(session, f, scope).limit(FORMS_LIMIT)))
     data, n = forms_xlsx.forms_bytes(session, ids)
     if not n:
-        raise ApiError(404, "not_found", "筛选出的项目没有可按官方样式导出的自评表或申报表")
+        data = forms_xlsx.notice_bytes("筛选出的项目中没有可按官方样式导出的自评表或申报表（预算表中的行没有这样的表）")
     return form_download(data, f"jixiao-官方样式-{n}个项目.xlsx")
 
 
